@@ -1,0 +1,82 @@
+# The two commands: `make run` (demo app on SQLite) and `make test` (every check).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# The test suite must pass on PostgreSQL; DATABASE_URL overrides this default.
+TEST_DATABASE_URL := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/hipplan)
+SQLITE_TEST_URL := sqlite:///$(CURDIR)/var/test.sqlite3
+RUN_DATABASE_URL := sqlite:///$(CURDIR)/var/db.sqlite3
+PYTEST := $(BIN)/pytest
+
+.PHONY: help run test lint typecheck migrations-check test-postgres test-sqlite test-e2e bench deps system-deps lock clean
+
+help:
+	@echo "make run    start the app with demo data on http://127.0.0.1:8000 (SQLite in var/)"
+	@echo "make test   lint, types, migrations check, tests on PostgreSQL and SQLite, browser tests"
+	@echo "make bench  benchmarks (tests/bench)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: $(VENV)/.installed node_modules/.installed
+
+system-deps:
+	@scripts/ensure-system-deps
+
+run: deps
+	@mkdir -p var
+	@DJANGO_DEBUG=true DATABASE_URL=$(RUN_DATABASE_URL) $(MANAGE) migrate --noinput -v0
+	@DJANGO_DEBUG=true DATABASE_URL=$(RUN_DATABASE_URL) $(MANAGE) load_demo
+	@echo "Serving on http://127.0.0.1:8000  (stop with Ctrl+C)"
+	@DJANGO_DEBUG=true DATABASE_URL=$(RUN_DATABASE_URL) $(MANAGE) runserver 127.0.0.1:8000
+
+lint: deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: deps
+	DJANGO_DEBUG=true $(BIN)/mypy .
+
+migrations-check: deps
+	DJANGO_DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(MANAGE) makemigrations --check --dry-run
+
+test-postgres: deps system-deps
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/check_postgres.py
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) -m "not e2e"
+
+test-sqlite: deps system-deps
+	@mkdir -p var
+	DATABASE_URL=$(SQLITE_TEST_URL) $(PYTEST) -m "not e2e"
+
+test-e2e: deps system-deps
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/check_postgres.py
+	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PYTEST) -m e2e
+
+test: lint typecheck migrations-check test-postgres test-sqlite test-e2e
+	@echo "All checks passed."
+
+bench: deps system-deps
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/check_postgres.py
+	HIPPLAN_BENCH=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) tests/bench -s
+
+# Refresh the pinned versions after changing pyproject.toml.
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip freeze --exclude-editable > requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules var .mypy_cache .ruff_cache

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ClinicConfig(AppConfig):
+    """Clinics, their staff and clients, access scoping and the audit log."""
+
+    name = "clinic"
+    verbose_name = "Clinic"
+    default_auto_field = "django.db.models.BigAutoField"

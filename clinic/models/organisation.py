@@ -1,0 +1,82 @@
+"""A clinic and the membership that ties each staff user to exactly one clinic."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class PaperSize(models.TextChoices):
+    A4 = "A4", "A4"
+    LETTER = "letter", "US Letter"
+
+
+class Clinic(models.Model):
+    """A practice; every client, visit and plan belongs to exactly one."""
+
+    name = models.CharField(max_length=200, unique=True)
+    address = models.TextField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    website = models.URLField(blank=True)
+    # Stored in the database, not on disk, so any app server can render a handout.
+    logo = models.BinaryField(blank=True, default=b"", editable=False)
+    logo_content_type = models.CharField(max_length=40, blank=True, editable=False)
+    handout_footer = models.TextField(
+        blank=True, help_text="Printed at the foot of every handout page."
+    )
+    paper_size = models.CharField(max_length=10, choices=PaperSize.choices, default=PaperSize.A4)
+    # Per-clinic clinical cut-offs (CLINICAL.md: "let the clinic change the cut-off");
+    # a mapping of cut-off name to number, applied on top of the defaults in norms.
+    cutoff_overrides = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="clinic_name_not_blank"),
+            models.CheckConstraint(
+                condition=Q(logo_content_type__in=["", "image/png", "image/jpeg"]),
+                name="clinic_logo_type_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def has_logo(self) -> bool:
+        return bool(self.logo_content_type)
+
+
+class Role(models.TextChoices):
+    THERAPIST = "therapist", "Therapist"
+    ADMIN = "admin", "Clinic admin"
+
+
+class Membership(models.Model):
+    """A staff user's place in one clinic, with their role there."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.THERAPIST)
+    # Shown on handouts, e.g. "Physiotherapist, BSc".
+    title = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["clinic", "user__last_name", "user__first_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=[choice.value for choice in Role]),
+                name="membership_role_known",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} at {self.clinic} ({self.get_role_display()})"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN

@@ -1,0 +1,34 @@
+"""URL map. Every route needs a login (LoginRequiredMiddleware) unless marked otherwise."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.generic.base import RedirectView
+
+from clinic import views
+from clinic.admin import clinic_admin_site
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="client_list"), name="home"),
+    path("clients/", views.client_list, name="client_list"),
+    path("clients/new/", views.client_create, name="client_create"),
+    path("clients/<int:pk>/", views.client_detail, name="client_detail"),
+    path("clients/<int:pk>/edit/", views.client_edit, name="client_edit"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("health/", views.health, name="health"),
+    path("admin/", clinic_admin_site.urls),
+]

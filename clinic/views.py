@@ -1,0 +1,107 @@
+"""Client pages: list and search, create, detail, edit."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from clinic import selectors, services
+from clinic.access import require_membership
+from clinic.forms import ClientForm, ClientSearchForm
+from clinic.http import AuthedRequest
+from clinic.models import Client
+
+
+@require_GET
+def client_list(request: AuthedRequest) -> HttpResponse:
+    search = ClientSearchForm(request.GET)
+    query, include_archived = "", False
+    if search.is_valid():
+        query = search.cleaned_data["q"]
+        include_archived = search.cleaned_data["archived"]
+    clients = selectors.client_search(request.user, query=query, include_archived=include_archived)
+    page = Paginator(clients, settings.CLIENTS_PER_PAGE).get_page(request.GET.get("page"))
+    template = "clinic/_client_rows.html" if request.htmx else "clinic/client_list.html"
+    return render(
+        request,
+        template,
+        {"search": search, "page": page, "query": query, "include_archived": include_archived},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def client_create(request: AuthedRequest) -> HttpResponse:
+    membership = require_membership(request)
+    form = ClientForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        client = services.client_create(
+            actor=request.user,
+            clinic=membership.clinic,
+            fields=form.client_fields(),
+        )
+        messages.success(request, f"{client.full_name} was added.")
+        return redirect("client_detail", pk=client.pk)
+    return render(request, "clinic/client_form.html", {"form": form, "client": None})
+
+
+@require_GET
+def client_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    client = selectors.client_get(request.user, pk)
+    services.client_record_viewed(actor=request.user, client=client)
+    return render(request, "clinic/client_detail.html", {"client": client})
+
+
+@require_http_methods(["GET", "POST"])
+def client_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    client = selectors.client_get(request.user, pk)
+    form = ClientForm(request.POST or None, instance=client)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.client_update(
+                actor=request.user,
+                client=client,
+                expected_version=form.cleaned_data["version"] or 0,
+                fields=form.client_fields(),
+            )
+        except services.ConcurrentEditError as error:
+            conflict = _conflict_rows(form, error.current)
+            form = _rebased_form(request, error.current)
+        else:
+            messages.success(request, "Changes saved.")
+            return redirect("client_detail", pk=client.pk)
+    return render(
+        request, "clinic/client_form.html", {"form": form, "client": client, "conflict": conflict}
+    )
+
+
+def _conflict_rows(form: ClientForm, current: Client) -> list[dict[str, object]]:
+    """The fields where what the editor typed differs from what is now saved."""
+    rows = []
+    for name, value in form.client_fields().items():
+        saved = getattr(current, name)
+        if saved != value:
+            rows.append({"label": form.fields[name].label, "saved": saved, "typed": value})
+    return rows
+
+
+def _rebased_form(request: AuthedRequest, current: Client) -> ClientForm:
+    """The editor's typed values, now based on the current version so a second save wins."""
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    form = ClientForm(data, instance=current)
+    form.is_valid()
+    return form
+
+
+@login_not_required
+@require_GET
+def health(request: HttpRequest) -> HttpResponse:
+    """Load-balancer probe: answers 200 when the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")

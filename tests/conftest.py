@@ -1,0 +1,84 @@
+"""Shared fixtures: a therapist, a colleague in the same clinic, and an outsider.
+
+Every view test also runs as the outsider (another clinic: 404) and anonymously
+(redirect to login).
+"""
+
+import datetime
+import os
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client as HttpClient
+
+from clinic.models import Client, Clinic, Role
+from tests.factories import ClientFactory, ClinicFactory, MembershipFactory
+
+# Benchmarks run only through `make bench`.
+collect_ignore = [] if os.environ.get("HIPPLAN_BENCH") else ["bench"]
+
+
+@pytest.fixture
+def clinic(db: None) -> Clinic:
+    return ClinicFactory(name="Riverside Test Clinic")
+
+
+@pytest.fixture
+def other_clinic(db: None) -> Clinic:
+    return ClinicFactory(name="Elsewhere Test Clinic")
+
+
+@pytest.fixture
+def therapist(clinic: Clinic) -> User:
+    return MembershipFactory(clinic=clinic, user__username="therapist").user
+
+
+@pytest.fixture
+def colleague(clinic: Clinic) -> User:
+    return MembershipFactory(clinic=clinic, user__username="colleague").user
+
+
+@pytest.fixture
+def clinic_admin(clinic: Clinic) -> User:
+    return MembershipFactory(clinic=clinic, role=Role.ADMIN, user__username="boss").user
+
+
+@pytest.fixture
+def outsider(other_clinic: Clinic) -> User:
+    return MembershipFactory(clinic=other_clinic, user__username="outsider").user
+
+
+@pytest.fixture
+def client_record(clinic: Clinic) -> Client:
+    return ClientFactory(
+        clinic=clinic,
+        given_name="Priya",
+        family_name="Sharma",
+        date_of_birth=datetime.date(1988, 4, 12),
+    )
+
+
+def _logged_in(user: User) -> HttpClient:
+    http = HttpClient()
+    http.force_login(user)
+    return http
+
+
+@pytest.fixture
+def as_therapist(therapist: User) -> HttpClient:
+    return _logged_in(therapist)
+
+
+@pytest.fixture
+def as_colleague(colleague: User) -> HttpClient:
+    return _logged_in(colleague)
+
+
+@pytest.fixture
+def as_outsider(outsider: User) -> HttpClient:
+    return _logged_in(outsider)
+
+
+@pytest.fixture
+def as_admin(clinic_admin: User) -> HttpClient:
+    return _logged_in(clinic_admin)
