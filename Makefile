@@ -52,6 +52,7 @@ typecheck: deps
 	DJANGO_DEBUG=true $(BIN)/mypy .
 
 migrations-check: deps
+	@mkdir -p var
 	DJANGO_DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(MANAGE) makemigrations --check --dry-run
 
 test-postgres: deps system-deps
