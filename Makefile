@@ -65,7 +65,7 @@ test-sqlite: deps system-deps
 
 test-e2e: deps system-deps
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/check_postgres.py
-	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PYTEST) -m e2e
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) -m e2e
 
 test: lint typecheck migrations-check test-postgres test-sqlite test-e2e
 	@echo "All checks passed."

@@ -7,12 +7,14 @@ app, where every read and change is audited.
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import Group, User
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
+from django.utils.module_loading import import_string
 
 from clinic.access import membership_of
 from clinic.logos import LogoError, read_logo
@@ -100,6 +102,14 @@ class ClinicAdminForm(forms.ModelForm):
             "paper_size",
             "cutoff_overrides",
         ]
+
+    def clean_cutoff_overrides(self) -> Any:
+        """Checked by the clinical norms module named in settings (it knows the cut-offs)."""
+        validate = import_string(settings.CLINIC_CUTOFF_VALIDATOR)
+        try:
+            return validate(self.cleaned_data.get("cutoff_overrides") or {})
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
 
     def clean_logo_upload(self) -> Any:
         upload = self.cleaned_data.get("logo_upload")

@@ -188,6 +188,12 @@ class DemoResult:
     created_staff: int
     created_clients: int
 
+    def __str__(self) -> str:
+        return (
+            f"{self.created_clinics} clinics, {self.created_staff} staff, "
+            f"{self.created_clients} clients created (existing records kept)"
+        )
+
 
 def _ensure_staff(clinic: Clinic, staff: DemoStaff) -> tuple[User, bool]:
     user, created = User.objects.get_or_create(

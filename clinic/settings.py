@@ -30,6 +30,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "clinic.apps.ClinicConfig",
+    "assessments.apps.AssessmentsConfig",
     "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -166,6 +167,8 @@ SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_SECONDS", default=8 * 3600, minimum
 # Clinic logos are stored in the database (see README), so uploads stay small.
 CLINIC_LOGO_MAX_BYTES = 512 * 1024
 CLIENTS_PER_PAGE = 25
+# Validates a clinic's clinical cut-off overrides; lives with the norms it overrides.
+CLINIC_CUTOFF_VALIDATOR = "assessments.norms.validate_overrides"
 
 LOGGING = {
     "version": 1,

@@ -30,6 +30,7 @@ def test_load_demo_command_prints_logins(db: None) -> None:
     call_command("load_demo", stdout=out)
     text = out.getvalue()
     assert f"password for all: {DEMO_PASSWORD}" in text
+    assert "Clinic: 2 clinics, 3 staff, 9 clients created" in text
     assert "alex" in text
     assert "sam" in text
     assert "jordan" in text

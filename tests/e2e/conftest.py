@@ -26,14 +26,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE"):
-        pytest.fail("Browser tests need DJANGO_ALLOW_ASYNC_UNSAFE=true (run them with make test).")
+    # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to
+    # run there unless told it is safe. Only the browser tests set this.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

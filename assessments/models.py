@@ -1,0 +1,154 @@
+"""One visit's assessment, its recorded measurements, and amendments to finalised ones."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from assessments.catalogue import ITEMS, Kind, Side
+from clinic.models import Client
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    FINAL = "final", "Final"
+
+
+class Assessment(models.Model):
+    """One visit: narrative notes here, every structured value in Measurement rows."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="assessments")
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments"
+    )
+    visit_date = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    copied_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    presenting_complaint = models.TextField(blank=True)
+    onset = models.CharField("onset and duration", max_length=300, blank=True)
+    eases = models.CharField("what eases it", max_length=300, blank=True)
+    activities = models.CharField("activities and sports", max_length=300, blank=True)
+    goals = models.TextField(blank=True)
+    gait_notes = models.CharField("gait observations", max_length=300, blank=True)
+    notes = models.TextField("therapist's notes", blank=True)
+    treatment_today = models.TextField("in-clinic treatment today", blank=True)
+    # Optimistic lock for concurrent edits of a draft.
+    version = models.PositiveIntegerField(default=1)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+    finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-visit_date", "-pk"]
+        indexes = [models.Index(fields=["client", "-visit_date", "-id"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in Status]), name="assessment_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=Status.DRAFT, finalised_at__isnull=True)
+                | Q(status=Status.FINAL, finalised_at__isnull=False),
+                name="assessment_final_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(version__gte=1), name="assessment_version_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client} on {self.visit_date:%Y-%m-%d} ({self.status})"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == Status.FINAL
+
+
+def _measurement_constraints() -> list[models.BaseConstraint]:
+    """Database bounds for every catalogue item, mirroring the form's validation."""
+    sided = sorted(code for code, item in ITEMS.items() if item.sided)
+    unsided = sorted(code for code, item in ITEMS.items() if not item.sided)
+    constraints: list[models.BaseConstraint] = [
+        models.CheckConstraint(
+            condition=Q(item__in=sided, side__in=[Side.LEFT, Side.RIGHT])
+            | Q(item__in=unsided, side=Side.NONE),
+            name="measurement_item_and_side_known",
+        ),
+        models.CheckConstraint(
+            condition=(Q(value__isnull=False) & Q(choice="") & Q(text=""))
+            | (Q(value__isnull=True) & ~Q(choice="") & Q(text=""))
+            | (Q(value__isnull=True) & Q(choice="") & ~Q(text="")),
+            name="measurement_exactly_one_value",
+        ),
+    ]
+    for code, item in sorted(ITEMS.items()):
+        if item.kind is Kind.NUMBER:
+            condition = Q(value__gte=item.minimum, value__lte=item.maximum)
+        elif item.kind is Kind.CHOICE:
+            condition = Q(choice__in=[value for value, _ in item.choices])
+        else:
+            continue
+        constraints.append(
+            models.CheckConstraint(condition=~Q(item=code) | condition, name=f"m_{code}_bounds")
+        )
+    return constraints
+
+
+class Measurement(models.Model):
+    """One recorded value of one catalogue item (and side). No row means not tested."""
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="measurements"
+    )
+    item = models.CharField(max_length=40)
+    side = models.CharField(max_length=5, blank=True, default=Side.NONE)
+    value = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    choice = models.CharField(max_length=20, blank=True, default="")
+    text = models.CharField(max_length=200, blank=True, default="")
+    # Copied forward from the previous visit and not yet confirmed or changed.
+    carried_over = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["assessment", "item", "side"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "item", "side"], name="measurement_one_per_item_side"
+            ),
+            *_measurement_constraints(),
+        ]
+
+    def __str__(self) -> str:
+        side = f" ({self.side})" if self.side else ""
+        return f"{self.item}{side}: {self.stored}"
+
+    @property
+    def stored(self) -> object:
+        """The value in whichever column this item's kind uses."""
+        if self.value is not None:
+            return self.value
+        return self.choice or self.text
+
+
+class Amendment(models.Model):
+    """A correction to a finalised assessment: who, when, why, and each old and new value."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="amendments")
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    made_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField()
+    # [{"field": "hip_extension", "side": "left", "old": "5", "new": "12"}, ...]
+    changes = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["made_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="amendment_reason_given")
+        ]
+
+    def __str__(self) -> str:
+        return f"Amendment to {self.assessment_id} by {self.made_by_id} at {self.made_at}"

@@ -1,0 +1,304 @@
+"""Writes for assessments: start (optionally copying forward), save, finalise, amend.
+
+Every function is atomic and audited. Values are passed as a mapping of
+(item code, side) to a Decimal, a string, or None (None or "" means "not tested").
+"""
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from assessments.catalogue import ITEMS, SECTION_OF, Kind
+from assessments.models import Amendment, Assessment, Measurement, Status
+from assessments.values import Key, Value
+from clinic.models import AuditAction, Client
+from clinic.services import audit_record
+
+# The narrative (free-text) fields a therapist edits on the assessment itself.
+NARRATIVE_FIELDS = (
+    "visit_date",
+    "presenting_complaint",
+    "onset",
+    "eases",
+    "activities",
+    "goals",
+    "gait_notes",
+    "notes",
+    "treatment_today",
+)
+# Narrative carried to the next visit by copy-forward (the story so far, not today's notes).
+CARRIED_NARRATIVE = ("presenting_complaint", "onset", "eases", "activities", "goals")
+
+
+class AssessmentConflict(Exception):
+    """Someone saved the assessment since this editor loaded it; nothing was written."""
+
+    def __init__(self, current: Assessment) -> None:
+        super().__init__(f"Assessment {current.pk} is at version {current.version}.")
+        self.current = current
+
+
+class AssessmentLocked(Exception):
+    """A finalised assessment is read-only except through an amendment."""
+
+
+class FinaliseBlocked(Exception):
+    """The assessment cannot be finalised yet; the message says why."""
+
+
+def _audit(actor: User, assessment: Assessment, action: AuditAction, detail: str = "") -> None:
+    audit_record(
+        actor=actor,
+        clinic=assessment.client.clinic,
+        action=action,
+        object_type="assessment",
+        object_id=assessment.pk,
+        client_id=assessment.client_id,
+        detail=detail,
+    )
+
+
+def _refresh_last_visit(client: Client) -> None:
+    latest = client.assessments.aggregate(latest=Max("visit_date"))["latest"]
+    Client.objects.filter(pk=client.pk).update(last_visit_on=latest)
+    client.last_visit_on = latest
+
+
+def _row(assessment: Assessment, key: Key, value: Value, *, carried: bool) -> Measurement:
+    code, side = key
+    row = Measurement(assessment=assessment, item=code, side=side, carried_over=carried)
+    kind = ITEMS[code].kind
+    if kind is Kind.NUMBER:
+        row.value = Decimal(value)
+    elif kind is Kind.CHOICE:
+        row.choice = str(value)
+    else:
+        row.text = str(value)
+    return row
+
+
+def _normalise(values: Mapping[Key, Value | None]) -> dict[Key, Value]:
+    """Drop blanks and reject keys the catalogue does not know."""
+    clean: dict[Key, Value] = {}
+    for (code, side), value in values.items():
+        item = ITEMS.get(code)
+        if item is None or side not in item.sides:
+            raise KeyError(f"Unknown item or side: {code!r} {side!r}")
+        if value is None or value == "":
+            continue
+        if item.kind is Kind.NUMBER and not isinstance(value, Decimal):
+            value = Decimal(str(value))
+        clean[(code, side)] = value
+    return clean
+
+
+def _write_values(
+    assessment: Assessment, values: Mapping[Key, Value], *, confirm_carried: bool
+) -> list[tuple[Key, Value | None, Value | None]]:
+    """Make the measurement rows match `values`; return (key, old, new) for each change."""
+    existing = {(m.item, m.side): m for m in assessment.measurements.all()}
+    changes: list[tuple[Key, Value | None, Value | None]] = []
+    to_delete, to_update, to_create = [], [], []
+    for key, row in existing.items():
+        old = row.stored
+        new = values.get(key)
+        if new is None:
+            to_delete.append(row.pk)
+            changes.append((key, old, None))  # type: ignore[arg-type]
+        elif new != old:
+            fresh = _row(assessment, key, new, carried=False)
+            row.value, row.choice, row.text, row.carried_over = (
+                fresh.value, fresh.choice, fresh.text, False,
+            )  # fmt: skip
+            to_update.append(row)
+            changes.append((key, old, new))  # type: ignore[arg-type]
+        elif row.carried_over and confirm_carried:
+            row.carried_over = False
+            to_update.append(row)
+    for key, new in values.items():
+        if key not in existing:
+            to_create.append(_row(assessment, key, new, carried=False))
+            changes.append((key, None, new))
+    for row in [*to_update, *to_create]:
+        row.full_clean(exclude=["assessment"], validate_unique=False)
+    Measurement.objects.filter(pk__in=to_delete).delete()
+    Measurement.objects.bulk_update(to_update, ["value", "choice", "text", "carried_over"])
+    Measurement.objects.bulk_create(to_create)
+    return changes
+
+
+def _apply_narrative(assessment: Assessment, narrative: Mapping[str, Any]) -> list[str]:
+    unknown = set(narrative) - set(NARRATIVE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not assessment fields: {', '.join(sorted(unknown))}")
+    changed = [name for name, value in narrative.items() if getattr(assessment, name) != value]
+    for name in changed:
+        setattr(assessment, name, narrative[name])
+    return changed
+
+
+def _locked_for_edit(assessment: Assessment, expected_version: int) -> Assessment:
+    current = (
+        Assessment.objects.select_for_update()
+        .select_related("client__clinic")
+        .get(pk=assessment.pk)
+    )
+    if current.version != expected_version:
+        raise AssessmentConflict(current)
+    return current
+
+
+@transaction.atomic
+def assessment_start(
+    *,
+    actor: User,
+    client: Client,
+    visit_date: datetime.date,
+    copy_from: Assessment | None = None,
+) -> Assessment:
+    """Start a draft for a visit, optionally pre-filled from an earlier assessment.
+
+    Copied measurements are marked carried over until confirmed or changed; sections
+    that must be asked anew (pain, red flags, questionnaires) are not copied.
+    Side effects: client's last-visit date; audit entry (create).
+    """
+    if copy_from is not None and copy_from.client_id != client.pk:
+        raise ValueError("Can only copy forward from the same client's assessment.")
+    assessment = Assessment(client=client, therapist=actor, visit_date=visit_date)
+    if copy_from is not None:
+        assessment.copied_from = copy_from
+        for name in CARRIED_NARRATIVE:
+            setattr(assessment, name, getattr(copy_from, name))
+    assessment.full_clean()
+    assessment.save()
+    if copy_from is not None:
+        Measurement.objects.bulk_create(
+            _row(assessment, (m.item, m.side), m.stored, carried=True)  # type: ignore[arg-type]
+            for m in copy_from.measurements.all()
+            if m.item in ITEMS and SECTION_OF[m.item].carry_forward
+        )
+    _refresh_last_visit(client)
+    detail = f"copied forward from assessment {copy_from.pk}" if copy_from else ""
+    _audit(actor, assessment, AuditAction.CREATE, detail)
+    return assessment
+
+
+@transaction.atomic
+def assessment_save(
+    *,
+    actor: User,
+    assessment: Assessment,
+    expected_version: int,
+    narrative: Mapping[str, Any],
+    values: Mapping[Key, Value | None],
+    confirm_carried: bool = False,
+) -> Assessment:
+    """Save a draft, complete or not.
+
+    Raises AssessmentLocked for a final assessment and AssessmentConflict if someone
+    saved in between (nothing is written then). Side effects: version bump; client's
+    last-visit date; audit entry (change) naming changed items, never their values.
+    """
+    current = _locked_for_edit(assessment, expected_version)
+    if current.is_final:
+        raise AssessmentLocked("A finalised assessment can only be amended.")
+    changed_fields = _apply_narrative(current, narrative)
+    changes = _write_values(current, _normalise(values), confirm_carried=confirm_carried)
+    current.version += 1
+    current.full_clean()
+    current.save()
+    if "visit_date" in changed_fields:
+        _refresh_last_visit(current.client)
+    if changed_fields or changes:
+        names = changed_fields + sorted({code for (code, _), _, _ in changes})
+        _audit(actor, current, AuditAction.CHANGE, "changed: " + ", ".join(names))
+    return current
+
+
+@transaction.atomic
+def assessment_finalise(
+    *, actor: User, assessment: Assessment, expected_version: int
+) -> Assessment:
+    """Lock the assessment. Refused while carried-over values are unconfirmed.
+
+    Side effects: version bump; audit entry (change: finalised).
+    """
+    current = _locked_for_edit(assessment, expected_version)
+    if current.is_final:
+        raise AssessmentLocked("This assessment is already final.")
+    unconfirmed = current.measurements.filter(carried_over=True).count()
+    if unconfirmed:
+        values, are = ("values", "are") if unconfirmed != 1 else ("value", "is")
+        raise FinaliseBlocked(
+            f"{unconfirmed} {values} carried over from the last visit {are} not confirmed "
+            "yet: confirm or change them before finalising."
+        )
+    current.status = Status.FINAL
+    current.finalised_at = timezone.now()
+    current.finalised_by = actor
+    current.version += 1
+    current.full_clean()
+    current.save()
+    _audit(actor, current, AuditAction.CHANGE, "finalised")
+    return current
+
+
+def _display(value: Value | None) -> str:
+    return "" if value is None else str(value)
+
+
+@transaction.atomic
+def assessment_amend(
+    *,
+    actor: User,
+    assessment: Assessment,
+    expected_version: int,
+    narrative: Mapping[str, Any],
+    values: Mapping[Key, Value | None],
+    reason: str,
+) -> Amendment | None:
+    """Correct a finalised assessment, keeping every original value in the amendment.
+
+    Returns None (and writes nothing) when nothing changed. Side effects: an Amendment
+    row with old and new values; version bump; audit entry (change: amendment).
+    """
+    if not reason.strip():
+        raise ValueError("Say why the assessment is being amended.")
+    current = _locked_for_edit(assessment, expected_version)
+    if not current.is_final:
+        raise ValueError("Drafts are edited directly, not amended.")
+    old_narrative = {name: getattr(current, name) for name in narrative}
+    changed_fields = _apply_narrative(current, narrative)
+    changes = _write_values(current, _normalise(values), confirm_carried=True)
+    if not changed_fields and not changes:
+        return None
+    records = [
+        {"field": name, "side": "", "old": str(old_narrative[name]), "new": str(narrative[name])}
+        for name in changed_fields
+    ] + [
+        {"field": code, "side": side, "old": _display(old), "new": _display(new)}
+        for (code, side), old, new in changes
+    ]
+    amendment = Amendment(
+        assessment=current, made_by=actor, reason=reason.strip(), changes=records
+    )
+    amendment.full_clean()
+    amendment.save()
+    current.version += 1
+    current.full_clean()
+    current.save()
+    if "visit_date" in changed_fields:
+        _refresh_last_visit(current.client)
+    _audit(actor, current, AuditAction.CHANGE, f"amendment {amendment.pk}")
+    return amendment
+
+
+def assessment_viewed(*, actor: User, assessment: Assessment) -> None:
+    """Side effect: audit entry (view)."""
+    _audit(actor, assessment, AuditAction.VIEW)
