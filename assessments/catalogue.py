@@ -7,6 +7,7 @@ all follow from the catalogue. Items, norms and cut-offs: ../shared/CLINICAL.md.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -25,21 +26,22 @@ class Side(StrEnum):
 YES_NO = (("yes", "Yes"), ("no", "No"))
 POS_NEG = (("positive", "Positive"), ("negative", "Negative"))
 PAIN_SIDE = (("left", "Left"), ("right", "Right"), ("both", "Both sides"))
-# Oxford / MRC scale 0-5 with +/- (CLINICAL.md, Strength); the second value orders grades.
+# Oxford / MRC scale 0-5 with +/- (CLINICAL.md, Strength). Each whole grade comes before
+# its minus and plus so typing "3" on the keyboard picks 3, and "3-" picks 3-.
 OXFORD = (
     ("0", "0 none"),
     ("1", "1 flicker"),
-    ("2-", "2-"),
     ("2", "2 gravity eliminated"),
+    ("2-", "2-"),
     ("2+", "2+"),
-    ("3-", "3-"),
     ("3", "3 against gravity"),
+    ("3-", "3-"),
     ("3+", "3+"),
-    ("4-", "4-"),
     ("4", "4 some resistance"),
+    ("4-", "4-"),
     ("4+", "4+"),
-    ("5-", "5-"),
     ("5", "5 normal"),
+    ("5-", "5-"),
 )
 OXFORD_SCORE = {"0": 0, "1": 1, "2-": 1.67, "2": 2, "2+": 2.33, "3-": 2.67, "3": 3, "3+": 3.33,
                 "4-": 3.67, "4": 4, "4+": 4.33, "5-": 4.67, "5": 5}  # fmt: skip
@@ -390,3 +392,30 @@ ITEMS: dict[str, Item] = {item.code: item for section in SECTIONS for item in se
 SECTION_OF: dict[str, Section] = {
     item.code: section for section in SECTIONS for item in section.items
 }
+
+
+def value_problem(item: Item, value: object) -> str | None:
+    """Why a value cannot be stored for this item (None when it can): kind and bounds."""
+    if item.kind is Kind.NUMBER:
+        try:
+            number = float(str(value))
+        except ValueError:
+            return f"{item.label}: {value!r} is not a number."
+        exponent = Decimal(str(value)).normalize().as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > item.decimals:
+            places = (
+                "whole numbers only" if item.decimals == 0 else f"{item.decimals} decimal place"
+            )
+            return f"{item.label}: {places}."
+        low, high = item.minimum, item.maximum
+        if low is not None and high is not None and not low <= number <= high:
+            return f"{item.label} must be between {low:g} and {high:g}."
+        return None
+    if not isinstance(value, str):
+        return f"{item.label}: expected text, got {type(value).__name__}."
+    if item.kind is Kind.CHOICE and value not in dict(item.choices):
+        allowed = ", ".join(code for code, _ in item.choices)
+        return f"{item.label}: {value!r} is not one of {allowed}."
+    if item.kind is Kind.TEXT and len(value) > item.max_length:
+        return f"{item.label}: at most {item.max_length} characters."
+    return None

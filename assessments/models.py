@@ -88,7 +88,7 @@ def _measurement_constraints() -> list[models.BaseConstraint]:
         if item.kind is Kind.NUMBER:
             condition = Q(value__gte=item.minimum, value__lte=item.maximum)
         elif item.kind is Kind.CHOICE:
-            condition = Q(choice__in=[value for value, _ in item.choices])
+            condition = Q(choice__in=sorted(value for value, _ in item.choices))
         else:
             continue
         constraints.append(

@@ -1,7 +1,8 @@
 """Writes for assessments: start (optionally copying forward), save, finalise, amend.
 
-Every function is atomic and audited. Values are passed as a mapping of
-(item code, side) to a Decimal, a string, or None (None or "" means "not tested").
+Every function is atomic and audited. Values are passed as the complete new state: a
+mapping of (item code, side) to a Decimal, a string, or None; None, "" or a missing key
+means "not tested", and a previously recorded value left out is removed.
 """
 
 import datetime
@@ -10,16 +11,18 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from assessments.catalogue import ITEMS, SECTION_OF, Kind
+from assessments.catalogue import ITEMS, SECTION_OF, Kind, value_problem
 from assessments.models import Amendment, Assessment, Measurement, Status
 from assessments.values import Key, Value
 from clinic.models import AuditAction, Client
 from clinic.services import audit_record
 
+ORDER = {code: index for index, code in enumerate(ITEMS)}
 # The narrative (free-text) fields a therapist edits on the assessment itself.
 NARRATIVE_FIELDS = (
     "visit_date",
@@ -84,8 +87,13 @@ def _row(assessment: Assessment, key: Key, value: Value, *, carried: bool) -> Me
 
 
 def _normalise(values: Mapping[Key, Value | None]) -> dict[Key, Value]:
-    """Drop blanks and reject keys the catalogue does not know."""
+    """Drop blanks; reject unknown items or sides and values out of the catalogue's bounds.
+
+    Checking bounds here (in Python) is what lets the writes skip Django's per-row
+    constraint queries; the database CheckConstraints still guard every row.
+    """
     clean: dict[Key, Value] = {}
+    problems: dict[str, list[str]] = {}
     for (code, side), value in values.items():
         item = ITEMS.get(code)
         if item is None or side not in item.sides:
@@ -94,7 +102,12 @@ def _normalise(values: Mapping[Key, Value | None]) -> dict[Key, Value]:
             continue
         if item.kind is Kind.NUMBER and not isinstance(value, Decimal):
             value = Decimal(str(value))
+        problem = value_problem(item, value)
+        if problem:
+            problems.setdefault(f"{code}__{side}" if side else code, []).append(problem)
         clean[(code, side)] = value
+    if problems:
+        raise ValidationError(problems)
     return clean
 
 
@@ -125,8 +138,7 @@ def _write_values(
         if key not in existing:
             to_create.append(_row(assessment, key, new, carried=False))
             changes.append((key, None, new))
-    for row in [*to_update, *to_create]:
-        row.full_clean(exclude=["assessment"], validate_unique=False)
+    changes.sort(key=lambda change: (ORDER[change[0][0]], change[0][1]))
     Measurement.objects.filter(pk__in=to_delete).delete()
     Measurement.objects.bulk_update(to_update, ["value", "choice", "text", "carried_over"])
     Measurement.objects.bulk_create(to_create)
@@ -250,7 +262,11 @@ def assessment_finalise(
 
 
 def _display(value: Value | None) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return value
 
 
 @transaction.atomic

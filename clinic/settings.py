@@ -169,6 +169,8 @@ CLINIC_LOGO_MAX_BYTES = 512 * 1024
 CLIENTS_PER_PAGE = 25
 # Validates a clinic's clinical cut-off overrides; lives with the norms it overrides.
 CLINIC_CUTOFF_VALIDATOR = "assessments.norms.validate_overrides"
+# Sections of the client page contributed by the apps built on the clinic app.
+CLIENT_PAGE_PANELS = ["assessments.panels.visits_panel"]
 
 LOGGING = {
     "version": 1,

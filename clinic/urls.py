@@ -1,7 +1,7 @@
 """URL map. Every route needs a login (LoginRequiredMiddleware) unless marked otherwise."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.views.generic.base import RedirectView
 
 from clinic import views
@@ -29,6 +29,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("", include("assessments.urls")),
     path("health/", views.health, name="health"),
     path("admin/", clinic_admin_site.urls),
 ]

@@ -14,6 +14,7 @@ from clinic.access import require_membership
 from clinic.forms import ClientForm, ClientSearchForm
 from clinic.http import AuthedRequest
 from clinic.models import Client
+from clinic.panels import client_panels
 
 
 @require_GET
@@ -52,7 +53,8 @@ def client_create(request: AuthedRequest) -> HttpResponse:
 def client_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     client = selectors.client_get(request.user, pk)
     services.client_record_viewed(actor=request.user, client=client)
-    return render(request, "clinic/client_detail.html", {"client": client})
+    panels = client_panels(request, client)
+    return render(request, "clinic/client_detail.html", {"client": client, "panels": panels})
 
 
 @require_http_methods(["GET", "POST"])

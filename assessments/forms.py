@@ -1,0 +1,205 @@
+"""The assessment form, built from the catalogue: one field per item and side.
+
+Numbers get the catalogue's bounds with a message naming the item, side and unit, so a
+bad value is explained next to its field and every other typed value is kept.
+"""
+
+import datetime
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.forms.models import fields_for_model
+from django.utils import timezone
+
+from assessments.catalogue import ITEMS, SECTION_OF, Item, Kind, Side
+from assessments.models import Assessment
+from assessments.services import NARRATIVE_FIELDS
+from assessments.values import Key, Value
+
+
+def field_name(code: str, side: str) -> str:
+    """The form field for an item and side: `hip_flexion__left`, or `pain_now`."""
+    return f"{code}__{side}" if side else code
+
+
+ITEM_FIELD_NAMES = frozenset(
+    field_name(item.code, side) for item in ITEMS.values() for side in item.sides
+)
+NOT_RECORDED = {"red_flags": "Not asked", "subjective": "Not asked"}
+
+
+def side_label(side: str) -> str:
+    return {Side.LEFT: "left", Side.RIGHT: "right"}.get(Side(side), "")
+
+
+def _label(item: Item, side: str) -> str:
+    return f"{item.label} ({side_label(side)})" if side else item.label
+
+
+def _bound(number: float | None, item: Item) -> str:
+    text = f"{number:g}" if number is not None else ""
+    return f"{text}{item.unit}" if item.unit in {"°", "%"} else f"{text} {item.unit}".strip()
+
+
+def _number_field(item: Item, side: str) -> forms.DecimalField:
+    where = _label(item, side)
+    low, high = _bound(item.minimum, item), _bound(item.maximum, item)
+    step = "1" if item.decimals == 0 else "0.1"
+    return forms.DecimalField(
+        label=where,
+        required=False,
+        min_value=Decimal(str(item.minimum)),
+        max_value=Decimal(str(item.maximum)),
+        decimal_places=item.decimals,
+        max_digits=7,
+        localize=False,
+        error_messages={
+            "invalid": f"{where}: enter a number.",
+            "min_value": f"{where} must be between {low} and {high}.",
+            "max_value": f"{where} must be between {low} and {high}.",
+            "max_decimal_places": (
+                f"{where}: whole numbers only."
+                if item.decimals == 0
+                else f"{where}: at most {item.decimals} decimal place."
+            ),
+        },
+        widget=forms.NumberInput(attrs={"step": step, "inputmode": "decimal"}),
+    )
+
+
+def _choice_field(item: Item, side: str) -> forms.ChoiceField:
+    empty = NOT_RECORDED.get(SECTION_OF[item.code].code, "Not tested")
+    return forms.ChoiceField(
+        label=_label(item, side),
+        required=False,
+        choices=[("", empty), *item.choices],
+        error_messages={"invalid_choice": f"{_label(item, side)}: choose one of the options."},
+    )
+
+
+def _text_field(item: Item, side: str) -> forms.CharField:
+    return forms.CharField(label=_label(item, side), required=False, max_length=item.max_length)
+
+
+def _measurement_field(item: Item, side: str) -> forms.Field:
+    if item.kind is Kind.NUMBER:
+        return _number_field(item, side)
+    if item.kind is Kind.CHOICE:
+        return _choice_field(item, side)
+    return _text_field(item, side)
+
+
+def initial_from(assessment: Assessment) -> dict[str, Any]:
+    """Form initial data from a saved assessment (measurements must be prefetched)."""
+    initial: dict[str, Any] = {name: getattr(assessment, name) for name in NARRATIVE_FIELDS}
+    for row in assessment.measurements.all():
+        item = ITEMS.get(row.item)
+        if item is None:
+            continue
+        value = row.stored
+        if isinstance(value, Decimal):
+            # The database keeps two decimal places; show 10, not 10.00.
+            value = value.quantize(Decimal(1).scaleb(-item.decimals))
+        initial[field_name(row.item, row.side)] = value
+    initial["version"] = assessment.version
+    return initial
+
+
+class AssessmentForm(forms.Form):
+    """Narrative fields plus every catalogue item; blank means not tested / not asked."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    confirm_carried = forms.BooleanField(
+        required=False, label="I have checked the values carried over from the last visit"
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        narrative = fields_for_model(Assessment, fields=NARRATIVE_FIELDS)
+        narrative["visit_date"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        for name in ("presenting_complaint", "goals", "notes", "treatment_today"):
+            narrative[name].widget.attrs["rows"] = 2
+        self.fields.update(narrative)
+        for item in ITEMS.values():
+            for side in item.sides:
+                field = _measurement_field(item, side)
+                css = "form-select" if item.kind is Kind.CHOICE else "form-control"
+                field.widget.attrs["class"] = f"{css} form-control-sm"
+                self.fields[field_name(item.code, side)] = field
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in list(self.errors):
+            self._mark_invalid(name)
+
+    def _mark_invalid(self, name: str) -> None:
+        if name in self.fields and name in ITEM_FIELD_NAMES:
+            attrs = self.fields[name].widget.attrs
+            if "is-invalid" not in attrs.get("class", ""):
+                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+            attrs["aria-invalid"] = "true"
+            attrs["aria-describedby"] = f"id_{name}-error"
+
+    def clean_visit_date(self) -> datetime.date:
+        visit: datetime.date = self.cleaned_data["visit_date"]
+        if visit > timezone.localdate():
+            raise forms.ValidationError("The visit date cannot be in the future.")
+        return visit
+
+    def values(self) -> dict[Key, Value | None]:
+        """Cleaned values of the measurement fields that validated (blank is None)."""
+        result: dict[Key, Value | None] = {}
+        for item in ITEMS.values():
+            for side in item.sides:
+                name = field_name(item.code, side)
+                if name in self.cleaned_data:
+                    value = self.cleaned_data[name]
+                    result[(item.code, side)] = None if value in (None, "") else value
+        return result
+
+    def narrative(self) -> dict[str, Any]:
+        return {
+            name: self.cleaned_data[name] for name in NARRATIVE_FIELDS if name in self.cleaned_data
+        }
+
+    def add_item_errors(self, problems: Mapping[Key, str]) -> None:
+        for (code, side), message in problems.items():
+            name = field_name(code, side)
+            if name in self.cleaned_data:
+                self.add_error(name, message)
+                self._mark_invalid(name)
+
+    def bound(self, code: str, side: str) -> forms.BoundField:
+        return self[field_name(code, side)]
+
+    def error_fields(self) -> Iterable[str]:
+        return [name for name in self.errors if name != "__all__"]
+
+
+class AmendForm(AssessmentForm):
+    reason = forms.CharField(
+        label="Reason for the amendment",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Kept with the amendment, together with every original value.",
+        max_length=1000,
+    )
+
+
+class StartVisitForm(forms.Form):
+    visit_date = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
+    )
+    copy_forward = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Start from the last visit's measurements (marked as carried over until confirmed)",
+    )
+
+    def clean_visit_date(self) -> datetime.date:
+        visit: datetime.date = self.cleaned_data["visit_date"]
+        if visit > timezone.localdate():
+            raise forms.ValidationError("The visit date cannot be in the future.")
+        return visit

@@ -1,0 +1,51 @@
+"""Create a visit for a client from an interchange JSON document (docs/interchange.md)."""
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.http import Http404
+
+from assessments.interchange import InterchangeError, import_assessment, load_json, parse_document
+from assessments.management.commands.assessment_export import staff_user
+from clinic.selectors import client_get
+
+
+class Command(BaseCommand):
+    help = (
+        "Import an interchange JSON document (version 1) as a new visit of a client of "
+        "your clinic. Prints the new assessment's id; on any problem nothing is written."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="the JSON document (UTF-8)")
+        parser.add_argument(
+            "--client", type=int, required=True, help="id of the client the visit belongs to"
+        )
+        parser.add_argument(
+            "--user", required=True, help="username of the staff member importing (the therapist)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = staff_user(options["user"])
+        try:
+            # Scoped to the user's clinic: another clinic's client is "not found".
+            client = client_get(user, options["client"])
+        except Http404:
+            raise CommandError(f"Client {options['client']} not found.") from None
+        path = options["file"]
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as error:
+            raise CommandError(f"{path}: cannot read the file ({error.strerror}).") from None
+        try:
+            parsed = parse_document(load_json(raw))
+        except InterchangeError as error:
+            for problem in error.problems:
+                self.stderr.write(str(problem))
+            count = len(error.problems)
+            raise CommandError(
+                f"{path}: {count} problem{'s' if count != 1 else ''} found; nothing was imported."
+            ) from None
+        assessment = import_assessment(parsed, client=client, actor=user)
+        self.stdout.write(str(assessment.pk))

@@ -1,0 +1,104 @@
+"""Shapes assessment data for the templates: sections of rows, left and right side by side."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django import forms
+
+from assessments.catalogue import SECTIONS, Item, Kind, Section
+from assessments.forms import AssessmentForm, field_name
+from assessments.norms import ItemComparison, compare
+from assessments.values import AssessmentValues, Key
+
+
+@dataclass(frozen=True)
+class Cell:
+    side: str
+    field: forms.BoundField | None
+    display: str
+    carried: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    item: Item
+    cells: tuple[Cell, ...]
+    comparison: ItemComparison | None
+
+    @property
+    def sided(self) -> bool:
+        return self.item.sided
+
+
+@dataclass(frozen=True)
+class SectionView:
+    section: Section
+    rows: tuple[Row, ...]
+    errors: int
+    carried: int
+    recorded: int
+
+    @property
+    def sided(self) -> bool:
+        return any(row.sided for row in self.rows)
+
+
+def comparisons(
+    values: AssessmentValues, cutoffs: Mapping[str, float]
+) -> dict[str, ItemComparison]:
+    """Norm comparisons for every numeric item that has a value."""
+    result = {}
+    for section in SECTIONS:
+        for item in section.items:
+            if item.kind is Kind.NUMBER:
+                comparison = compare(item.code, values, cutoffs)
+                if comparison is not None:
+                    result[item.code] = comparison
+    return result
+
+
+def display_value(item: Item, values: AssessmentValues, side: str) -> str:
+    """A recorded value as the therapist reads it: '12°', 'Positive', or '' if not tested."""
+    raw = values.values.get((item.code, side))
+    if raw is None:
+        return ""
+    if item.kind is Kind.CHOICE:
+        return item.choice_label(str(raw))
+    if item.kind is Kind.NUMBER:
+        number = f"{raw.normalize():f}" if hasattr(raw, "normalize") else str(raw)
+        return (
+            f"{number}{item.unit}" if item.unit in {"°", "%"} else f"{number} {item.unit}".strip()
+        )
+    return str(raw)
+
+
+def build_sections(
+    values: AssessmentValues,
+    cutoffs: Mapping[str, float],
+    *,
+    form: AssessmentForm | None = None,
+    carried: frozenset[Key] = frozenset(),
+    only_recorded: bool = False,
+) -> list[SectionView]:
+    """Sections of rows; with a form, each cell holds its bound field.
+
+    `only_recorded` (read-only pages) leaves out items that were not tested.
+    """
+    compared = comparisons(values, cutoffs)
+    views = []
+    for section in SECTIONS:
+        rows, errors, carried_count, recorded = [], 0, 0, 0
+        for item in section.items:
+            cells = []
+            for side in item.sides:
+                bound = form[field_name(item.code, side)] if form is not None else None
+                is_carried = (item.code, side) in carried
+                cells.append(Cell(side, bound, display_value(item, values, side), is_carried))
+                errors += bool(bound is not None and bound.errors)
+                carried_count += is_carried
+                recorded += (item.code, side) in values.values
+            if only_recorded and not any(cell.display for cell in cells):
+                continue
+            rows.append(Row(item, tuple(cells), compared.get(item.code)))
+        views.append(SectionView(section, tuple(rows), errors, carried_count, recorded))
+    return views

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from assessments import views
+
+urlpatterns = [
+    path("clients/<int:client_pk>/visits/new/", views.assessment_start, name="assessment_start"),
+    path("assessments/<int:pk>/", views.assessment_detail, name="assessment_detail"),
+    path("assessments/<int:pk>/edit/", views.assessment_edit, name="assessment_edit"),
+    path("assessments/<int:pk>/preview/", views.assessment_preview, name="assessment_preview"),
+    path("assessments/<int:pk>/amend/", views.assessment_amend, name="assessment_amend"),
+]

@@ -1,0 +1,187 @@
+"""Assessment pages: start a visit, edit a draft (with live findings), view, amend."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessments import interpretation, selectors, services
+from assessments.forms import AmendForm, AssessmentForm, StartVisitForm, initial_from
+from assessments.models import Assessment
+from assessments.outcomes import outcome_problems
+from assessments.presenters import build_sections
+from assessments.values import AssessmentValues
+from clinic.http import AuthedRequest
+from clinic.selectors import client_get
+
+
+@require_http_methods(["GET", "POST"])
+def assessment_start(request: AuthedRequest, client_pk: int) -> HttpResponse:
+    client = client_get(request.user, client_pk)
+    previous = selectors.latest_assessment(client)
+    form = StartVisitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        assessment = services.assessment_start(
+            actor=request.user,
+            client=client,
+            visit_date=form.cleaned_data["visit_date"],
+            copy_from=previous if form.cleaned_data["copy_forward"] else None,
+        )
+        return redirect("assessment_edit", pk=assessment.pk)
+    return render(
+        request, "assessments/start.html", {"client": client, "form": form, "previous": previous}
+    )
+
+
+def _typed_values(form: AssessmentForm, assessment: Assessment) -> AssessmentValues:
+    """What the therapist has typed so far (valid fields only), for norms and findings."""
+    saved = selectors.assessment_values(assessment)
+    typed = {key: value for key, value in form.values().items() if value is not None}
+    return AssessmentValues(
+        values=typed, age=saved.age, sex=saved.sex, visit_date=saved.visit_date
+    )
+
+
+def _validated(form: AssessmentForm) -> bool:
+    """Field validation plus the cross-field outcome checks, errors placed at the fields."""
+    valid = form.is_valid()
+    form.add_item_errors(outcome_problems(AssessmentValues(values={
+        key: value for key, value in form.values().items() if value is not None
+    })))  # fmt: skip
+    return valid and not form.errors
+
+
+def _edit_context(
+    assessment: Assessment, form: AssessmentForm, **extra: object
+) -> dict[str, object]:
+    values = (
+        _typed_values(form, assessment)
+        if form.is_bound
+        else selectors.assessment_values(assessment)
+    )
+    carried = selectors.assessment_values(assessment).carried
+    cutoffs = interpretation.clinic_cutoffs(assessment)
+    return {
+        "assessment": assessment,
+        "client": assessment.client,
+        "form": form,
+        "sections": build_sections(values, cutoffs, form=form, carried=carried),
+        "findings": interpretation.assessment_findings(assessment, values),
+        "carried_count": len(carried),
+        **extra,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    assessment = selectors.assessment_get(request.user, pk)
+    if assessment.is_final:
+        messages.info(request, "This assessment is final. Corrections are made as amendments.")
+        return redirect("assessment_detail", pk=pk)
+    if request.method != "POST":
+        form = AssessmentForm(initial=initial_from(assessment))
+        return render(request, "assessments/edit.html", _edit_context(assessment, form))
+
+    form = AssessmentForm(request.POST)
+    if not _validated(form):
+        return render(
+            request, "assessments/edit.html", _edit_context(assessment, form), status=200
+        )
+    try:
+        saved = services.assessment_save(
+            actor=request.user,
+            assessment=assessment,
+            expected_version=form.cleaned_data["version"] or 0,
+            narrative=form.narrative(),
+            values=form.values(),
+            confirm_carried=form.cleaned_data["confirm_carried"],
+        )
+        if "finalise" in request.POST:
+            services.assessment_finalise(
+                actor=request.user, assessment=saved, expected_version=saved.version
+            )
+            messages.success(request, "Assessment finalised.")
+            return redirect("assessment_detail", pk=pk)
+    except services.AssessmentConflict as conflict:
+        return _conflict(request, conflict.current, form)
+    except services.FinaliseBlocked as blocked:
+        fresh = selectors.assessment_get(request.user, pk)
+        form = AssessmentForm(initial=initial_from(fresh))
+        context = _edit_context(fresh, form, blocked=str(blocked))
+        return render(request, "assessments/edit.html", context)
+    messages.success(request, "Draft saved.")
+    return redirect("assessment_edit", pk=pk)
+
+
+def _conflict(request: AuthedRequest, current: Assessment, form: AssessmentForm) -> HttpResponse:
+    """Re-show what the editor typed, based on the saved version, with what differs."""
+    fresh = selectors.assessment_get(request.user, current.pk)
+    saved = initial_from(fresh)
+    data = request.POST.copy()
+    data["version"] = str(fresh.version)
+    differing = [
+        form.fields[name].label
+        for name in form.fields
+        if name not in {"version", "confirm_carried"}
+        and str(saved.get(name) or "") != str(form.cleaned_data.get(name) or "")
+    ]
+    rebased = AssessmentForm(data)
+    _validated(rebased)
+    context = _edit_context(fresh, rebased, conflict=differing)
+    return render(request, "assessments/edit.html", context, status=409)
+
+
+@require_POST
+def assessment_preview(request: AuthedRequest, pk: int) -> HttpResponse:
+    """htmx: findings and norms for the values typed so far; nothing is saved."""
+    assessment = selectors.assessment_get(request.user, pk)
+    form = AssessmentForm(request.POST)
+    form.is_valid()
+    return render(request, "assessments/_preview.html", _edit_context(assessment, form))
+
+
+@require_GET
+def assessment_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    assessment = selectors.assessment_get(request.user, pk)
+    services.assessment_viewed(actor=request.user, assessment=assessment)
+    values = selectors.assessment_values(assessment)
+    cutoffs = interpretation.clinic_cutoffs(assessment)
+    context = {
+        "assessment": assessment,
+        "client": assessment.client,
+        "sections": build_sections(values, cutoffs, carried=values.carried, only_recorded=True),
+        "findings": interpretation.assessment_findings(assessment, values),
+        "amendments": assessment.amendments.select_related("made_by"),
+    }
+    return render(request, "assessments/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def assessment_amend(request: AuthedRequest, pk: int) -> HttpResponse:
+    assessment = selectors.assessment_get(request.user, pk)
+    if not assessment.is_final:
+        return redirect("assessment_edit", pk=pk)
+    if request.method != "POST":
+        form: AssessmentForm = AmendForm(initial=initial_from(assessment))
+        return render(request, "assessments/amend.html", _edit_context(assessment, form))
+    form = AmendForm(request.POST)
+    if not _validated(form):
+        return render(request, "assessments/amend.html", _edit_context(assessment, form))
+    try:
+        amendment = services.assessment_amend(
+            actor=request.user,
+            assessment=assessment,
+            expected_version=form.cleaned_data["version"] or 0,
+            narrative=form.narrative(),
+            values=form.values(),
+            reason=form.cleaned_data["reason"],
+        )
+    except services.AssessmentConflict:
+        form.add_error(None, "Someone else amended this assessment meanwhile: review and retry.")
+        fresh = selectors.assessment_get(request.user, pk)
+        return render(request, "assessments/amend.html", _edit_context(fresh, form), status=409)
+    if amendment is None:
+        messages.info(request, "Nothing was changed, so no amendment was recorded.")
+    else:
+        messages.success(request, f"Amendment recorded ({len(amendment.changes)} changes).")
+    return redirect("assessment_detail", pk=pk)

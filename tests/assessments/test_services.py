@@ -1,0 +1,321 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from assessments.models import Amendment, Assessment, Measurement
+from assessments.selectors import assessment_values
+from assessments.services import (
+    AssessmentConflict,
+    AssessmentLocked,
+    FinaliseBlocked,
+    assessment_amend,
+    assessment_finalise,
+    assessment_save,
+    assessment_start,
+)
+from clinic.models import AuditEntry, Client
+
+DAY1, DAY2 = datetime.date(2026, 10, 1), datetime.date(2026, 10, 29)
+
+
+def _saved(therapist: User, client: Client, values: dict, **narrative: object) -> Assessment:
+    draft = assessment_start(actor=therapist, client=client, visit_date=DAY1)
+    return assessment_save(
+        actor=therapist, assessment=draft, expected_version=1, narrative=narrative, values=values
+    )
+
+
+def _rows(assessment: Assessment) -> dict[tuple[str, str], tuple[object, bool]]:
+    return {(m.item, m.side): (m.stored, m.carried_over) for m in assessment.measurements.all()}
+
+
+def test_assessment_start_creates_draft_and_updates_last_visit(
+    therapist: User, client_record: Client
+) -> None:
+    draft = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    client_record.refresh_from_db()
+    assert (draft.status, draft.version, draft.therapist) == ("draft", 1, therapist)
+    assert client_record.last_visit_on == DAY1
+    entry = AuditEntry.objects.get(object_type="assessment")
+    assert (entry.action, entry.object_id, entry.client_id) == (
+        "create",
+        draft.pk,
+        client_record.pk,
+    )
+
+
+def test_assessment_save_writes_changes_and_drops_blanks(
+    therapist: User, client_record: Client
+) -> None:
+    saved = _saved(
+        therapist,
+        client_record,
+        {
+            ("hip_extension", "left"): Decimal(5),
+            ("hip_extension", "right"): 12,
+            ("faber", "left"): "positive",
+            ("pain_now", ""): Decimal(0),
+            ("force_position", ""): "",
+            ("ober", "left"): None,
+        },
+        presenting_complaint="Low back ache after sitting",
+    )
+    assert _rows(saved) == {
+        ("hip_extension", "left"): (Decimal(5), False),
+        ("hip_extension", "right"): (Decimal(12), False),
+        ("faber", "left"): ("positive", False),
+        ("pain_now", ""): (Decimal(0), False),
+    }
+    assert saved.version == 2
+    assert saved.presenting_complaint == "Low back ache after sitting"
+    change = AuditEntry.objects.get(action="change")
+    assert change.detail == "changed: presenting_complaint, faber, hip_extension, pain_now"
+
+    again = assessment_save(
+        actor=therapist,
+        assessment=saved,
+        expected_version=2,
+        narrative={},
+        values={("hip_extension", "left"): Decimal(7), ("faber", "left"): None},
+    )
+    # The values are the complete new state: items left out are no longer recorded.
+    assert _rows(again) == {("hip_extension", "left"): (Decimal(7), False)}
+
+
+def test_assessment_save_rejects_unknown_item_or_side(
+    therapist: User, client_record: Client
+) -> None:
+    draft = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    with pytest.raises(KeyError, match="hip_flexion' ''"):
+        assessment_save(
+            actor=therapist,
+            assessment=draft,
+            expected_version=1,
+            narrative={},
+            values={("hip_flexion", ""): Decimal(100)},
+        )
+    assert Measurement.objects.count() == 0
+
+
+def test_assessment_save_out_of_bounds_is_refused(therapist: User, client_record: Client) -> None:
+    draft = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    with pytest.raises(ValidationError):
+        assessment_save(
+            actor=therapist,
+            assessment=draft,
+            expected_version=1,
+            narrative={},
+            values={("hip_flexion", "left"): Decimal(100), ("pain_now", ""): Decimal(11)},
+        )
+    draft.refresh_from_db()
+    assert (Measurement.objects.count(), draft.version) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("item", "side", "column", "value"),
+    [
+        ("hip_flexion", "left", "value", Decimal("150.5")),
+        ("pain_now", "", "value", Decimal(-1)),
+        ("faber", "left", "choice", "maybe"),
+        ("strength_glute_med", "right", "choice", "6"),
+        ("hip_flexion", "", "value", Decimal(90)),
+        ("pain_now", "left", "value", Decimal(3)),
+        ("not_a_test", "", "value", Decimal(1)),
+    ],
+)
+def test_measurement_database_bounds(
+    therapist: User, client_record: Client, item: str, side: str, column: str, value: object
+) -> None:
+    draft = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Measurement.objects.create(assessment=draft, item=item, side=side, **{column: value})
+
+
+def test_measurement_needs_exactly_one_value(therapist: User, client_record: Client) -> None:
+    draft = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Measurement.objects.create(
+            assessment=draft, item="faber", side="left", choice="positive", value=Decimal(1)
+        )
+
+
+def test_assessment_save_stale_version_is_a_conflict(
+    therapist: User, colleague: User, client_record: Client
+) -> None:
+    draft = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    assessment_save(
+        actor=colleague,
+        assessment=draft,
+        expected_version=1,
+        narrative={},
+        values={("pain_now", ""): Decimal(4)},
+    )
+    with pytest.raises(AssessmentConflict) as conflict:
+        assessment_save(
+            actor=therapist,
+            assessment=draft,
+            expected_version=1,
+            narrative={},
+            values={("pain_now", ""): Decimal(6)},
+        )
+    assert conflict.value.current.version == 2
+    assert _rows(draft) == {("pain_now", ""): (Decimal(4), False)}
+
+
+def test_finalised_assessment_is_read_only(therapist: User, client_record: Client) -> None:
+    saved = _saved(therapist, client_record, {("pain_now", ""): Decimal(4)})
+    final = assessment_finalise(actor=therapist, assessment=saved, expected_version=2)
+    assert (final.status, final.finalised_by, final.version) == ("final", therapist, 3)
+    assert final.finalised_at is not None
+    with pytest.raises(AssessmentLocked):
+        assessment_save(
+            actor=therapist,
+            assessment=final,
+            expected_version=3,
+            narrative={},
+            values={("pain_now", ""): Decimal(1)},
+        )
+
+
+def _copied(therapist: User, client: Client) -> tuple[Assessment, Assessment]:
+    first = _saved(
+        therapist,
+        client,
+        {
+            ("hip_extension", "left"): Decimal(5),
+            ("thomas_hip_angle", "right"): Decimal(8),
+            ("pain_now", ""): Decimal(6),
+            ("rf_fever", ""): "no",
+            ("psfs_score_1", ""): Decimal(4),
+        },
+        goals="Sit through a film",
+        notes="Today's note",
+    )
+    first = assessment_finalise(actor=therapist, assessment=first, expected_version=2)
+    second = assessment_start(actor=therapist, client=client, visit_date=DAY2, copy_from=first)
+    return first, second
+
+
+def test_copy_forward_carries_measurements_but_not_pain_flags_or_scores(
+    therapist: User, client_record: Client
+) -> None:
+    first, second = _copied(therapist, client_record)
+    assert _rows(second) == {
+        ("hip_extension", "left"): (Decimal(5), True),
+        ("thomas_hip_angle", "right"): (Decimal(8), True),
+    }
+    assert (second.copied_from, second.goals, second.notes) == (first, "Sit through a film", "")
+    assert assessment_values(second).carried == {
+        ("hip_extension", "left"),
+        ("thomas_hip_angle", "right"),
+    }
+    client_record.refresh_from_db()
+    assert client_record.last_visit_on == DAY2
+
+
+def test_copy_forward_change_or_confirm_clears_carried_mark(
+    therapist: User, client_record: Client
+) -> None:
+    _, second = _copied(therapist, client_record)
+    values = {("hip_extension", "left"): Decimal(9), ("thomas_hip_angle", "right"): Decimal(8)}
+    saved = assessment_save(
+        actor=therapist, assessment=second, expected_version=1, narrative={}, values=values
+    )
+    assert _rows(saved) == {
+        ("hip_extension", "left"): (Decimal(9), False),
+        ("thomas_hip_angle", "right"): (Decimal(8), True),
+    }
+    with pytest.raises(FinaliseBlocked, match="1 value carried over from the last visit is not"):
+        assessment_finalise(actor=therapist, assessment=saved, expected_version=2)
+    confirmed = assessment_save(
+        actor=therapist,
+        assessment=saved,
+        expected_version=2,
+        narrative={},
+        values=values,
+        confirm_carried=True,
+    )
+    assert _rows(confirmed)[("thomas_hip_angle", "right")] == (Decimal(8), False)
+    assert assessment_finalise(actor=therapist, assessment=confirmed, expected_version=3).is_final
+
+
+def test_copy_forward_only_from_the_same_client(
+    therapist: User, client_record: Client, clinic: object
+) -> None:
+    from tests.factories import ClientFactory
+
+    other = ClientFactory(clinic=client_record.clinic)
+    first = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    with pytest.raises(ValueError, match="same client"):
+        assessment_start(actor=therapist, client=other, visit_date=DAY2, copy_from=first)
+
+
+def test_amend_keeps_original_values_and_reason(therapist: User, client_record: Client) -> None:
+    saved = _saved(
+        therapist,
+        client_record,
+        {("hip_extension", "left"): Decimal(5), ("faber", "right"): "positive"},
+    )
+    final = assessment_finalise(actor=therapist, assessment=saved, expected_version=2)
+    amendment = assessment_amend(
+        actor=therapist,
+        assessment=final,
+        expected_version=3,
+        narrative={"notes": "Re-measured"},
+        values={("hip_extension", "left"): Decimal(15), ("faber", "right"): None},
+        reason="Typed 5 for 15",
+    )
+    assert amendment is not None
+    assert (amendment.reason, amendment.made_by) == ("Typed 5 for 15", therapist)
+    assert amendment.changes == [
+        {"field": "notes", "side": "", "old": "", "new": "Re-measured"},
+        {"field": "hip_extension", "side": "left", "old": "5", "new": "15"},
+        {"field": "faber", "side": "right", "old": "positive", "new": ""},
+    ]
+    final.refresh_from_db()
+    assert (final.status, final.version, final.notes) == ("final", 4, "Re-measured")
+    assert _rows(final) == {("hip_extension", "left"): (Decimal(15), False)}
+    assert AuditEntry.objects.filter(detail=f"amendment {amendment.pk}").count() == 1
+
+
+def test_amend_without_changes_records_nothing(therapist: User, client_record: Client) -> None:
+    saved = _saved(therapist, client_record, {("pain_now", ""): Decimal(3)})
+    final = assessment_finalise(actor=therapist, assessment=saved, expected_version=2)
+    result = assessment_amend(
+        actor=therapist,
+        assessment=final,
+        expected_version=3,
+        narrative={},
+        values={("pain_now", ""): Decimal(3)},
+        reason="Checked",
+    )
+    assert result is None
+    assert Amendment.objects.count() == 0
+
+
+def test_amend_needs_a_reason_and_a_final_assessment(
+    therapist: User, client_record: Client
+) -> None:
+    draft = _saved(therapist, client_record, {("pain_now", ""): Decimal(3)})
+    with pytest.raises(ValueError, match="Say why"):
+        assessment_amend(
+            actor=therapist,
+            assessment=draft,
+            expected_version=2,
+            narrative={},
+            values={},
+            reason=" ",
+        )
+    with pytest.raises(ValueError, match="Drafts are edited directly"):
+        assessment_amend(
+            actor=therapist,
+            assessment=draft,
+            expected_version=2,
+            narrative={},
+            values={},
+            reason="x",
+        )
