@@ -68,6 +68,7 @@ def _edit_context(
         "sections": build_sections(values, cutoffs, form=form, carried=carried),
         "findings": interpretation.assessment_findings(assessment, values),
         "carried_count": len(carried),
+        "title": "Amend assessment" if assessment.is_final else "Assessment",
         **extra,
     }
 
