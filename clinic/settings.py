@@ -31,7 +31,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "clinic.apps.ClinicConfig",
     "assessments.apps.AssessmentsConfig",
-    "django.contrib.admin.apps.SimpleAdminConfig",
+    "plans.apps.PlansConfig",
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -170,7 +171,7 @@ CLIENTS_PER_PAGE = 25
 # Validates a clinic's clinical cut-off overrides; lives with the norms it overrides.
 CLINIC_CUTOFF_VALIDATOR = "assessments.norms.validate_overrides"
 # Sections of the client page contributed by the apps built on the clinic app.
-CLIENT_PAGE_PANELS = ["assessments.panels.visits_panel"]
+CLIENT_PAGE_PANELS = ["assessments.panels.visits_panel", "plans.panels.plans_panel"]
 
 LOGGING = {
     "version": 1,

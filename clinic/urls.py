@@ -30,6 +30,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("", include("assessments.urls")),
+    path("", include("plans.urls")),
     path("health/", views.health, name="health"),
     path("admin/", clinic_admin_site.urls),
 ]

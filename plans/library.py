@@ -133,9 +133,6 @@ class Intervention:
             raise ValueError(f"Intervention slug must be kebab-case: {self.slug!r}")
         if not (self.name and self.steps and self.safety):
             raise ValueError(f"{self.slug}: name, steps and safety are required")
-        expected = f"{self.slug}.svg" if self.is_home_exercise else None
-        if self.illustration != expected:
-            raise ValueError(f"{self.slug}: illustration must be {expected!r}")
 
     @property
     def is_home_exercise(self) -> bool:

@@ -259,8 +259,8 @@ def test_client_page_query_count_is_flat(
         )
     with CaptureQueriesContext(connection) as queries:
         as_therapist.get(reverse("client_detail", args=[client_record.pk]))
-    # session, user, client, audit insert (+savepoints), membership, visits with therapists
-    assert len(queries) == 6, [q["sql"] for q in queries]
+    # session, user, client, audit insert, membership, visits with therapists, plan versions
+    assert len(queries) == 7, [q["sql"] for q in queries]
 
 
 # --- access -------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""The clinic's own library in the maintenance area: clinic admins edit only their clinic's."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest
+
+from clinic.access import membership_of
+from clinic.admin import ClinicScopedAdmin, clinic_admin_site
+from plans.library import BY_SLUG, LIBRARY
+from plans.models import ClinicIntervention
+
+ILLUSTRATIONS = [
+    ("", "None"),
+    *sorted((entry.illustration, entry.name) for entry in LIBRARY if entry.illustration),
+]
+
+
+class ClinicInterventionForm(forms.ModelForm):
+    illustration = forms.ChoiceField(choices=ILLUSTRATIONS, required=False)
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"]
+        clinic_id = self.instance.clinic_id or self.data.get("clinic")
+        if not clinic_id:
+            return slug
+        taken = ClinicIntervention.objects.filter(clinic_id=clinic_id, slug=slug)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("Your clinic already has an intervention with this slug.")
+        return slug
+
+    class Meta:
+        model = ClinicIntervention
+        fields = [
+            "clinic", "slug", "name", "kind", "targets", "summary", "steps", "safety",
+            "per_side", "illustration", "hold_seconds", "repetitions", "sets",
+            "times_per_day", "days_per_week", "active",
+        ]  # fmt: skip
+        help_texts = {
+            "slug": (
+                "Use a built-in slug (for example clamshell) to replace its wording and dose "
+                "for your clinic; the built-in library stays as it is. Use a new slug for an "
+                "intervention of your own."
+            ),
+        }
+
+
+@admin.register(ClinicIntervention, site=clinic_admin_site)
+class ClinicInterventionAdmin(ClinicScopedAdmin):
+    form = ClinicInterventionForm
+    list_display = ["name", "slug", "kind", "copy_of_built_in", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name", "slug", "targets"]
+
+    @admin.display(boolean=True, description="replaces a built-in")
+    def copy_of_built_in(self, obj: ClinicIntervention) -> bool:
+        return obj.slug in BY_SLUG
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return clinic_admin_site.has_permission(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return clinic_admin_site.has_permission(request)
+
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [] if request.user.is_superuser else ["clinic"]
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        membership = membership_of(request)
+        if request.user.is_superuser or membership is None:
+            return form_class
+        clinic = membership.clinic
+
+        class ScopedForm(form_class):  # type: ignore[valid-type,misc]
+            def __init__(self, *args: Any, **inner: Any) -> None:
+                super().__init__(*args, **inner)
+                self.instance.clinic = clinic
+
+        return ScopedForm
+
+    def save_model(
+        self, request: HttpRequest, obj: ClinicIntervention, form: Any, change: bool
+    ) -> None:
+        if not request.user.is_superuser:
+            membership = membership_of(request)
+            if membership is None:
+                raise PermissionError("Not a clinic member.")
+            obj.clinic = membership.clinic
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,71 @@
+"""A clinic's view of the library: built-ins, overlaid by the clinic's own copies and additions."""
+
+import dataclasses
+
+from clinic.models import Clinic
+from plans.library import LIBRARY, Dose, Intervention, Kind
+from plans.models import ClinicIntervention
+
+
+def _dose(row: ClinicIntervention) -> Dose:
+    return Dose(
+        hold_seconds=row.hold_seconds,
+        repetitions=row.repetitions,
+        sets=row.sets,
+        times_per_day=row.times_per_day,
+        days_per_week=row.days_per_week,
+    )
+
+
+def _from_row(row: ClinicIntervention, base: Intervention | None) -> Intervention:
+    """The clinic's wording and dose on top of the built-in entry (or a new entry)."""
+    steps = tuple(line.strip() for line in row.steps.splitlines() if line.strip())
+    dose = _dose(row)
+    targets = tuple(t.strip() for t in row.targets.split(",") if t.strip())
+    if base is not None:
+        return dataclasses.replace(
+            base,
+            name=row.name,
+            summary=row.summary or base.summary,
+            steps=steps or base.steps,
+            safety=row.safety or base.safety,
+            targets=targets or base.targets,
+            dose=dose if not dose.is_empty else base.dose,
+            older_dose=dose if not dose.is_empty else base.older_dose,
+        )
+    return Intervention(
+        slug=row.slug,
+        name=row.name,
+        kind=Kind(row.kind),
+        targets=targets,
+        steps=steps,
+        safety=row.safety or "Stop if it hurts more than a mild stretch or effort.",
+        dose=dose,
+        older_dose=dose,
+        per_side=row.per_side,
+        contraindications=(),
+        illustration=row.illustration or None,
+        summary=row.summary,
+    )
+
+
+def library_for(clinic: Clinic) -> dict[str, Intervention]:
+    """Every intervention the clinic can use, by slug, in library order then the clinic's own."""
+    library = {entry.slug: entry for entry in LIBRARY}
+    for row in ClinicIntervention.objects.filter(clinic=clinic):
+        if not row.active:
+            library.pop(row.slug, None)
+            continue
+        library[row.slug] = _from_row(row, library.get(row.slug))
+    return library
+
+
+def search(library: dict[str, Intervention], query: str) -> list[Intervention]:
+    """Entries whose name, summary or targets contain every word of the query."""
+    words = query.lower().split()
+    matches = []
+    for entry in library.values():
+        haystack = " ".join((entry.name, entry.summary, *entry.targets, entry.kind)).lower()
+        if all(word in haystack for word in words):
+            matches.append(entry)
+    return sorted(matches, key=lambda entry: entry.name)

@@ -1,0 +1,64 @@
+"""Plan builder inputs: an item's dose, side and note; the client message; issuing."""
+
+from typing import Any
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from plans.models import DOSE_BOUNDS, SIDE_CHOICES, PlanItem
+
+
+class PlanItemForm(forms.ModelForm):
+    class Meta:
+        model = PlanItem
+        fields = [
+            "hold_seconds",
+            "repetitions",
+            "sets",
+            "times_per_day",
+            "days_per_week",
+            "side",
+            "note",
+        ]
+        labels = {
+            "hold_seconds": "Hold (s)",
+            "repetitions": "Repeat",
+            "sets": "Sets",
+            "times_per_day": "Times a day",
+            "days_per_week": "Days a week",
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        side = self.fields["side"]
+        assert isinstance(side, forms.ChoiceField)  # noqa: S101 (narrowing for mypy)
+        side.choices = SIDE_CHOICES
+        for name, (low, high) in DOSE_BOUNDS.items():
+            field = self.fields[name]
+            label = field.label
+            field.validators.extend([MinValueValidator(low), MaxValueValidator(high)])
+            field.error_messages["invalid"] = f"{label}: enter a whole number."
+            field.widget.attrs.update({"min": low, "max": high})
+            field.help_text = f"{low}-{high}"
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = f"{css} form-control-sm"
+        self.fields["note"].widget.attrs["placeholder"] = "A note for the client (optional)"
+
+
+class MessageForm(forms.Form):
+    message = forms.CharField(
+        label="Message to the client",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+    )
+
+
+class IssueForm(forms.Form):
+    override_reason = forms.CharField(
+        label="Reason for issuing despite red flags",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+    )

@@ -1,0 +1,43 @@
+"""Reads of plans, scoped to the requesting user's clinic."""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from clinic.models import Client
+from clinic.selectors import AnyUser
+from plans.models import PlanItem, PlanVersion
+
+
+def plan_versions_for(user: AnyUser) -> QuerySet[PlanVersion]:
+    if not user.is_authenticated:
+        return PlanVersion.objects.none()
+    return PlanVersion.objects.filter(
+        plan__assessment__client__clinic__memberships__user_id=user.pk
+    )
+
+
+def plan_version_get(user: AnyUser, pk: int) -> PlanVersion:
+    """One version with its plan, assessment, client and items; another clinic's is a 404."""
+    return get_object_or_404(
+        plan_versions_for(user)
+        .select_related("plan__assessment__client__clinic", "issued_by")
+        .prefetch_related("items"),
+        pk=pk,
+    )
+
+
+def plan_item_get(user: AnyUser, pk: int) -> PlanItem:
+    """One plan item of the user's clinic; else 404."""
+    versions = plan_versions_for(user)
+    return get_object_or_404(
+        PlanItem.objects.filter(plan_version__in=versions).select_related("plan_version"), pk=pk
+    )
+
+
+def client_plan_versions(client: Client) -> QuerySet[PlanVersion]:
+    """Every plan version of a client, newest visit and version first."""
+    return (
+        PlanVersion.objects.filter(plan__assessment__client=client)
+        .select_related("plan__assessment")
+        .order_by("-plan__assessment__visit_date", "-number")
+    )

@@ -1,0 +1,281 @@
+"""Writes for plans: build from an assessment, edit a draft, issue, revise. All audited.
+
+A draft version carries a `lock` number; every edit names the lock it was made against
+and is refused (PlanConflict) if someone else changed the draft in between.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from assessments.interpretation import findings as assessment_findings
+from assessments.models import Assessment
+from clinic.models import AuditAction
+from clinic.services import audit_record
+from plans.clinic_library import library_for
+from plans.library import BY_SLUG, Dose, Intervention
+from plans.models import Plan, PlanItem, PlanVersion, VersionStatus
+from plans.rules import Suggestion, suggest
+
+DOSE_FIELDS = ("hold_seconds", "repetitions", "sets", "times_per_day", "days_per_week")
+
+
+class PlanConflict(Exception):
+    """The draft changed since the editor loaded it; nothing was written."""
+
+
+class PlanLocked(Exception):
+    """An issued version cannot change; revise it into a new version instead."""
+
+
+class PlanBlocked(Exception):
+    """Issuing needs an override reason because the visit has red flags."""
+
+
+def _audit(actor: User, version: PlanVersion, detail: str) -> None:
+    client = version.plan.assessment.client
+    audit_record(
+        actor=actor,
+        clinic=client.clinic,
+        action=AuditAction.CHANGE,
+        object_type="plan",
+        object_id=version.plan_id,
+        client_id=client.pk,
+        detail=f"v{version.number}: {detail}",
+    )
+
+
+def _content(entry: Intervention) -> dict[str, Any]:
+    return {
+        "name": entry.name,
+        "summary": entry.summary,
+        "steps": list(entry.steps),
+        "safety": entry.safety,
+        "illustration": entry.illustration or "",
+        "per_side": entry.per_side,
+    }
+
+
+def _dose_values(dose: Dose) -> dict[str, int | None]:
+    return {name: getattr(dose, name) for name in DOSE_FIELDS}
+
+
+def _item_from_suggestion(
+    version: PlanVersion, position: int, suggestion: Suggestion, entry: Intervention
+) -> PlanItem:
+    # The rules' dose (older-adult aware) unless the clinic changed this entry's dose.
+    builtin = BY_SLUG.get(suggestion.slug)
+    dose = suggestion.dose if builtin is not None and entry.dose == builtin.dose else entry.dose
+    return PlanItem(
+        plan_version=version,
+        position=position,
+        slug=suggestion.slug,
+        kind=str(entry.kind),
+        side=suggestion.side,
+        emphasis=suggestion.emphasis,
+        content=_content(entry),
+        reasons=[
+            {
+                "finding": reason.finding,
+                "title": reason.title,
+                "side": reason.side,
+                "rationale": reason.rationale,
+                "why": reason.why,
+            }
+            for reason in suggestion.reasons
+        ],
+        **_dose_values(dose),
+    )
+
+
+def _locked(version: PlanVersion, expected_lock: int) -> PlanVersion:
+    current = (
+        PlanVersion.objects.select_for_update()
+        .select_related("plan__assessment__client__clinic")
+        .get(pk=version.pk)
+    )
+    if current.is_issued:
+        raise PlanLocked("This version is issued. Start a new version to change it.")
+    if current.lock != expected_lock:
+        raise PlanConflict("Someone else changed this draft plan meanwhile.")
+    return current
+
+
+def _bump(version: PlanVersion, actor: User, detail: str) -> PlanVersion:
+    version.lock += 1
+    version.full_clean()
+    version.save()
+    _audit(actor, version, detail)
+    return version
+
+
+@transaction.atomic
+def plan_build(*, actor: User, assessment: Assessment) -> PlanVersion:
+    """The plan's current version, creating the plan and a suggested first draft if new.
+
+    Side effects: plan, version 1 and its items from the rules; audit entry (create).
+    """
+    existing = PlanVersion.objects.filter(plan__assessment=assessment).order_by("-number").first()
+    if existing is not None:
+        return existing
+    plan = Plan.objects.create(assessment=assessment, created_by=actor)
+    version = PlanVersion.objects.create(plan=plan, number=1, created_by=actor)
+    client = assessment.client
+    library = library_for(client.clinic)
+    suggestions = suggest(
+        assessment_findings(assessment), age=client.age_on(assessment.visit_date)
+    )
+    chosen = [*suggestions.home, *suggestions.advice, *suggestions.in_clinic]
+    items = [
+        _item_from_suggestion(version, position, suggestion, library[suggestion.slug])
+        for position, suggestion in enumerate(chosen, start=1)
+        if suggestion.slug in library
+    ]
+    PlanItem.objects.bulk_create(items)
+    audit_record(
+        actor=actor,
+        clinic=client.clinic,
+        action=AuditAction.CREATE,
+        object_type="plan",
+        object_id=plan.pk,
+        client_id=client.pk,
+        detail=f"v1 with {len(items)} suggested items",
+    )
+    return version
+
+
+@transaction.atomic
+def plan_item_add(*, actor: User, version: PlanVersion, expected_lock: int, slug: str) -> PlanItem:
+    """Append a library entry to the draft. Side effects: lock bump; audit entry."""
+    current = _locked(version, expected_lock)
+    library = library_for(current.plan.assessment.client.clinic)
+    if slug not in library:
+        raise ValidationError({"slug": "That intervention is not in the library."})
+    if current.items.filter(slug=slug).exists():
+        raise ValidationError({"slug": f"{library[slug].name} is already in the plan."})
+    entry = library[slug]
+    last = current.items.aggregate(last=Max("position"))["last"] or 0
+    item = PlanItem(
+        plan_version=current,
+        position=last + 1,
+        slug=slug,
+        kind=str(entry.kind),
+        side="both" if entry.per_side else "none",
+        content=_content(entry),
+        **_dose_values(entry.dose),
+    )
+    item.full_clean()
+    item.save()
+    _bump(current, actor, f"added {slug}")
+    return item
+
+
+@transaction.atomic
+def plan_item_remove(*, actor: User, item: PlanItem, expected_lock: int) -> None:
+    """Remove an item from the draft. Side effects: lock bump; audit entry."""
+    current = _locked(item.plan_version, expected_lock)
+    PlanItem.objects.filter(pk=item.pk, plan_version=current).delete()
+    _bump(current, actor, f"removed {item.slug}")
+
+
+@transaction.atomic
+def plan_item_move(*, actor: User, item: PlanItem, expected_lock: int, offset: int) -> None:
+    """Move an item up (offset -1) or down (+1). Side effects: renumbering; lock bump; audit."""
+    current = _locked(item.plan_version, expected_lock)
+    items = list(current.items.order_by("position", "pk"))
+    index = next(i for i, row in enumerate(items) if row.pk == item.pk)
+    target = min(max(index + offset, 0), len(items) - 1)
+    items.insert(target, items.pop(index))
+    for position, row in enumerate(items, start=1):
+        row.position = position
+    PlanItem.objects.bulk_update(items, ["position"])
+    _bump(current, actor, f"moved {item.slug} to {target + 1}")
+
+
+@transaction.atomic
+def plan_item_update(
+    *, actor: User, item: PlanItem, expected_lock: int, fields: Mapping[str, Any]
+) -> PlanItem:
+    """Change an item's dose, side or note. Side effects: lock bump; audit (field names)."""
+    allowed = {*DOSE_FIELDS, "side", "note"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"Not plan item fields: {', '.join(sorted(unknown))}")
+    current = _locked(item.plan_version, expected_lock)
+    row = current.items.get(pk=item.pk)
+    changed = sorted(name for name, value in fields.items() if getattr(row, name) != value)
+    for name in changed:
+        setattr(row, name, fields[name])
+    row.full_clean()
+    row.save()
+    _bump(current, actor, f"changed {row.slug}: {', '.join(changed) or 'nothing'}")
+    return row
+
+
+@transaction.atomic
+def plan_message_update(
+    *, actor: User, version: PlanVersion, expected_lock: int, message: str
+) -> PlanVersion:
+    """Set the message to the client. Side effects: lock bump; audit entry."""
+    current = _locked(version, expected_lock)
+    current.message = message
+    return _bump(current, actor, "message")
+
+
+@transaction.atomic
+def plan_issue(
+    *, actor: User, version: PlanVersion, expected_lock: int, override_reason: str = ""
+) -> PlanVersion:
+    """Make the draft an immutable, numbered version.
+
+    Refused (PlanBlocked) for a visit with red flags unless an override reason is given.
+    Side effects: issued stamp; audit entry.
+    """
+    current = _locked(version, expected_lock)
+    red_flags = [f for f in assessment_findings(current.plan.assessment) if f.is_red_flag]
+    reason = override_reason.strip()
+    if red_flags and not reason:
+        titles = ", ".join(f.title for f in red_flags)
+        raise PlanBlocked(
+            f"This visit has red flags ({titles}). Refer the client; to issue a home "
+            "program anyway, give the reason for the override."
+        )
+    if not current.items.exists():
+        raise ValidationError("Add at least one item before issuing the plan.")
+    current.override_reason = reason if red_flags else ""
+    current.status = VersionStatus.ISSUED
+    current.issued_at = timezone.now()
+    current.issued_by = actor
+    return _bump(current, actor, "issued" + (" with red-flag override" if red_flags else ""))
+
+
+@transaction.atomic
+def plan_revise(*, actor: User, version: PlanVersion) -> PlanVersion:
+    """Start the next version as a draft copy of an issued one (or return the open draft).
+
+    Side effects: new version with copied items; audit entry.
+    """
+    plan = Plan.objects.select_for_update().get(pk=version.plan_id)
+    draft = plan.versions.filter(status=VersionStatus.DRAFT).first()
+    if draft is not None:
+        return draft
+    latest = plan.versions.order_by("-number").first()
+    if latest is None:
+        raise PlanLocked("A plan without versions cannot be revised.")
+    new = PlanVersion.objects.create(
+        plan=plan, number=latest.number + 1, created_by=actor, message=latest.message
+    )
+    copies = []
+    for item in latest.items.all():
+        item.pk = None
+        item.plan_version = new
+        copies.append(item)
+    PlanItem.objects.bulk_create(copies)
+    new.plan = plan
+    _audit(actor, new, f"started from v{latest.number}")
+    return new

@@ -1,0 +1,172 @@
+"""The plan builder: build from an assessment, shape the draft, issue, revise."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from assessments.interpretation import findings as assessment_findings
+from assessments.selectors import assessment_get
+from clinic.http import AuthedRequest
+from plans import selectors, services
+from plans.clinic_library import library_for, search
+from plans.forms import IssueForm, MessageForm, PlanItemForm
+from plans.library import Kind
+from plans.models import PlanVersion
+from plans.rules import suggest
+
+
+@require_POST
+def plan_build(request: AuthedRequest, assessment_pk: int) -> HttpResponse:
+    assessment = assessment_get(request.user, assessment_pk)
+    version = services.plan_build(actor=request.user, assessment=assessment)
+    return redirect("plan_builder", pk=version.pk)
+
+
+def _context(request: AuthedRequest, version: PlanVersion, **bound: object) -> dict[str, object]:
+    assessment = version.plan.assessment
+    findings = assessment_findings(assessment)
+    client = assessment.client
+    suggestions = suggest(findings, age=client.age_on(assessment.visit_date))
+    query = request.GET.get("q", "").strip()[:100]
+    library = library_for(client.clinic)
+    items = list(version.items.all())
+    forms: dict[int, PlanItemForm] = bound.get("item_forms", {})  # type: ignore[assignment]
+    return {
+        "version": version,
+        "plan": version.plan,
+        "assessment": assessment,
+        "client": client,
+        "findings": findings,
+        "suggestions": suggestions,
+        "items": [
+            (item, forms.get(item.pk) or PlanItemForm(instance=item, prefix=f"item-{item.pk}"))
+            for item in items
+        ],
+        "exercises": [item for item in items if item.kind not in {Kind.ADVICE, Kind.IN_CLINIC}],
+        "advice": [item for item in items if item.kind == Kind.ADVICE],
+        "in_clinic": [item for item in items if item.kind == Kind.IN_CLINIC],
+        "message_form": bound.get("message_form")
+        or MessageForm(initial={"message": version.message}),
+        "issue_form": bound.get("issue_form") or IssueForm(),
+        "query": query,
+        "results": search(library, query) if query else [],
+        "in_plan": {item.slug for item in items},
+        "versions": list(version.plan.versions.order_by("number")),
+    }
+
+
+@require_GET
+def plan_builder(request: AuthedRequest, pk: int) -> HttpResponse:
+    version = selectors.plan_version_get(request.user, pk)
+    return render(request, "plans/builder.html", _context(request, version))
+
+
+def _again(version: PlanVersion) -> HttpResponse:
+    return redirect("plan_builder", pk=version.pk)
+
+
+def _add(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
+    services.plan_item_add(
+        actor=request.user, version=version, expected_lock=lock, slug=request.POST.get("slug", "")
+    )
+    return _again(version)
+
+
+def _item_action(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
+    item = selectors.plan_item_get(request.user, int(request.POST.get("item", 0) or 0))
+    if item.plan_version_id != version.pk:
+        raise ValidationError("That item belongs to another plan version.")
+    action = request.POST["action"]
+    if action == "remove":
+        services.plan_item_remove(actor=request.user, item=item, expected_lock=lock)
+    elif action in {"up", "down"}:
+        offset = -1 if action == "up" else 1
+        services.plan_item_move(actor=request.user, item=item, expected_lock=lock, offset=offset)
+    else:
+        form = PlanItemForm(request.POST, instance=item, prefix=f"item-{item.pk}")
+        if not form.is_valid():
+            context = _context(request, version, item_forms={item.pk: form})
+            return render(request, "plans/builder.html", context, status=200)
+        services.plan_item_update(
+            actor=request.user, item=item, expected_lock=lock, fields=form.cleaned_data
+        )
+    return _again(version)
+
+
+def _message(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return render(request, "plans/builder.html", _context(request, version, message_form=form))
+    services.plan_message_update(
+        actor=request.user,
+        version=version,
+        expected_lock=lock,
+        message=form.cleaned_data["message"],
+    )
+    return _again(version)
+
+
+def _issue(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
+    form = IssueForm(request.POST)
+    form.is_valid()
+    try:
+        services.plan_issue(
+            actor=request.user,
+            version=version,
+            expected_lock=lock,
+            override_reason=form.cleaned_data.get("override_reason", ""),
+        )
+    except services.PlanBlocked as blocked:
+        form.add_error("override_reason", str(blocked))
+        return render(request, "plans/builder.html", _context(request, version, issue_form=form))
+    messages.success(request, f"Plan version {version.number} issued.")
+    return _again(version)
+
+
+ACTIONS: dict[str, Callable[[AuthedRequest, PlanVersion, int], HttpResponse]] = {
+    "add": _add,
+    "remove": _item_action,
+    "up": _item_action,
+    "down": _item_action,
+    "update": _item_action,
+    "message": _message,
+    "issue": _issue,
+}
+
+
+@require_POST
+def plan_action(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Every change to a draft goes through here; conflicts keep the page and explain."""
+    version = selectors.plan_version_get(request.user, pk)
+    handler = ACTIONS.get(request.POST.get("action", ""))
+    if handler is None:
+        return HttpResponse("Unknown action.", status=400)
+    try:
+        lock = int(request.POST.get("lock", ""))
+    except ValueError:
+        return HttpResponse("Missing form version.", status=400)
+    try:
+        return handler(request, version, lock)
+    except services.PlanConflict:
+        messages.error(
+            request,
+            "Someone else changed this draft while you were working: your last change was not "
+            "applied. The plan below is the current one; make the change again if still needed.",
+        )
+    except services.PlanLocked as locked:
+        messages.error(request, str(locked))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    fresh = selectors.plan_version_get(request.user, pk)
+    return render(request, "plans/builder.html", _context(request, fresh), status=409)
+
+
+@require_POST
+def plan_revise(request: AuthedRequest, pk: int) -> HttpResponse:
+    version = selectors.plan_version_get(request.user, pk)
+    new = services.plan_revise(actor=request.user, version=version)
+    return redirect("plan_builder", pk=new.pk)

@@ -1,0 +1,164 @@
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client as HttpClient
+from django.urls import reverse
+
+from assessments.models import Assessment
+from clinic.models import Client
+from plans.models import PlanVersion
+from plans.services import plan_build
+
+
+@pytest.fixture
+def version(therapist: User, typical: Assessment) -> PlanVersion:
+    return plan_build(actor=therapist, assessment=typical)
+
+
+def _act(http: HttpClient, version: PlanVersion, **data: object) -> object:
+    version.refresh_from_db()
+    return http.post(reverse("plan_action", args=[version.pk]), {"lock": version.lock, **data})
+
+
+def test_build_plan_from_assessment_redirects_to_builder(
+    as_therapist: HttpClient, typical: Assessment
+) -> None:
+    response = as_therapist.post(reverse("plan_build", args=[typical.pk]))
+    version = PlanVersion.objects.get()
+    assert response["Location"] == reverse("plan_builder", args=[version.pk])
+
+
+def test_builder_shows_items_reasons_and_preview(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    page = as_therapist.get(reverse("plan_builder", args=[version.pk])).content.decode()
+    assert "Kneeling hip flexor stretch" in page
+    assert "Handout preview" in page
+    assert "plans/illustrations/kneeling-hip-flexor-stretch.svg" in page
+    assert "Hold 30 seconds" in page
+
+
+def test_builder_search_library_by_target(as_therapist: HttpClient, version: PlanVersion) -> None:
+    response = as_therapist.get(reverse("plan_builder", args=[version.pk]), {"q": "core"})
+    names = [entry.name for entry in response.context["results"]]
+    assert "Forearm plank" in names
+
+
+def test_builder_actions_change_the_draft(as_therapist: HttpClient, version: PlanVersion) -> None:
+    assert _act(as_therapist, version, action="add", slug="plank").status_code == 302
+    plank = version.items.get(slug="plank")
+    _act(as_therapist, version, action="up", item=plank.pk)
+    response = _act(
+        as_therapist,
+        version,
+        action="update",
+        item=plank.pk,
+        **{
+            f"item-{plank.pk}-hold_seconds": "40",
+            f"item-{plank.pk}-repetitions": "3",
+            f"item-{plank.pk}-days_per_week": "3",
+            f"item-{plank.pk}-side": "none",
+            f"item-{plank.pk}-note": "On your knees at first",
+        },
+    )
+    assert response.status_code == 302
+    plank.refresh_from_db()
+    assert (plank.hold_seconds, plank.note) == (40, "On your knees at first")
+    assert plank.position == version.items.count() - 1
+    _act(as_therapist, version, action="message", message="See you in two weeks.")
+    version.refresh_from_db()
+    assert version.message == "See you in two weeks."
+    _act(as_therapist, version, action="remove", item=plank.pk)
+    assert not version.items.filter(slug="plank").exists()
+
+
+def test_builder_invalid_dose_shows_error_and_keeps_input(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    item = version.items.first()
+    response = _act(
+        as_therapist,
+        version,
+        action="update",
+        item=item.pk,
+        **{f"item-{item.pk}-sets": "99", f"item-{item.pk}-side": item.side},
+    )
+    page = response.content.decode()
+    assert "Ensure this value is less than or equal to 10." in page
+    assert 'value="99"' in page
+
+
+def test_builder_stale_lock_explains_conflict(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    url = reverse("plan_action", args=[version.pk])
+    response = as_therapist.post(url, {"lock": 99, "action": "message", "message": "x"})
+    assert response.status_code == 409
+    assert "Someone else changed this draft" in response.content.decode()
+
+
+def test_issue_then_page_is_read_only(as_therapist: HttpClient, version: PlanVersion) -> None:
+    _act(as_therapist, version, action="issue")
+    version.refresh_from_db()
+    assert version.is_issued
+    page = as_therapist.get(reverse("plan_builder", args=[version.pk])).content.decode()
+    assert "Issued versions do not change." in page
+    assert 'value="remove"' not in page
+    response = as_therapist.post(reverse("plan_revise", args=[version.pk]))
+    new = PlanVersion.objects.get(number=2)
+    assert response["Location"] == reverse("plan_builder", args=[new.pk])
+
+
+def test_red_flag_builder_shows_referral_and_requires_override(
+    as_therapist: HttpClient, therapist: User, red_flag: Assessment
+) -> None:
+    version = plan_build(actor=therapist, assessment=red_flag)
+    page = as_therapist.get(reverse("plan_builder", args=[version.pk])).content.decode()
+    assert "Emergency: refer the client for same-day assessment" in page
+    _act(as_therapist, version, action="add", slug="walking")
+    refused = _act(as_therapist, version, action="issue")
+    assert "give the reason for the override" in refused.content.decode()
+    version.refresh_from_db()
+    assert not version.is_issued
+    _act(as_therapist, version, action="issue", override_reason="Cleared by GP today")
+    version.refresh_from_db()
+    assert (version.is_issued, version.override_reason) == (True, "Cleared by GP today")
+
+
+def test_client_page_lists_plan_versions(
+    as_therapist: HttpClient, client_record: Client, version: PlanVersion
+) -> None:
+    page = as_therapist.get(reverse("client_detail", args=[client_record.pk])).content.decode()
+    assert reverse("plan_builder", args=[version.pk]) in page
+    assert "Version 1" in page
+
+
+def test_outsider_gets_404_everywhere(
+    as_outsider: HttpClient, typical: Assessment, version: PlanVersion
+) -> None:
+    item = version.items.first()
+    assert as_outsider.post(reverse("plan_build", args=[typical.pk])).status_code == 404
+    assert as_outsider.get(reverse("plan_builder", args=[version.pk])).status_code == 404
+    for action in ["add", "remove", "issue", "message"]:
+        response = as_outsider.post(
+            reverse("plan_action", args=[version.pk]),
+            {"lock": 1, "action": action, "item": item.pk, "slug": "plank"},
+        )
+        assert response.status_code == 404
+    assert as_outsider.post(reverse("plan_revise", args=[version.pk])).status_code == 404
+    version.refresh_from_db()
+    assert (version.lock, version.status) == (1, "draft")
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("plan_build", "post"),
+        ("plan_builder", "get"),
+        ("plan_action", "post"),
+        ("plan_revise", "post"),
+    ],
+)
+def test_anonymous_is_sent_to_login(client: HttpClient, db: None, name: str, method: str) -> None:
+    url = reverse(name, args=[1])
+    response = getattr(client, method)(url)
+    assert (response.status_code, response["Location"]) == (302, f"/accounts/login/?next={url}")
