@@ -1,10 +1,13 @@
 from django.urls import path
 
-from plans import views
+from plans import handout_views, views
 
 urlpatterns = [
     path("assessments/<int:assessment_pk>/plan/", views.plan_build, name="plan_build"),
     path("plans/<int:pk>/", views.plan_builder, name="plan_builder"),
     path("plans/<int:pk>/action/", views.plan_action, name="plan_action"),
     path("plans/<int:pk>/revise/", views.plan_revise, name="plan_revise"),
+    path("plans/<int:pk>/handout/", handout_views.handout_preview, name="handout_preview"),
+    path("plans/<int:pk>/handout.pdf", handout_views.handout_pdf, name="handout_pdf"),
+    path("plans/<int:pk>/handout/email/", handout_views.handout_email, name="handout_email"),
 ]
