@@ -2,7 +2,8 @@
 
 The document is a clinical data exchange: the client is referenced by id, never named.
 Shape and rules: docs/interchange.md; JSON Schema: docs/assessment-v1.schema.json, which
-`json_schema()` generates (a test keeps the file and the validator in step).
+`interchange_schema.json_schema()` generates (a test keeps the file and the validator in
+step).
 """
 
 import datetime
@@ -57,7 +58,7 @@ MAX_AGE = 130
 
 _ITEM_ORDER = {code: index for index, code in enumerate(ITEMS)}
 _SIDE_ORDER: dict[str, int] = {Side.NONE: 0, Side.LEFT: 1, Side.RIGHT: 2}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -297,7 +298,7 @@ def _check_date(check: _Checker, value: object) -> datetime.date | None:
     if not isinstance(value, str):
         check.wrong_type("$.visit_date", value, "string")
         return None
-    if _DATE.match(value):
+    if DATE_PATTERN.match(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
@@ -513,102 +514,3 @@ def import_assessment(parsed: ParsedAssessment, *, client: Client, actor: User) 
             actor=actor, assessment=assessment, expected_version=assessment.version
         )
     return assessment
-
-
-# --- JSON Schema ------------------------------------------------------------------------
-
-
-def _bound(number: float | None) -> int | float | None:
-    if number is None:
-        return None
-    return int(number) if float(number).is_integer() else number
-
-
-def _value_schema(item: Item) -> dict[str, Any]:
-    if item.kind is Kind.NUMBER:
-        schema: dict[str, Any] = {
-            "type": "integer" if item.decimals == 0 else "number",
-            "minimum": _bound(item.minimum),
-            "maximum": _bound(item.maximum),
-        }
-        if item.decimals:
-            schema["multipleOf"] = float(Decimal(1).scaleb(-item.decimals))
-        return schema
-    if item.kind is Kind.CHOICE:
-        return {"enum": [value for value, _ in item.choices]}
-    return {"type": "string", "minLength": 1, "maxLength": item.max_length}
-
-
-def _item_schema(item: Item) -> dict[str, Any]:
-    return {
-        "title": item.label,
-        "type": "object",
-        "additionalProperties": False,
-        "required": list(MEASUREMENT_KEYS),
-        "properties": {
-            "item": {"const": item.code},
-            "side": {"enum": [str(side) for side in item.sides]},
-            "value": _value_schema(item),
-        },
-    }
-
-
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a version 1 document.
-
-    What it cannot say, the validator also checks: no repeated item and side, and a
-    visit date that exists in the calendar.
-    """
-    narrative: dict[str, dict[str, Any]] = {name: {"type": "string"} for name in NARRATIVE_KEYS}
-    for name, limit in NARRATIVE_MAX_LENGTH.items():
-        if limit is not None:
-            narrative[name]["maxLength"] = limit
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://hipplan.example/schemas/assessment-v1.schema.json",
-        "title": "hipplan assessment interchange document, version 1",
-        "description": "One visit's assessment. See docs/interchange.md.",
-        "type": "object",
-        "additionalProperties": False,
-        "required": list(TOP_KEYS),
-        "properties": {
-            "schema": {"const": SCHEMA},
-            "version": {"const": VERSION},
-            "visit_date": {"type": "string", "format": "date", "pattern": _DATE.pattern},
-            "status": {"enum": list(STATUSES)},
-            "therapist": {"type": "string", "minLength": 1, "maxLength": USERNAME_MAX_LENGTH},
-            "client": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["reference"],
-                "properties": {
-                    "reference": {
-                        "type": "string",
-                        "minLength": 1,
-                        "maxLength": REFERENCE_MAX_LENGTH,
-                    },
-                    "age_at_visit": {
-                        "type": ["integer", "null"],
-                        "minimum": 0,
-                        "maximum": MAX_AGE,
-                    },
-                    "sex": {"enum": list(SEXES)},
-                },
-            },
-            "narrative": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": narrative,
-            },
-            "measurements": {"type": "array", "items": {"$ref": "#/$defs/measurement"}},
-        },
-        "$defs": {
-            "measurement": {"oneOf": [{"$ref": f"#/$defs/item_{code}"} for code in ITEMS]},
-            **{f"item_{code}": _item_schema(item) for code, item in ITEMS.items()},
-        },
-    }
-
-
-def json_schema_text() -> str:
-    """The schema file's exact contents."""
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
