@@ -1,17 +1,97 @@
-"""Handout views (HTML preview, PDF download, email): being built; see issue 5."""
+"""Handout views: HTML preview, PDF download, and email to the client (issue 5).
 
-from django.http import Http404, HttpResponse
+Only issued versions of the user's clinic have a handout (anything else is a 404). Every
+preview (a read: audit "view"), download and email (audit "export") writes an audit entry.
+"""
+
+import logging
+import smtplib
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.mail import EmailMessage
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_POST
 
 from clinic.http import AuthedRequest
+from clinic.models import AuditAction
+from clinic.services import audit_record
+from plans.handout import handout_version_get
+from plans.handout_render import handout_html, handout_pdf_get
+from plans.models import PlanVersion
+
+logger = logging.getLogger(__name__)
 
 
+def _audit(request: AuthedRequest, version: PlanVersion, action: AuditAction, what: str) -> None:
+    client = version.plan.assessment.client
+    audit_record(
+        actor=request.user,
+        clinic=client.clinic,
+        action=action,
+        object_type="handout",
+        object_id=version.pk,
+        client_id=client.pk,
+        detail=f"{what} (plan version {version.number})",
+    )
+
+
+def _filename(version: PlanVersion) -> str:
+    client = version.plan.assessment.client
+    name = slugify(f"{client.given_name} {client.family_name}") or "client"
+    return f"home-program-{name}-v{version.number}.pdf"
+
+
+@require_GET
 def handout_preview(request: AuthedRequest, pk: int) -> HttpResponse:
-    raise Http404
+    version = handout_version_get(request.user, pk)
+    _audit(request, version, AuditAction.VIEW, "handout preview")
+    return HttpResponse(handout_html(version, for_pdf=False))
 
 
+@require_GET
 def handout_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
-    raise Http404
+    version = handout_version_get(request.user, pk)
+    cached = handout_pdf_get(version)
+    _audit(request, version, AuditAction.EXPORT, "handout PDF downloaded")
+    response = HttpResponse(bytes(cached.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(version)}"'
+    response["Cache-Control"] = "private, no-store"  # health data: no shared caches
+    return response
 
 
+@require_POST
 def handout_email(request: AuthedRequest, pk: int) -> HttpResponse:
-    raise Http404
+    version = handout_version_get(request.user, pk)
+    client = version.plan.assessment.client
+    clinic = client.clinic
+    if not client.email:
+        messages.error(
+            request,
+            f"{client.full_name} has no email address on record: add one to their details "
+            "first, or download the PDF and give it to them.",
+        )
+        return redirect("plan_builder", pk=version.pk)
+    cached = handout_pdf_get(version)
+    email = EmailMessage(
+        subject=f"Your home program from {clinic.name}".replace("\n", " ")[:150],
+        body=(
+            f"Hello {client.given_name},\n\nAttached is your home program from your visit "
+            f"on {version.plan.assessment.visit_date:%d %B %Y}.\n\n{clinic.name}"
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[client.email],
+        reply_to=[clinic.email] if clinic.email else None,
+    )
+    email.attach(_filename(version), bytes(cached.pdf), "application/pdf")
+    try:
+        email.send()
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Handout email for plan version %s failed", version.pk)
+        messages.error(request, "The email could not be sent; please try again later.")
+        return redirect("plan_builder", pk=version.pk)
+    _audit(request, version, AuditAction.EXPORT, "handout PDF emailed to the client")
+    messages.success(request, f"The handout was emailed to {client.email}.")
+    return redirect("plan_builder", pk=version.pk)

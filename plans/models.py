@@ -191,3 +191,6 @@ class ClinicIntervention(DoseFields):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.clinic})"
+
+
+from plans.models_handout import HandoutPDF  # noqa: E402, F401  (the handout PDF cache)

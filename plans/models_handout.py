@@ -1,0 +1,26 @@
+"""The rendered-handout cache: PDF bytes keyed by a hash of everything that went into them.
+
+Kept in the database (not on local disk) so every app server behind the load balancer
+shares it; see docs/handout.md for why not Django's cache.
+"""
+
+from django.db import models
+
+
+class HandoutPDF(models.Model):
+    """One rendered handout; `key` is the SHA-256 of its inputs (plans.handout.handout_key)."""
+
+    plan_version = models.ForeignKey(
+        "plans.PlanVersion", on_delete=models.CASCADE, related_name="handout_pdfs"
+    )
+    key = models.CharField(max_length=64, unique=True)
+    pdf = models.BinaryField()
+    pages = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan_version", "-created_at"]
+        verbose_name = "handout PDF"
+
+    def __str__(self) -> str:
+        return f"Handout for version {self.plan_version_id} ({self.key[:12]})"
