@@ -1,12 +1,7 @@
 """Built-in stretches (CLINICAL.md: hold 30 s, 2-4 repetitions, daily).
 
-Read these through `plans.library` (LIBRARY, BY_SLUG, get). The entries are built inside
-a function so that this module never imports `plans.library` at import time: either module
-can be imported first without a circular-import error.
-
-Contraindications are finding codes from the assessments findings module. Red flags stop
-the whole plan anyway (CLINICAL.md "Red flags"); they are listed here only where the entry
-itself would do harm, so a therapist who overrides the stop still gets the right warning.
+Built like `library_exercises` (entries made inside a function to avoid an import cycle
+with `plans.library`); the reasons for the shared contraindications are noted there.
 """
 
 from __future__ import annotations
@@ -15,14 +10,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from plans.library import Intervention
-
-# Finding-code reasons shared by many entries (the code strings are fixed elsewhere):
-# - red_flag_fracture: no loaded exercise until a possible fracture is ruled out
-#   (CLINICAL.md "Red flags": significant trauma, or minor trauma with osteoporosis).
-# - hip_joint_suspected: FABER groin pain or FADIR positive (CLINICAL.md "Provocation /
-#   special tests"): no end-range hip flexion or rotation, which is the provoking position.
-# - red_flag_neurological: a positive SLR with pain below the knee is a nerve-root sign;
-#   CLINICAL.md "Muscle length tests": do not prescribe hamstring stretching for it.
 
 
 def stretch_entries() -> tuple[Intervention, ...]:

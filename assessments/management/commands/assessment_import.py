@@ -1,13 +1,13 @@
 """Create a visit for a client from an interchange JSON document (docs/interchange.md)."""
 
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
 
-from assessments.interchange import InterchangeError, import_assessment, load_json, parse_document
+from assessments.interchange import import_assessment
 from assessments.management.commands.assessment_export import staff_user
+from assessments.management.interchange_file import parse_file
 from clinic.selectors import client_get
 
 
@@ -33,19 +33,8 @@ class Command(BaseCommand):
             client = client_get(user, options["client"])
         except Http404:
             raise CommandError(f"Client {options['client']} not found.") from None
-        path = options["file"]
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as error:
-            raise CommandError(f"{path}: cannot read the file ({error.strerror}).") from None
-        try:
-            parsed = parse_document(load_json(raw))
-        except InterchangeError as error:
-            for problem in error.problems:
-                self.stderr.write(str(problem))
-            count = len(error.problems)
-            raise CommandError(
-                f"{path}: {count} problem{'s' if count != 1 else ''} found; nothing was imported."
-            ) from None
+        parsed = parse_file(
+            options["file"], stderr=self.stderr, nothing_done="nothing was imported"
+        )
         assessment = import_assessment(parsed, client=client, actor=user)
         self.stdout.write(str(assessment.pk))

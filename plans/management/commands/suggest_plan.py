@@ -4,13 +4,12 @@ Reads the file only: no database, no clinic; default cut-offs (norms.cutoffs_for
 """
 
 import json
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from assessments.findings import Finding, interpret
-from assessments.interchange import InterchangeError, load_json, parse_document
+from assessments.management.interchange_file import parse_file
 from assessments.norms import cutoffs_for
 from plans.rules import DEFAULT_LIMIT, Suggestion, Suggestions, suggest
 
@@ -129,20 +128,9 @@ class Command(BaseCommand):
         limit = options["limit"]
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise CommandError(f"--limit must be a whole number of 1 or more (got {limit!r}).")
-        path = options["file"]
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as error:
-            raise CommandError(f"{path}: cannot read the file ({error.strerror}).") from None
-        try:
-            parsed = parse_document(load_json(raw))
-        except InterchangeError as error:
-            for problem in error.problems:
-                self.stderr.write(str(problem))
-            count = len(error.problems)
-            raise CommandError(
-                f"{path}: {count} problem{'s' if count != 1 else ''} found; no plan was suggested."
-            ) from None
+        parsed = parse_file(
+            options["file"], stderr=self.stderr, nothing_done="no plan was suggested"
+        )
         findings = interpret(parsed.to_values(), cutoffs_for(None))
         result = suggest(findings, age=parsed.client.age_at_visit, limit=limit)
         if options["text"]:
