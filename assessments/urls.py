@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments import views
+from assessments import views, views_compare
 
 urlpatterns = [
     path("clients/<int:client_pk>/visits/new/", views.assessment_start, name="assessment_start"),
@@ -8,4 +8,9 @@ urlpatterns = [
     path("assessments/<int:pk>/edit/", views.assessment_edit, name="assessment_edit"),
     path("assessments/<int:pk>/preview/", views.assessment_preview, name="assessment_preview"),
     path("assessments/<int:pk>/amend/", views.assessment_amend, name="assessment_amend"),
+    path(
+        "clients/<int:client_pk>/compare/",
+        views_compare.assessment_compare,
+        name="assessment_compare",
+    ),
 ]
