@@ -53,6 +53,23 @@ def test_keyboard_assessment_shows_findings_and_saves(
     page.keyboard.type("3")  # selects "3 against gravity" by keyboard
     page.keyboard.press("Tab")
 
+    # One entry in every other section, each reached and filled from the keyboard.
+    for label, keys in [
+        ("New bladder or bowel disturbance", "n"),  # red flags: "No"
+        ("Pelvic tilt", "a"),  # posture: "Anterior"
+        ("Hip flexion (left)", "110"),
+        ("Straight leg raise (left)", "75"),
+        ("FABER (Patrick) (right)", "n"),  # "Negative"
+        ("Trendelenburg sign (stance leg) (right)", "p"),  # "Positive"
+        ("PSFS activity 1", "Sitting through a film"),
+        ("PSFS activity 1 score", "4"),
+    ]:
+        page.get_by_label(label, exact=True).focus()
+        page.keyboard.type(keys)
+        page.keyboard.press("Tab")
+    page.get_by_label("Presenting complaint").focus()
+    page.keyboard.type("Low back ache after long days at the desk")
+
     summary = page.locator("#findings-summary")
     expect(summary.locator('[data-code="tight_hip_flexors_one_joint"]')).to_contain_text("left")
     expect(summary.locator('[data-code="tight_rectus_femoris"]')).to_be_visible()
@@ -75,5 +92,14 @@ def test_keyboard_assessment_shows_findings_and_saves(
         ("hip_extension", "left"): "2.00",
         ("hip_extension", "right"): "14.00",
         ("strength_glute_med", "right"): "3",
+        ("rf_bladder_bowel", ""): "no",
+        ("pelvic_tilt_direction", ""): "anterior",
+        ("hip_flexion", "left"): "110.00",
+        ("slr_angle", "left"): "75.00",
+        ("faber", "right"): "negative",
+        ("trendelenburg", "right"): "positive",
+        ("psfs_activity_1", ""): "Sitting through a film",
+        ("psfs_score_1", ""): "4.00",
     }
+    assert assessment.presenting_complaint == "Low back ache after long days at the desk"
     assert assessment.visit_date == timezone.localdate()
