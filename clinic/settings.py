@@ -171,7 +171,7 @@ CLIENTS_PER_PAGE = 25
 # Validates a clinic's clinical cut-off overrides; lives with the norms it overrides.
 CLINIC_CUTOFF_VALIDATOR = "assessments.norms.validate_overrides"
 # Sections of the client page contributed by the apps built on the clinic app.
-CLIENT_PAGE_PANELS = ["assessments.panels.visits_panel", "plans.panels.plans_panel"]
+CLIENT_PAGE_PANELS = ["plans.panels.history_panel"]
 
 LOGGING = {
     "version": 1,

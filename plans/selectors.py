@@ -3,7 +3,6 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from clinic.models import Client
 from clinic.selectors import AnyUser
 from plans.models import PlanItem, PlanVersion
 
@@ -31,13 +30,4 @@ def plan_item_get(user: AnyUser, pk: int) -> PlanItem:
     versions = plan_versions_for(user)
     return get_object_or_404(
         PlanItem.objects.filter(plan_version__in=versions).select_related("plan_version"), pk=pk
-    )
-
-
-def client_plan_versions(client: Client) -> QuerySet[PlanVersion]:
-    """Every plan version of a client, newest visit and version first."""
-    return (
-        PlanVersion.objects.filter(plan__assessment__client=client)
-        .select_related("plan__assessment")
-        .order_by("-plan__assessment__visit_date", "-number")
     )

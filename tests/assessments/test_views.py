@@ -249,7 +249,7 @@ def test_client_page_lists_visits(
     assert "New visit" in page
 
 
-@pytest.mark.parametrize("visits", [1, 3])
+@pytest.mark.parametrize("visits", [1, 3, 30])
 def test_client_page_query_count_is_flat(
     as_therapist: HttpClient, therapist: User, client_record: Client, visits: int
 ) -> None:
@@ -259,8 +259,9 @@ def test_client_page_query_count_is_flat(
         )
     with CaptureQueriesContext(connection) as queries:
         as_therapist.get(reverse("client_detail", args=[client_record.pk]))
-    # session, user, client, audit insert, membership, visits with therapists, plan versions
-    assert len(queries) == 7, [q["sql"] for q in queries]
+    # session, user, client, audit insert, membership, visit count, visits with therapists,
+    # their measurements, their plans (no plans here, so no plan-version query)
+    assert len(queries) == 9, [q["sql"] for q in queries]
 
 
 # --- access -------------------------------------------------------------------
