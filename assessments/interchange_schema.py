@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from assessments.catalogue import ITEMS, Item, Kind
-from assessments.interchange import (
+from assessments.interchange_format import (
     DATE_PATTERN,
     MAX_AGE,
     MEASUREMENT_KEYS,
@@ -22,6 +22,9 @@ from assessments.interchange import (
     USERNAME_MAX_LENGTH,
     VERSION,
 )
+
+# The generated file, relative to the project root.
+SCHEMA_FILE = "docs/assessment-v1.schema.json"
 
 
 def _bound(number: float | None) -> int | float | None:
