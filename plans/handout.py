@@ -31,7 +31,7 @@ from plans.rules import suggest
 
 # Bump when the template, the stylesheet or this module changes what a handout looks like:
 # it is part of every cache key, so old PDFs are not served after a deploy.
-TEMPLATE_VERSION = "handout-2026.1"
+TEMPLATE_VERSION = "handout-2026.2"
 TEMPLATE = "plans/handout/document.html"
 PAGE_SIZES = {PaperSize.A4: "A4", PaperSize.LETTER: "letter"}
 ILLUSTRATION_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,100}\.svg$")
@@ -67,6 +67,8 @@ def handout_version_get(user: AnyUser, pk: int) -> PlanVersion:
     queryset: QuerySet[PlanVersion] = (
         plan_versions_for(user)
         .select_related("plan__assessment__client__clinic", "issued_by__membership")
+        # The logo's bytes are read only to render (a cache miss), never to serve a copy.
+        .defer("plan__assessment__client__clinic__logo")
         .prefetch_related("items")
     )
     version = get_object_or_404(queryset, pk=pk)
@@ -130,7 +132,9 @@ def handout_key(version: PlanVersion) -> str:
             clinic.handout_footer,
             clinic.paper_size,
             clinic.logo_content_type,
-            hashlib.sha256(bytes(clinic.logo or b"")).hexdigest(),
+            # The logo changes only through a save (the clinic admin), which moves
+            # updated_at; keying on it spares every download the logo's bytes.
+            str(clinic.updated_at),
         ],
     }
     encoded = json.dumps(inputs, sort_keys=True, default=str, ensure_ascii=False)

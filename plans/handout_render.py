@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 
-from plans.handout import TEMPLATE, handout_context, handout_key
-from plans.handout_fetcher import BASE_URL, HandoutFetcher
+from clinic.models import PaperSize
+from plans.handout import PAGE_SIZES, TEMPLATE, handout_context, handout_key
+from plans.handout_fetcher import BASE_URL, STATIC_PREFIX, HandoutFetcher
 from plans.models import HandoutPDF, PlanVersion
 
 logger = logging.getLogger(__name__)
@@ -23,6 +25,7 @@ logger = logging.getLogger(__name__)
 # PDF/UA-1: tagged PDF (headings, lists, reading order) for screen readers; it works with
 # our content (docs/handout.md).
 PDF_VARIANT = "pdf/ua-1"
+STYLESHEET = "plans/handout.css"
 
 
 @dataclass
@@ -41,6 +44,20 @@ class Rendered:
     requested: tuple[str, ...]  # every URL WeasyPrint asked the fetcher for
 
 
+@cache
+def handout_stylesheets(page_size: str) -> tuple[CSS, ...]:
+    """The handout stylesheet and the page size, parsed once per process and paper size.
+
+    Static files do not change while a process runs (a deploy restarts it), and WeasyPrint
+    CSS objects are read-only once parsed, so every render shares them.
+    """
+    fetcher = HandoutFetcher()
+    return (
+        CSS(url=STATIC_PREFIX + STYLESHEET, url_fetcher=fetcher),
+        CSS(string=f"@page {{ size: {page_size}; }}", base_url=BASE_URL, url_fetcher=fetcher),
+    )
+
+
 def handout_html(version: PlanVersion, *, for_pdf: bool) -> str:
     """The handout document as HTML (the PDF's source, or the browser preview)."""
     return render_to_string(TEMPLATE, handout_context(version, for_pdf=for_pdf))
@@ -54,7 +71,10 @@ def handout_render(version: PlanVersion) -> Rendered:
     )
     document = HTML(
         string=handout_html(version, for_pdf=True), base_url=BASE_URL, url_fetcher=fetcher
-    ).render(pdf_variant=PDF_VARIANT)
+    ).render(
+        stylesheets=handout_stylesheets(PAGE_SIZES.get(PaperSize(clinic.paper_size), "A4")),
+        pdf_variant=PDF_VARIANT,
+    )
     pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
     RENDERS.count += 1
     RENDERS.last_requested = list(fetcher.requested)
@@ -68,7 +88,7 @@ def handout_pdf_get(version: PlanVersion) -> HandoutPDF:
     (their inputs changed, so no request can ask for them again).
     """
     key = handout_key(version)
-    cached = HandoutPDF.objects.filter(key=key).first()
+    cached = HandoutPDF.objects.filter(key=key).order_by("pk").first()  # no join to sort
     if cached is not None:
         return cached
     rendered = handout_render(version)

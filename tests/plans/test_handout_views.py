@@ -158,7 +158,7 @@ def test_handout_cached_download_query_count(
 ) -> None:
     url = reverse("handout_pdf", args=[issued.pk])
     as_therapist.get(url)
-    # session, user, version (joined), items, cache row, audit insert (with savepoints)
+    # session, user, version (joined, without the logo's bytes), items, cache row, audit
     with django_assert_num_queries(6):  # type: ignore[operator]
         as_therapist.get(url)
 
@@ -167,7 +167,6 @@ def test_handout_cached_download_query_count(
     "change",
     [
         {"handout_footer": "New footer"},
-        {"logo": PNG, "logo_content_type": "image/png"},
         {"paper_size": PaperSize.LETTER},
         {"name": "Riverside Renamed"},
         {"phone": "555 0199"},
@@ -184,6 +183,19 @@ def test_handout_clinic_branding_change_renders_again(
     assert RENDERS.count == before + 1
     assert first != second
     assert HandoutPDF.objects.count() == 1  # the stale copy is replaced
+
+
+def test_handout_logo_change_renders_again(
+    as_therapist: HttpClient, issued: PlanVersion, clinic: Clinic
+) -> None:
+    url = reverse("handout_pdf", args=[issued.pk])
+    first = as_therapist.get(url).content
+    before = RENDERS.count
+    clinic.logo, clinic.logo_content_type = PNG, "image/png"
+    clinic.save()  # as the clinic admin's logo upload does
+    second = as_therapist.get(url).content
+    assert RENDERS.count == before + 1
+    assert first != second
 
 
 def test_handout_client_name_change_renders_again(
