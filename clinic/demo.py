@@ -13,6 +13,7 @@ from django.db import transaction
 
 from clinic.models import Client, Clinic, Membership, PaperSize, Role
 from clinic.services import client_create
+from clinic.services_lifecycle import client_archive
 
 DEMO_PASSWORD = "hips-and-backs-demo"  # noqa: S105 (published demo login)
 
@@ -245,9 +246,11 @@ def load_demo() -> DemoResult:
             consent = {
                 "consent_date": datetime.date(2026, 1, 5) + datetime.timedelta(days=index * 9)
             }
-            client_create(
-                actor=users[index % len(users)], clinic=clinic, fields={**fields, **consent}
-            )
+            actor = users[index % len(users)]
+            editable = {name: value for name, value in fields.items() if name != "archived"}
+            client = client_create(actor=actor, clinic=clinic, fields={**editable, **consent})
+            if fields.get("archived"):  # archiving is its own audited action
+                client_archive(actor=actor, client=client, expected_version=client.version)
             client_count += 1
     return DemoResult(clinics, staff_count, client_count)
 

@@ -36,7 +36,6 @@ class ClientForm(forms.ModelForm):
         help_texts = {
             "preferred_name": "What the client likes to be called; used on handouts.",
             "consent_date": "The day the client consented to assessment and treatment.",
-            "archived": "Archived clients are hidden from the list but kept.",
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -46,8 +45,6 @@ class ClientForm(forms.ModelForm):
         self.fields["date_of_birth"].widget.attrs["max"] = self._today().isoformat()
         self.fields["consent_date"].widget.attrs["max"] = self._today().isoformat()
         self.fields["email"].widget.attrs["autocomplete"] = "off"
-        if not self.instance.pk:
-            del self.fields["archived"]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -63,7 +60,6 @@ class ClientForm(forms.ModelForm):
                 Row(Column("referral_source"), Column("consent_date")),
                 "notes",
             ),
-            *(["archived"] if "archived" in self.fields else []),
             "version",
         )
 
@@ -125,3 +121,13 @@ class ClientSearchForm(forms.Form):
         ),
     )
     archived = forms.BooleanField(label="Include archived", required=False)
+
+
+class ClientEraseForm(forms.Form):
+    """The client's full name, typed to confirm an erasure (checked by the service)."""
+
+    confirm_name = forms.CharField(
+        label="Type the client's full name to confirm",
+        max_length=201,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )

@@ -8,7 +8,8 @@ from django.db import transaction
 
 from clinic.models import AuditAction, AuditEntry, Client, Clinic
 
-# The client fields a therapist edits through the form; everything else is managed here.
+# The client fields a therapist edits through the form; everything else is managed here
+# (archiving is its own confirmed action: clinic.services_lifecycle).
 CLIENT_FIELDS = (
     "given_name",
     "family_name",
@@ -22,7 +23,6 @@ CLIENT_FIELDS = (
     "referral_source",
     "consent_date",
     "notes",
-    "archived",
 )
 
 

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic.base import RedirectView
 
-from clinic import views
+from clinic import views, views_lifecycle
 from clinic.admin import clinic_admin_site
 
 urlpatterns = [
@@ -13,6 +13,9 @@ urlpatterns = [
     path("clients/new/", views.client_create, name="client_create"),
     path("clients/<int:pk>/", views.client_detail, name="client_detail"),
     path("clients/<int:pk>/edit/", views.client_edit, name="client_edit"),
+    path("clients/<int:pk>/archive/", views_lifecycle.client_archive, name="client_archive"),
+    path("clients/<int:pk>/restore/", views_lifecycle.client_restore, name="client_restore"),
+    path("clients/<int:pk>/erase/", views_lifecycle.client_erase, name="client_erase"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -206,15 +206,11 @@ def test_client_detail_escapes_user_text(as_therapist: HttpClient, clinic: Clini
 def test_client_edit_saves_changes(as_therapist: HttpClient, client_record: Client) -> None:
     response = as_therapist.post(
         reverse("client_edit", args=[client_record.pk]),
-        _edit_data(client_record, phone="07700 900 999", archived="on"),
+        _edit_data(client_record, phone="07700 900 999"),
     )
     client_record.refresh_from_db()
     assert response.status_code == 302
-    assert (client_record.phone, client_record.archived, client_record.version) == (
-        "07700 900 999",
-        True,
-        2,
-    )
+    assert (client_record.phone, client_record.version) == ("07700 900 999", 2)
 
 
 def test_client_edit_conflict_keeps_typed_values_and_shows_both(
