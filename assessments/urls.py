@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments import views, views_compare
+from assessments import views, views_compare, views_progress
 
 urlpatterns = [
     path("clients/<int:client_pk>/visits/new/", views.assessment_start, name="assessment_start"),
@@ -12,5 +12,8 @@ urlpatterns = [
         "clients/<int:client_pk>/compare/",
         views_compare.assessment_compare,
         name="assessment_compare",
+    ),
+    path(
+        "clients/<int:client_pk>/progress/", views_progress.client_progress, name="client_progress"
     ),
 ]

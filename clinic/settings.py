@@ -85,6 +85,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_PREPARED_STATEMENTS", default=True
+):
+    # Server-side binding lets psycopg prepare a statement after it has run 5 times on a
+    # connection, so PostgreSQL stops re-planning our multi-join, clinic-scoped reads
+    # (planning was most of their time: docs/performance.md). Connections persist
+    # (conn_max_age), so the plans are reused. Set it false behind a transaction-pooling
+    # PgBouncer older than 1.21, which cannot keep prepared statements.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(env_str("CACHE_URL", default="locmem://hipplan"))}
@@ -171,7 +182,7 @@ CLIENTS_PER_PAGE = 25
 # Validates a clinic's clinical cut-off overrides; lives with the norms it overrides.
 CLINIC_CUTOFF_VALIDATOR = "assessments.norms.validate_overrides"
 # Sections of the client page contributed by the apps built on the clinic app.
-CLIENT_PAGE_PANELS = ["plans.panels.history_panel"]
+CLIENT_PAGE_PANELS = ["assessments.panels_progress.progress_panel", "plans.panels.history_panel"]
 
 LOGGING = {
     "version": 1,

@@ -259,9 +259,10 @@ def test_client_page_query_count_is_flat(
         )
     with CaptureQueriesContext(connection) as queries:
         as_therapist.get(reverse("client_detail", args=[client_record.pk]))
-    # session, user, client, audit insert, membership, visit count, visits with therapists,
-    # their measurements, their plans (no plans here, so no plan-version query)
-    assert len(queries) == 9, [q["sql"] for q in queries]
+    # session, user, client, audit insert, membership, finalised pain scores (progress
+    # panel), visit count, visits with therapists, their measurements, their plans (no
+    # plans here, so no plan-version query)
+    assert len(queries) == 10, [q["sql"] for q in queries]
 
 
 # --- access -------------------------------------------------------------------

@@ -25,7 +25,7 @@ def test_history_shows_pain_findings_and_issued_handout(
     plan_issue(actor=therapist, version=version, expected_lock=1)
     response = as_therapist.get(reverse("client_detail", args=[client_record.pk]))
     page = response.content.decode()
-    row = next(iter(response.context["panels"][0].context["rows"]))
+    row = next(iter(response.context["panels"][1].context["rows"]))
     assert (row.pain_now, row.pain_worst) == (6.0, None)
     assert [f.code for f in row.findings] == [
         "tight_hip_flexors_one_joint",
@@ -52,8 +52,8 @@ def test_history_paginates_newest_first(
             actor=therapist, client=client_record, visit_date=start + datetime.timedelta(days=day)
         )
     url = reverse("client_detail", args=[client_record.pk])
-    first = as_therapist.get(url).context["panels"][0].context["rows"]
-    second = as_therapist.get(url, {"visits": 2}).context["panels"][0].context["rows"]
+    first = as_therapist.get(url).context["panels"][1].context["rows"]
+    second = as_therapist.get(url, {"visits": 2}).context["panels"][1].context["rows"]
     assert [row.visit.visit_date.day for row in first][:2] == [12, 11]
     assert [row.visit.visit_date.day for row in second] == [2, 1]
 
@@ -68,4 +68,4 @@ def test_history_query_count_is_flat_with_plans(
     with CaptureQueriesContext(connection) as queries:
         as_therapist.get(reverse("client_detail", args=[client_record.pk]))
     # as without plans, plus one query for the plans' versions
-    assert len(queries) == 10, [q["sql"] for q in queries]
+    assert len(queries) == 11, [q["sql"] for q in queries]
