@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import handout_views, views
+from plans import export_views, handout_views, views
 
 urlpatterns = [
     path("assessments/<int:assessment_pk>/plan/", views.plan_build, name="plan_build"),
@@ -10,4 +10,14 @@ urlpatterns = [
     path("plans/<int:pk>/handout/", handout_views.handout_preview, name="handout_preview"),
     path("plans/<int:pk>/handout.pdf", handout_views.handout_pdf, name="handout_pdf"),
     path("plans/<int:pk>/handout/email/", handout_views.handout_email, name="handout_email"),
+    path(
+        "clients/<int:client_pk>/export/record.json",
+        export_views.client_export_json,
+        name="client_export_json",
+    ),
+    path(
+        "clients/<int:client_pk>/export/fhir.json",
+        export_views.client_export_fhir,
+        name="client_export_fhir",
+    ),
 ]

@@ -1,0 +1,53 @@
+"""Reads for the full-record export: one client's whole record in a flat number of queries.
+
+The export modules (`export_record`, `export_fhir`) take what this loads and run no
+queries of their own, so the count does not grow with the number of visits or plans.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from assessments.models import Assessment
+from clinic.models import Client
+from clinic.selectors import AnyUser, client_get
+from plans.models import PlanVersion
+
+
+@dataclass(frozen=True)
+class ClientRecord:
+    """A client with every visit, oldest first.
+
+    Each visit has its therapist, measurements and (through `plan_versions`) its plan's
+    versions with their items and issuer already loaded.
+    """
+
+    client: Client
+    visits: tuple[Assessment, ...]
+
+
+def plan_versions(visit: Assessment) -> list[PlanVersion]:
+    """The visit's plan versions, oldest first; [] for a visit without a plan (no query)."""
+    plan = getattr(visit, "plan", None)
+    return list(plan.versions.all()) if plan is not None else []
+
+
+def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
+    """The client of the user's clinic (another clinic's is a 404) with their whole record.
+
+    Five queries whatever the size of the record: the client (with clinic and consent
+    recorder), the visits (with therapist and plan), their measurements, the plans'
+    versions (with issuer) and the versions' items.
+    """
+    client = client_get(user, client_pk)
+    versions = PlanVersion.objects.select_related("issued_by").order_by("number")
+    visits = (
+        client.assessments.select_related("therapist", "plan")
+        .prefetch_related(
+            "measurements",
+            Prefetch("plan__versions", queryset=versions),
+            "plan__versions__items",
+        )
+        .order_by("visit_date", "pk")
+    )
+    return ClientRecord(client=client, visits=tuple(visits))
