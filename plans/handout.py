@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -22,9 +22,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from assessments.interpretation import findings as assessment_findings
+from assessments.progress import ChartSpec
 from clinic.models import Clinic, PaperSize
 from clinic.selectors import AnyUser
 from plans.handout_fetcher import BASE_URL, LOGO_URL, STATIC_PREFIX
+from plans.handout_progress import progress_charts_for_handout, progress_key_inputs
 from plans.library import Dose, Kind
 from plans.models import PlanItem, PlanVersion
 from plans.rules import suggest
@@ -34,6 +36,8 @@ from plans.rules import suggest
 TEMPLATE_VERSION = "handout-2026.2"
 TEMPLATE = "plans/handout/document.html"
 PAGE_SIZES = {PaperSize.A4: "A4", PaperSize.LETTER: "letter"}
+# The optional progress page's charts (plans.handout_progress), or None: no such page.
+Progress: TypeAlias = tuple[ChartSpec, ...] | None
 ILLUSTRATION_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,100}\.svg$")
 MAX_FINDINGS = 5  # "at most a short paragraph"
 
@@ -88,14 +92,18 @@ def _items(version: PlanVersion) -> list[PlanItem]:
     return sorted(version.items.all(), key=lambda item: (item.position, item.pk))
 
 
-def handout_key(version: PlanVersion) -> str:
-    """SHA-256 of every input of the handout (see the module docstring)."""
+def handout_key(version: PlanVersion, progress: Progress = None) -> str:
+    """SHA-256 of every input of the handout (see the module docstring).
+
+    `progress`: the charts of the optional progress page, or None for a handout without it.
+    """
     assessment = version.plan.assessment
     client = assessment.client
     clinic = client.clinic
     therapist = version.issued_by
     inputs: dict[str, Any] = {
         "template": TEMPLATE_VERSION,
+        "progress": None if progress is None else progress_key_inputs(progress),
         "version": [version.pk, version.number, version.status, version.lock],
         "issued": [str(version.issued_at), version.issued_by_id, *_therapist(therapist)],
         "message": version.message,
@@ -216,7 +224,9 @@ def _static_prefix(for_pdf: bool) -> str:
     return url if url.startswith(("/", "http")) else f"/{url}"
 
 
-def handout_context(version: PlanVersion, *, for_pdf: bool) -> dict[str, Any]:
+def handout_context(
+    version: PlanVersion, *, for_pdf: bool, progress: Progress = None
+) -> dict[str, Any]:
     """Everything the handout template shows (and nothing it does not)."""
     assessment = version.plan.assessment
     client = assessment.client
@@ -259,4 +269,5 @@ def handout_context(version: PlanVersion, *, for_pdf: bool) -> dict[str, Any]:
         "weeks": range(1, 5),
         "warning_today": WARNING_SIGNS_TODAY,
         "warning_soon": WARNING_SIGNS_SOON,
+        "progress": None if progress is None else progress_charts_for_handout(progress),
     }

@@ -11,13 +11,14 @@ import logging
 from dataclasses import dataclass, field
 from functools import cache
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 
 from clinic.models import PaperSize
-from plans.handout import PAGE_SIZES, TEMPLATE, handout_context, handout_key
+from plans.handout import PAGE_SIZES, TEMPLATE, Progress, handout_context, handout_key
 from plans.handout_fetcher import BASE_URL, STATIC_PREFIX, HandoutFetcher
+from plans.handout_progress import handout_progress_specs
 from plans.models import HandoutPDF, PlanVersion
 
 logger = logging.getLogger(__name__)
@@ -58,19 +59,22 @@ def handout_stylesheets(page_size: str) -> tuple[CSS, ...]:
     )
 
 
-def handout_html(version: PlanVersion, *, for_pdf: bool) -> str:
+def handout_html(version: PlanVersion, *, for_pdf: bool, progress: Progress = None) -> str:
     """The handout document as HTML (the PDF's source, or the browser preview)."""
-    return render_to_string(TEMPLATE, handout_context(version, for_pdf=for_pdf))
+    context = handout_context(version, for_pdf=for_pdf, progress=progress)
+    return render_to_string(TEMPLATE, context)
 
 
-def handout_render(version: PlanVersion) -> Rendered:
+def handout_render(version: PlanVersion, progress: Progress = None) -> Rendered:
     """Render the PDF now (no cache). Resources come only through HandoutFetcher."""
     clinic = version.plan.assessment.client.clinic
     fetcher = HandoutFetcher(
         logo=bytes(clinic.logo or b""), logo_content_type=clinic.logo_content_type
     )
     document = HTML(
-        string=handout_html(version, for_pdf=True), base_url=BASE_URL, url_fetcher=fetcher
+        string=handout_html(version, for_pdf=True, progress=progress),
+        base_url=BASE_URL,
+        url_fetcher=fetcher,
     ).render(
         stylesheets=handout_stylesheets(PAGE_SIZES.get(PaperSize(clinic.paper_size), "A4")),
         pdf_variant=PDF_VARIANT,
@@ -81,22 +85,48 @@ def handout_render(version: PlanVersion) -> Rendered:
     return Rendered(pdf=pdf, pages=len(document.pages), requested=tuple(fetcher.requested))
 
 
-def handout_pdf_get(version: PlanVersion) -> HandoutPDF:
+class HandoutRenderError(Exception):
+    """The PDF could not be made. Nothing was stored, and the plan is unchanged."""
+
+
+def handout_render_checked(version: PlanVersion, progress: Progress = None) -> Rendered:
+    """`handout_render`; a failure of the render is logged and raised as HandoutRenderError.
+
+    Views turn it into a clear message (the handout could not be made; the plan is saved).
+    Database errors pass through unchanged: they are the database's, not the render's,
+    and get the 503 "try again" page (clinic.middleware_faults).
+    """
+    try:
+        return handout_render(version, progress)
+    except DatabaseError:
+        raise
+    except Exception as error:
+        logger.exception("The handout for plan version %s could not be rendered", version.pk)
+        raise HandoutRenderError(f"Plan version {version.pk}: render failed") from error
+
+
+def handout_pdf_get(version: PlanVersion, *, with_progress: bool = False) -> HandoutPDF:
     """The PDF for the version's current inputs: from the cache, or rendered and stored.
 
-    Side effects on a miss: one render; the new row replaces the version's older ones
-    (their inputs changed, so no request can ask for them again).
+    `with_progress` adds the progress page (two more queries, to read the visits' values).
+    Side effects on a miss: one render; the new row replaces the version's older ones of
+    the same kind (their inputs changed, so no request can ask for them again).
     """
-    key = handout_key(version)
+    progress = handout_progress_specs(version) if with_progress else None
+    key = handout_key(version, progress)
     cached = HandoutPDF.objects.filter(key=key).order_by("pk").first()  # no join to sort
     if cached is not None:
         return cached
-    rendered = handout_render(version)
+    rendered = handout_render_checked(version, progress)
     try:
         with transaction.atomic():
-            HandoutPDF.objects.filter(plan_version=version).delete()
+            HandoutPDF.objects.filter(plan_version=version, with_progress=with_progress).delete()
             return HandoutPDF.objects.create(
-                plan_version=version, key=key, pdf=rendered.pdf, pages=rendered.pages
+                plan_version=version,
+                key=key,
+                with_progress=with_progress,
+                pdf=rendered.pdf,
+                pages=rendered.pages,
             )
     except IntegrityError:
         # Another request rendered the same inputs at the same moment: use theirs.

@@ -10,8 +10,8 @@ import smtplib
 from django.conf import settings
 from django.contrib import messages
 from django.core.mail import EmailMessage
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.http import HttpResponse, QueryDict
+from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
@@ -19,7 +19,8 @@ from clinic.http import AuthedRequest
 from clinic.models import AuditAction
 from clinic.services import audit_record
 from plans.handout import handout_version_get
-from plans.handout_render import handout_html, handout_pdf_get
+from plans.handout_progress import handout_progress_specs
+from plans.handout_render import HandoutRenderError, handout_html, handout_pdf_get
 from plans.models import PlanVersion
 
 logger = logging.getLogger(__name__)
@@ -44,18 +45,33 @@ def _filename(version: PlanVersion) -> str:
     return f"home-program-{name}-v{version.number}.pdf"
 
 
+def _with_progress(data: QueryDict) -> bool:
+    """The optional progress page: `?progress=1` on a link, a checkbox on the email form."""
+    return data.get("progress") in {"1", "on"}
+
+
+def _what(text: str, with_progress: bool) -> str:
+    return f"{text} with progress page" if with_progress else text
+
+
 @require_GET
 def handout_preview(request: AuthedRequest, pk: int) -> HttpResponse:
     version = handout_version_get(request.user, pk)
-    _audit(request, version, AuditAction.VIEW, "handout preview")
-    return HttpResponse(handout_html(version, for_pdf=False))
+    with_progress = _with_progress(request.GET)
+    progress = handout_progress_specs(version) if with_progress else None
+    _audit(request, version, AuditAction.VIEW, _what("handout preview", with_progress))
+    return HttpResponse(handout_html(version, for_pdf=False, progress=progress))
 
 
 @require_GET
 def handout_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     version = handout_version_get(request.user, pk)
-    cached = handout_pdf_get(version)
-    _audit(request, version, AuditAction.EXPORT, "handout PDF downloaded")
+    with_progress = _with_progress(request.GET)
+    try:
+        cached = handout_pdf_get(version, with_progress=with_progress)
+    except HandoutRenderError:
+        return _render_failed(request, version)
+    _audit(request, version, AuditAction.EXPORT, _what("handout PDF downloaded", with_progress))
     response = HttpResponse(bytes(cached.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(version)}"'
     response["Cache-Control"] = "private, no-store"  # health data: no shared caches
@@ -74,7 +90,12 @@ def handout_email(request: AuthedRequest, pk: int) -> HttpResponse:
             "first, or download the PDF and give it to them.",
         )
         return redirect("plan_builder", pk=version.pk)
-    cached = handout_pdf_get(version)
+    with_progress = _with_progress(request.POST)
+    try:
+        cached = handout_pdf_get(version, with_progress=with_progress)
+    except HandoutRenderError:
+        messages.error(request, f"Nothing was emailed. {RENDER_FAILED}")
+        return redirect("plan_builder", pk=version.pk)
     email = EmailMessage(
         subject=f"Your home program from {clinic.name}".replace("\n", " ")[:150],
         body=(
@@ -92,6 +113,27 @@ def handout_email(request: AuthedRequest, pk: int) -> HttpResponse:
         logger.exception("Handout email for plan version %s failed", version.pk)
         messages.error(request, "The email could not be sent; please try again later.")
         return redirect("plan_builder", pk=version.pk)
-    _audit(request, version, AuditAction.EXPORT, "handout PDF emailed to the client")
+    _audit(
+        request,
+        version,
+        AuditAction.EXPORT,
+        _what("handout PDF emailed to the client", with_progress),
+    )
     messages.success(request, f"The handout was emailed to {client.email}.")
     return redirect("plan_builder", pk=version.pk)
+
+
+# --- when WeasyPrint fails (issue 7, faults) ---------------------------------------------
+# The failure is logged where it happens (plans.handout_render.handout_render_checked);
+# nothing was cached and nothing left the system, so there is no audit entry.
+
+RENDER_FAILED = (
+    "The handout could not be made. The plan is saved; try again, and tell your "
+    "administrator if it keeps happening."
+)
+
+
+def _render_failed(request: AuthedRequest, version: PlanVersion) -> HttpResponse:
+    """The download's answer when the PDF could not be made: a clear page, status 500."""
+    context = {"version": version, "message": RENDER_FAILED}
+    return render(request, "plans/handout/render_failed.html", context, status=500)

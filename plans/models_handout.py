@@ -14,6 +14,8 @@ class HandoutPDF(models.Model):
         "plans.PlanVersion", on_delete=models.CASCADE, related_name="handout_pdfs"
     )
     key = models.CharField(max_length=64, unique=True)
+    # With the optional progress page: each version keeps at most one of each kind.
+    with_progress = models.BooleanField(default=False)
     pdf = models.BinaryField()
     pages = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
