@@ -7,3 +7,7 @@ class ClinicConfig(AppConfig):
     name = "clinic"
     verbose_name = "Clinic"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Connects the sign-in receiver that starts the idle and lifetime clocks.
+        from clinic import middleware_session  # noqa: F401

@@ -4,9 +4,11 @@ Every value that differs between a laptop and a clinic's server comes from an
 environment variable (see README, "Running in production"); nothing secret lives here.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from clinic.env import cache_from_url, env_bool, env_int, env_list, env_str, sqlite_url
@@ -42,10 +44,13 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -56,6 +61,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A database that stops answering mid-request: a 503 "not saved, try again" page.
+    "clinic.middleware_faults.DatabaseUnavailableMiddleware",
+    # Signs a user out after SESSION_IDLE_SECONDS without a request (shared clinic computers).
+    "clinic.middleware_session.IdleSessionMiddleware",
+    # Last, as django-axes asks: turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -113,6 +124,11 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes first: it refuses a locked-out username + address before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "client_list"
@@ -173,8 +189,56 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Clinic computers are shared: a session ends after a working day at most.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Lax, not Strict: a link to the app from an email or a bookmark still arrives signed in.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Forms carry the token in a hidden field (htmx requests include the form), so no script
+# ever needs to read the cookie.
+CSRF_COOKIE_HTTPONLY = True
+# Clinic computers are shared: a session ends after a working day at most (counted from
+# sign-in), and after SESSION_IDLE_SECONDS without a request (clinic/middleware_session.py).
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_SECONDS", default=8 * 3600, minimum=60)
+SESSION_IDLE_SECONDS = env_int("DJANGO_SESSION_IDLE_SECONDS", default=30 * 60, minimum=60)
+
+# Login throttling (django-axes). After AXES_FAILURE_LIMIT wrong passwords for one username
+# from one address, that pair is refused (HTTP 429, templates/registration/lockout.html)
+# until AXES_COOLOFF_TIME has passed since its last failure; other usernames and other
+# addresses are unaffected, so an attacker cannot lock a whole clinic out. 5 tries within
+# 15 minutes is lenient for a mistyped password and slows guessing to 20 an hour. Attempts
+# are kept in the database, so every app server sees them; a success clears them, and
+# `manage.py axes_reset_username NAME` unlocks at once. Tries made while locked out are
+# refused without extending the pause (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT).
+AXES_ENABLED = env_bool("DJANGO_LOGIN_THROTTLE", default=True)
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", default=5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(
+    seconds=env_int("DJANGO_LOGIN_COOLOFF_SECONDS", default=15 * 60, minimum=1)
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# The maintenance area is its own AdminSite (clinic/admin.py); axes would register on the
+# default one, which is not served.
+AXES_ENABLE_ADMIN = False
+
+# Content Security Policy (django-csp), enforced: scripts, styles and images only from our
+# own origin (images also as data: URIs: Bootstrap's icons, the handout preview's logo); no
+# inline script or style anywhere (templates carry none: tests/clinic/test_csp.py, and
+# base.html turns off htmx's injected indicator <style>); no plugins, no <base>, no framing,
+# and forms submit only to us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # Clinic logos are stored in the database (see README), so uploads stay small.
 CLINIC_LOGO_MAX_BYTES = 512 * 1024
@@ -183,6 +247,8 @@ CLIENTS_PER_PAGE = 25
 CLINIC_CUTOFF_VALIDATOR = "assessments.norms.validate_overrides"
 # Sections of the client page contributed by the apps built on the clinic app.
 CLIENT_PAGE_PANELS = ["assessments.panels_progress.progress_panel", "plans.panels.history_panel"]
+# Panels kept rendered in the cache (clinic/panel_cache.py), forgotten when a client is erased.
+CLIENT_PAGE_CACHED_PANELS = ["history"]
 
 LOGGING = {
     "version": 1,
@@ -190,5 +256,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", default="INFO")},
     # WeasyPrint reports every rendering step at INFO; only its problems are worth a line.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    # django-axes: failed and locked-out sign-ins are warnings; every success is INFO noise.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
