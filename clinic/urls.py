@@ -4,8 +4,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic.base import RedirectView
 
-from clinic import views, views_lifecycle
+from clinic import views, views_admin, views_lifecycle
 from clinic.admin import clinic_admin_site
+from clinic.forms import SignInForm
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="client_list"), name="home"),
@@ -16,9 +17,16 @@ urlpatterns = [
     path("clients/<int:pk>/archive/", views_lifecycle.client_archive, name="client_archive"),
     path("clients/<int:pk>/restore/", views_lifecycle.client_restore, name="client_restore"),
     path("clients/<int:pk>/erase/", views_lifecycle.client_erase, name="client_erase"),
+    path("clinic/staff/", views_admin.staff_list, name="staff_list"),
+    path("clinic/staff/new/", views_admin.staff_create, name="staff_create"),
+    path("clinic/staff/<int:pk>/", views_admin.staff_edit, name="staff_edit"),
+    path("clinic/branding/", views_admin.clinic_branding, name="clinic_branding"),
+    path("clinic/audit/", views_admin.audit_log, name="audit_log"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=SignInForm
+        ),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -2,53 +2,26 @@
 
 from typing import Any
 
-from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
 from clinic.access import membership_of
 from clinic.admin import ClinicScopedAdmin, clinic_admin_site
-from plans.library import BY_SLUG, LIBRARY
+from plans.forms_library import INTERVENTION_FIELDS, ClinicInterventionForm
+from plans.library import BY_SLUG
 from plans.models import ClinicIntervention
 
-ILLUSTRATIONS = [
-    ("", "None"),
-    *sorted((entry.illustration, entry.name) for entry in LIBRARY if entry.illustration),
-]
 
+class ClinicInterventionAdminForm(ClinicInterventionForm):
+    """The app's form (plans.forms_library) plus the clinic, which superusers choose."""
 
-class ClinicInterventionForm(forms.ModelForm):
-    illustration = forms.ChoiceField(choices=ILLUSTRATIONS, required=False)
-
-    def clean_slug(self) -> str:
-        slug: str = self.cleaned_data["slug"]
-        clinic_id = self.instance.clinic_id or self.data.get("clinic")
-        if not clinic_id:
-            return slug
-        taken = ClinicIntervention.objects.filter(clinic_id=clinic_id, slug=slug)
-        if taken.exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError("Your clinic already has an intervention with this slug.")
-        return slug
-
-    class Meta:
-        model = ClinicIntervention
-        fields = [
-            "clinic", "slug", "name", "kind", "targets", "summary", "steps", "safety",
-            "per_side", "illustration", "hold_seconds", "repetitions", "sets",
-            "times_per_day", "days_per_week", "active",
-        ]  # fmt: skip
-        help_texts = {
-            "slug": (
-                "Use a built-in slug (for example clamshell) to replace its wording and dose "
-                "for your clinic; the built-in library stays as it is. Use a new slug for an "
-                "intervention of your own."
-            ),
-        }
+    class Meta(ClinicInterventionForm.Meta):
+        fields = ("clinic", *INTERVENTION_FIELDS)
 
 
 @admin.register(ClinicIntervention, site=clinic_admin_site)
 class ClinicInterventionAdmin(ClinicScopedAdmin):
-    form = ClinicInterventionForm
+    form = ClinicInterventionAdminForm
     list_display = ["name", "slug", "kind", "copy_of_built_in", "active"]
     list_filter = ["kind", "active"]
     search_fields = ["name", "slug", "targets"]

@@ -1,8 +1,11 @@
 from django.urls import path
 
-from plans import export_views, handout_views, views
+from plans import export_views, handout_views, views, views_library
 
 urlpatterns = [
+    path("clinic/library/", views_library.library_list, name="library_list"),
+    path("clinic/library/new/", views_library.library_create, name="library_create"),
+    path("clinic/library/<int:pk>/", views_library.library_edit, name="library_edit"),
     path("assessments/<int:assessment_pk>/plan/", views.plan_build, name="plan_build"),
     path("plans/<int:pk>/", views.plan_builder, name="plan_builder"),
     path("plans/<int:pk>/action/", views.plan_action, name="plan_action"),
