@@ -112,7 +112,10 @@ class Measurement(models.Model):
     carried_over = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["assessment", "item", "side"]
+        # By the column, not "assessment": that would order by the visit's date and join
+        # every prefetch to the assessments table (a full scan at 100,000 visits:
+        # docs/performance.md).
+        ordering = ["assessment_id", "item", "side"]
         constraints = [
             models.UniqueConstraint(
                 fields=["assessment", "item", "side"], name="measurement_one_per_item_side"
