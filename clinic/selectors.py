@@ -6,10 +6,12 @@ from typing import TypeAlias
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from clinic.models import Client, Membership
+from clinic.models import AuditEntry, Client, Clinic, Membership
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y")
@@ -70,3 +72,72 @@ def client_search(
             | Q(preferred_name__icontains=word)
         )
     return clients
+
+
+def staff_for(user: AnyUser) -> QuerySet[Membership]:
+    """The memberships (with their users) of the user's clinic, by name."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(clinic__memberships__user_id=user.pk)
+        .select_related("user", "clinic")
+        .order_by("user__last_name", "user__first_name", "user__username")
+    )
+
+
+def staff_get(user: AnyUser, user_pk: int) -> Membership:
+    """One staff member of the user's clinic, by user id; any other user is a 404."""
+    # user__pk, not user_id: the primary key's lookup treats an id beyond the column's
+    # range as no match (user_id passed it through to SQLite, which raised OverflowError).
+    return get_object_or_404(staff_for(user), user__pk=user_pk)
+
+
+def clinic_for(user: AnyUser) -> Clinic:
+    """The user's own clinic (without the logo's bytes); 404 for anyone in no clinic."""
+    if not user.is_authenticated:
+        raise Http404("Not a member of any clinic.")
+    return get_object_or_404(Clinic.objects.defer("logo"), memberships__user_id=user.pk)
+
+
+def client_names_for(user: AnyUser) -> list[tuple[int, str]]:
+    """(id, "Family, Given") of every client of the user's clinic, archived ones too."""
+    rows = (
+        clients_for(user)
+        .order_by("family_name", "given_name", "pk")
+        .values_list("pk", "family_name", "given_name")
+    )
+    return [(pk, f"{family}, {given}") for pk, family, given in rows]
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    """Midnight at the start of the day in the current time zone (keeps the index usable)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def audit_entries_for(
+    user: AnyUser,
+    *,
+    client_id: int | None = None,
+    actor_id: int | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> QuerySet[AuditEntry]:
+    """The audit entries of the user's clinic, newest first, narrowed by the filters given.
+
+    Dates are whole days in the current time zone, both ends included.
+    """
+    if not user.is_authenticated:
+        return AuditEntry.objects.none()
+    # The clinic as a value (a one-row subquery), not a join through memberships, so the
+    # (clinic, -at, -id) index serves "newest first" directly (docs/performance.md).
+    clinic = Membership.objects.filter(user_id=user.pk).values("clinic_id")[:1]
+    entries = AuditEntry.objects.filter(clinic_id=Subquery(clinic))
+    if client_id is not None:
+        entries = entries.filter(client_id=client_id)
+    if actor_id is not None:
+        entries = entries.filter(actor_id=actor_id)
+    if date_from is not None:
+        entries = entries.filter(at__gte=_day_start(date_from))
+    if date_to is not None:
+        entries = entries.filter(at__lt=_day_start(date_to + datetime.timedelta(days=1)))
+    return entries.order_by("-at", "-pk")

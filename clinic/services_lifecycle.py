@@ -16,6 +16,7 @@ from django.db.models import Model
 from django.db.models.deletion import Collector
 
 from clinic.models import AuditAction, AuditEntry, Client, Membership, Role
+from clinic.panel_cache import client_panels_forget
 from clinic.services import ConcurrentEditError, audit_record
 
 ERASE_NOT_ALLOWED = (
@@ -135,7 +136,8 @@ def client_erase(*, actor: User, client: Client, confirm_name: str) -> AuditEntr
     else ValidationError on "confirm_name" and nothing is removed. PermissionDenied
     unless the actor is a clinic admin of the client's clinic.
     Side effects: deletes the client, their assessments, measurements, amendments,
-    plans, plan versions, plan items and cached handout PDFs (CASCADE); earlier audit
+    plans, plan versions, plan items and cached handout PDFs (CASCADE), and, once
+    committed, the client's cached client-page panels; earlier audit
     entries are kept (they hold ids, not health data); one audit entry (erase) is added
     as the tombstone, with counts only.
     """
@@ -146,6 +148,7 @@ def client_erase(*, actor: User, client: Client, confirm_name: str) -> AuditEntr
         raise ValidationError({"confirm_name": NAME_MISMATCH})
     clinic, client_id = current.clinic, current.pk
     _total, removed = current.delete()
+    transaction.on_commit(lambda: client_panels_forget(client_id))
     return audit_record(
         actor=actor,
         clinic=clinic,

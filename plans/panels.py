@@ -1,16 +1,20 @@
 """The client page's history: visits newest first with pain, key findings and plans."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Prefetch, Sum
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 
 from assessments.findings import Finding, interpret
 from assessments.models import Assessment
 from assessments.norms import cutoffs_for
-from assessments.selectors import assessment_values, client_assessments
+from assessments.selectors import client_assessments, values_of_visits
+from assessments.values import AssessmentValues
 from clinic.models import Client
+from clinic.panel_cache import panel_html
 from clinic.panels import Panel
 from plans.models import PlanVersion
 
@@ -30,8 +34,7 @@ class VisitRow:
     issued: PlanVersion | None
 
 
-def _row(visit: Assessment, cutoffs: dict[str, float]) -> VisitRow:
-    values = assessment_values(visit)
+def _row(visit: Assessment, values: AssessmentValues, cutoffs: dict[str, float]) -> VisitRow:
     found = interpret(values, cutoffs)
     plan = getattr(visit, "plan", None)
     versions = list(plan.versions.all()) if plan is not None else []  # newest first
@@ -48,10 +51,36 @@ def _row(visit: Assessment, cutoffs: dict[str, float]) -> VisitRow:
     )
 
 
+def _stamp(client: Client) -> dict[str, Any]:
+    """What the history shows, in one query: any visit or plan change moves it."""
+    stamp = client.assessments.aggregate(
+        visits=Count("pk", distinct=True),
+        changed=Max("updated_at"),
+        versions=Count("plan__versions", distinct=True),
+        locks=Sum("plan__versions__lock"),
+    )
+    return {
+        **stamp,
+        "client": [client.date_of_birth, client.sex, client.last_visit_on],
+        "cutoffs": client.clinic.cutoff_overrides,
+    }
+
+
 def history_panel(request: HttpRequest, client: Client) -> Panel:
+    """The visit history, from the panel cache while no visit or plan has changed."""
+    page = str(request.GET.get("visits") or "1")[:10]
+
+    def render() -> str:
+        fresh = history_panel_fresh(request, client)
+        return render_to_string(fresh.template, {"panel": fresh.context}, request=request)
+
+    html = panel_html(client.pk, "history", _stamp(client), page, render)
+    return Panel("clinic/_html_panel.html", {"html": html})
+
+
+def history_panel_fresh(request: HttpRequest, client: Client) -> Panel:
     """A page of visits; the queries do not grow with the number of visits."""
     visits = client_assessments(client).prefetch_related(
-        "measurements",
         Prefetch("plan__versions", queryset=PlanVersion.objects.order_by("-number")),
     )
     page = Paginator(visits, VISITS_PER_PAGE).get_page(request.GET.get("visits"))
@@ -59,5 +88,9 @@ def history_panel(request: HttpRequest, client: Client) -> Panel:
         cutoffs = cutoffs_for(client.clinic.cutoff_overrides)
     except ValueError:
         cutoffs = cutoffs_for(None)  # logged where assessments are shown in full
-    rows = [_row(visit, cutoffs) for visit in page.object_list]
+    shown = list(page.object_list)
+    for visit in shown:
+        visit.client = client  # loaded already: the values need the age and sex
+    values = values_of_visits(shown)
+    rows = [_row(visit, values[visit.pk], cutoffs) for visit in shown]
     return Panel("plans/_client_history.html", {"client": client, "page": page, "rows": rows})

@@ -9,6 +9,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.test import Client as HttpClient
 
 from clinic.models import Client, Clinic, Role
@@ -18,6 +19,12 @@ pytest_plugins = ["tests.plans.fixtures"]
 
 # Benchmarks run only through `make bench`.
 collect_ignore = [] if os.environ.get("HIPPLAN_BENCH") else ["bench"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: the locmem cache lives as long as the process."""
+    cache.clear()
 
 
 @pytest.fixture

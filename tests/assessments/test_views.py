@@ -260,9 +260,9 @@ def test_client_page_query_count_is_flat(
     with CaptureQueriesContext(connection) as queries:
         as_therapist.get(reverse("client_detail", args=[client_record.pk]))
     # session, user, client, audit insert, membership, finalised pain scores (progress
-    # panel), visit count, visits with therapists, their measurements, their plans (no
-    # plans here, so no plan-version query)
-    assert len(queries) == 10, [q["sql"] for q in queries]
+    # panel), the history's stamp (plans/panels.py), visit count, visits with therapists,
+    # their measurements, their plans (no plans here, so no plan-version query)
+    assert len(queries) == 11, [q["sql"] for q in queries]
 
 
 # --- access -------------------------------------------------------------------

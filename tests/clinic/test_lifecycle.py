@@ -1,10 +1,13 @@
 """Archive, restore and erase services: versions, permissions, what erase removes, audit."""
 
 import datetime
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client as HttpClient
 from django.urls import reverse
@@ -258,3 +261,17 @@ def test_client_archive_by_outsider_is_refused(outsider: User, client_record: Cl
         client_archive(actor=outsider, client=client_record, expected_version=1)
     client_record.refresh_from_db()
     assert (client_record.archived, AuditEntry.objects.count()) == (False, 0)
+
+
+def test_client_erase_forgets_the_clients_cached_panels(
+    as_therapist: HttpClient,
+    clinic_admin: User,
+    full_record: Client,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    as_therapist.get(reverse("client_detail", args=[full_record.pk]))
+    key = f"client-panel:{full_record.pk}:history"
+    assert "Final</span>" in str(cache.get(key))  # the history, health data included
+    with django_capture_on_commit_callbacks(execute=True):
+        client_erase(actor=clinic_admin, client=full_record, confirm_name="Priya Sharma")
+    assert cache.get(key) is None

@@ -7,12 +7,14 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client as HttpClient
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments.models import Assessment
 from assessments.services import assessment_start
 from clinic.models import Client
+from plans.panels import VisitRow, history_panel_fresh
 from plans.services import plan_build, plan_issue
 from tests.plans.fixtures import TYPICAL, make_assessment
 
@@ -25,7 +27,7 @@ def test_history_shows_pain_findings_and_issued_handout(
     plan_issue(actor=therapist, version=version, expected_lock=1)
     response = as_therapist.get(reverse("client_detail", args=[client_record.pk]))
     page = response.content.decode()
-    row = next(iter(response.context["panels"][1].context["rows"]))
+    row = next(iter(_rows(therapist, client_record)))
     assert (row.pain_now, row.pain_worst) == (6.0, None)
     assert [f.code for f in row.findings] == [
         "tight_hip_flexors_one_joint",
@@ -51,9 +53,7 @@ def test_history_paginates_newest_first(
         assessment_start(
             actor=therapist, client=client_record, visit_date=start + datetime.timedelta(days=day)
         )
-    url = reverse("client_detail", args=[client_record.pk])
-    first = as_therapist.get(url).context["panels"][1].context["rows"]
-    second = as_therapist.get(url, {"visits": 2}).context["panels"][1].context["rows"]
+    first, second = _rows(therapist, client_record), _rows(therapist, client_record, page=2)
     assert [row.visit.visit_date.day for row in first][:2] == [12, 11]
     assert [row.visit.visit_date.day for row in second] == [2, 1]
 
@@ -68,4 +68,45 @@ def test_history_query_count_is_flat_with_plans(
     with CaptureQueriesContext(connection) as queries:
         as_therapist.get(reverse("client_detail", args=[client_record.pk]))
     # as without plans, plus one query for the plans' versions
-    assert len(queries) == 11, [q["sql"] for q in queries]
+    assert len(queries) == 12, [q["sql"] for q in queries]
+
+
+@pytest.mark.parametrize("visits", [1, 3, 30])
+def test_history_second_view_comes_from_the_panel_cache(
+    as_therapist: HttpClient, therapist: User, client_record: Client, visits: int
+) -> None:
+    for _ in range(visits):
+        plan_build(actor=therapist, assessment=make_assessment(therapist, client_record, TYPICAL))
+    url = reverse("client_detail", args=[client_record.pk])
+    first = _history_html(as_therapist.get(url).content.decode())
+    with CaptureQueriesContext(connection) as queries:
+        second = _history_html(as_therapist.get(url).content.decode())
+    # session, user, client, audit insert, membership, pain scores, the history's stamp
+    assert len(queries) == 7, [q["sql"] for q in queries]
+    assert second == first
+    assert second.count("<tr>") == min(visits, 10) + 1  # header row and one per visit
+
+
+def test_history_shows_a_change_at_once_despite_the_cache(
+    as_therapist: HttpClient, therapist: User, client_record: Client
+) -> None:
+    visit = make_assessment(therapist, client_record, TYPICAL)
+    url = reverse("client_detail", args=[client_record.pk])
+    assert "Version 1" not in as_therapist.get(url).content.decode()
+    version = plan_build(actor=therapist, assessment=visit)
+    assert "Version 1</a> (draft)" in as_therapist.get(url).content.decode()
+    plan_issue(actor=therapist, version=version, expected_lock=version.lock)
+    assert "Version 1</a> (issued)" in as_therapist.get(url).content.decode()
+    assessment_start(actor=therapist, client=client_record, visit_date=datetime.date(2027, 1, 5))
+    assert "5 Jan 2027" in as_therapist.get(url).content.decode()
+
+
+def _history_html(page: str) -> str:
+    """The history table (the page around it holds a per-request CSRF token)."""
+    return page[page.index("Visits, newest first") : page.index("</table>")]
+
+
+def _rows(user: User, client: Client, page: int | None = None) -> list[VisitRow]:
+    request = RequestFactory().get("/", {"visits": page} if page else {})
+    request.user = user
+    return list(history_panel_fresh(request, client).context["rows"])
