@@ -1,0 +1,297 @@
+"""axe-core on every main page and on the forms showing errors: no serious or critical issue.
+
+Each page is its own test (parametrised by name), sharing the session's one Chromium and
+taking a fresh browser context per test. axe-core's script ships inside the
+axe-playwright-python wheel, so this runs offline; Playwright's evaluate is not subject to
+the page's Content-Security-Policy, so the app's strict policy stays as it is.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client as HttpClient
+from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from assessments.models import Assessment
+from assessments.services import assessment_finalise, assessment_save, assessment_start
+from clinic.models import Client
+from plans.models import PlanVersion
+from plans.services import plan_build, plan_issue, plan_revise
+
+# The impacts that fail the suite; "moderate" and "minor" ones are advice.
+BLOCKING = frozenset({"serious", "critical"})
+FIRST_VISIT = datetime.date(2026, 3, 2)
+AXE = Axe()
+
+
+@dataclass(frozen=True)
+class World:
+    """What the pages show: a client with two visits and a draft one, a plan in two versions."""
+
+    client: Client
+    visits: list[Assessment]
+    draft: Assessment
+    issued: PlanVersion
+    revision: PlanVersion
+
+
+def _finalised(therapist: User, client: Client, weeks: int, pain: int) -> Assessment:
+    visit_date = FIRST_VISIT + datetime.timedelta(weeks=weeks)
+    draft = assessment_start(actor=therapist, client=client, visit_date=visit_date)
+    values = {
+        ("pain_now", ""): Decimal(pain),
+        ("pain_worst_24h", ""): Decimal(pain + 2),
+        ("thomas_hip_angle", "left"): Decimal(12),
+        ("thomas_hip_angle", "right"): Decimal(0),
+        ("hip_extension", "left"): Decimal(2 * weeks + 2),
+        ("hip_extension", "right"): Decimal(10),
+        ("strength_glute_med", "right"): "3",
+        ("strength_glute_med", "left"): "5",
+    }
+    saved = assessment_save(
+        actor=therapist, assessment=draft, expected_version=1, narrative={}, values=values
+    )
+    return assessment_finalise(actor=therapist, assessment=saved, expected_version=2)
+
+
+@pytest.fixture
+def world(therapist: User, client_record: Client) -> World:
+    visits = [
+        _finalised(therapist, client_record, weeks, pain) for weeks, pain in [(0, 7), (3, 5)]
+    ]
+    version = plan_build(actor=therapist, assessment=visits[-1])
+    issued = plan_issue(actor=therapist, version=version, expected_lock=version.lock)
+    revision = plan_revise(actor=therapist, version=issued)
+    later = FIRST_VISIT + datetime.timedelta(weeks=6)
+    draft = assessment_start(actor=therapist, client=client_record, visit_date=later)
+    return World(client_record, visits, draft, issued, revision)
+
+
+def sign_in_cookie(page: Page, base: str, user: User) -> None:
+    """Give the browser a signed-in session (the sign-in form itself has its own tests)."""
+    http = HttpClient()
+    http.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    page.context.add_cookies([{"name": name, "value": http.cookies[name].value, "url": base}])
+
+
+def _submit(page: Page, name: str) -> None:
+    page.get_by_role("button", name=name, exact=True).click()
+    page.wait_for_load_state()
+
+
+Visit = Callable[[Page, str, World], None]
+
+
+def _go(path: Callable[[World], str]) -> Visit:
+    def visit(page: Page, base: str, world: World) -> None:
+        page.goto(base + path(world))
+
+    return visit
+
+
+def _then_submit(path: Callable[[World], str], button: str, **fill: str) -> Visit:
+    """Open the form, fill the labelled fields (none: submit it empty), submit it."""
+
+    def visit(page: Page, base: str, world: World) -> None:
+        page.goto(base + path(world))
+        for label, value in fill.items():
+            page.get_by_label(label).fill(value)
+        _submit(page, button)
+
+    return visit
+
+
+_WRONG_PASSWORD = _then_submit(
+    lambda w: "/accounts/login/", "Sign in", Username="therapist", Password="wrong"
+)
+
+
+def _locked_out(page: Page, base: str, world: World) -> None:
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _WRONG_PASSWORD(page, base, world)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One page: who opens it (None: nobody signed in), its heading, how to get there."""
+
+    user: str | None
+    heading: str
+    visit: Visit
+    shows: str | None = None  # a selector that must be visible: the errors, the data...
+
+
+PAGES: dict[str, Check] = {
+    "login": Check(None, "Sign in", _go(lambda w: "/accounts/login/")),
+    "login_error": Check(
+        None,
+        "Sign in",
+        _then_submit(lambda w: "/accounts/login/", "Sign in", Username="nobody", Password="no"),
+        shows=".alert-danger",
+    ),
+    "login_lockout": Check(None, "Sign-in paused", _locked_out, shows=".alert-warning"),
+    "client_list": Check(
+        "therapist", "Clients", _go(lambda w: "/clients/"), shows="#client-results table"
+    ),
+    "client_list_no_match": Check(
+        "therapist", "Clients", _go(lambda w: "/clients/?q=zzzz"), shows="#client-results .alert"
+    ),
+    "client_create_errors": Check(
+        "therapist",
+        "Add a client",
+        _then_submit(lambda w: "/clients/new/", "Add client"),
+        shows=".is-invalid",
+    ),
+    "client_detail": Check(
+        "therapist",
+        "Priya",
+        _go(lambda w: f"/clients/{w.client.pk}/"),
+        shows=".progress-panel svg",
+    ),
+    "client_edit": Check(
+        "therapist", "Edit Priya Sharma", _go(lambda w: f"/clients/{w.client.pk}/edit/")
+    ),
+    "assessment_start": Check(
+        "therapist", "New visit for", _go(lambda w: f"/clients/{w.client.pk}/visits/new/")
+    ),
+    "assessment_edit": Check(
+        "therapist", "Assessment: Priya", _go(lambda w: f"/assessments/{w.draft.pk}/edit/")
+    ),
+    "assessment_edit_error": Check(
+        "therapist",
+        "Assessment: Priya",
+        _then_submit(
+            lambda w: f"/assessments/{w.draft.pk}/edit/",
+            "Save draft",
+            **{"Pain now (NPRS)": "11"},
+        ),
+        shows="#form-errors",
+    ),
+    "assessment_detail": Check(
+        "therapist", "Priya Sharma", _go(lambda w: f"/assessments/{w.visits[-1].pk}/")
+    ),
+    "assessment_amend": Check(
+        "therapist", "Priya Sharma", _go(lambda w: f"/assessments/{w.visits[-1].pk}/amend/")
+    ),
+    "compare": Check(
+        "therapist",
+        "Compare visits",
+        _go(lambda w: f"/clients/{w.client.pk}/compare/"),
+        shows="main table",
+    ),
+    "progress": Check(
+        "therapist",
+        "Progress: Priya",
+        _go(lambda w: f"/clients/{w.client.pk}/progress/"),
+        shows=".progress-chart-svg",
+    ),
+    "plan_builder_draft": Check(
+        "therapist", "version 2", _go(lambda w: f"/plans/{w.revision.pk}/")
+    ),
+    "plan_builder_issued": Check(
+        "therapist", "version 1", _go(lambda w: f"/plans/{w.issued.pk}/")
+    ),
+    "handout_preview": Check(
+        "therapist", "Your home program", _go(lambda w: f"/plans/{w.issued.pk}/handout/")
+    ),
+    "archive_confirm": Check(
+        "therapist", "Archive Priya", _go(lambda w: f"/clients/{w.client.pk}/archive/")
+    ),
+    "erase_wrong_name": Check(
+        "boss",
+        "Erase the record",
+        _then_submit(
+            lambda w: f"/clients/{w.client.pk}/erase/",
+            "Erase this record",
+            **{"Type the client's full name to confirm": "Someone Else"},
+        ),
+        shows=".is-invalid",
+    ),
+    "staff_list": Check("boss", "Staff", _go(lambda w: "/clinic/staff/")),
+    "staff_create_errors": Check(
+        "boss",
+        "Add a staff member",
+        _then_submit(lambda w: "/clinic/staff/new/", "Add staff member"),
+        shows=".is-invalid",
+    ),
+    "branding": Check("boss", "Branding", _go(lambda w: "/clinic/branding/")),
+    "library": Check("boss", "Intervention library", _go(lambda w: "/clinic/library/")),
+    "library_create_errors": Check(
+        "boss",
+        "Add an intervention",
+        _then_submit(lambda w: "/clinic/library/new/", "Add to the library"),
+        shows=".is-invalid",
+    ),
+    "audit_log": Check("boss", "Audit log", _go(lambda w: "/clinic/audit/")),
+    "password_change": Check(
+        "therapist", "Change your password", _go(lambda w: "/accounts/password/")
+    ),
+    "password_change_errors": Check(
+        "therapist",
+        "Change your password",
+        _then_submit(lambda w: "/accounts/password/", "Change password"),
+        shows=".is-invalid",
+    ),
+    "forbidden": Check("therapist", "Not allowed", _go(lambda w: "/clinic/staff/")),
+    "not_found": Check("therapist", "Not found", _go(lambda w: "/clients/999999/")),
+}
+
+
+def _report(violations: list[dict[str, Any]]) -> str:
+    """One block per violation: rule id, impact, what to do, and where (CSS selectors)."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.append(f"  {violation['helpUrl']}")
+        for node in violation["nodes"]:
+            lines.append("  - " + " ".join(str(part) for part in node["target"]))
+            if node.get("failureSummary"):
+                lines.append("    " + node["failureSummary"].replace("\n", "\n    "))
+    return "\n".join(lines)
+
+
+def blocking_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's serious and critical violations on the page as it is now."""
+    results = AXE.run(page)
+    assert results.response["testEngine"]["name"] == "axe-core"  # axe ran in the page
+    return [v for v in results.response["violations"] if v["impact"] in BLOCKING]
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_serious_accessibility_violations(
+    name: str,
+    page: Page,
+    live_server: LiveServer,
+    world: World,
+    therapist: User,
+    clinic_admin: User,
+) -> None:
+    check = PAGES[name]
+    base = live_server.url
+    if check.user is not None:
+        sign_in_cookie(page, base, {"therapist": therapist, "boss": clinic_admin}[check.user])
+    check.visit(page, base, world)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("h1").first).to_contain_text(check.heading)
+    if check.shows is not None:
+        expect(page.locator(check.shows).first).to_be_visible()
+    blocking = blocking_violations(page)
+    assert [v["id"] for v in blocking] == [], f"{name} at {page.url}:\n{_report(blocking)}"
+
+
+def test_axe_check_reports_an_unlabelled_field(page: Page, live_server: LiveServer) -> None:
+    """The check above can fail: a sign-in field stripped of its label is a critical issue."""
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.locator("label[for=id_username]").evaluate("label => label.remove()")
+    blocking = blocking_violations(page)
+    assert [(v["id"], v["impact"]) for v in blocking] == [("label", "critical")]
+    assert blocking[0]["nodes"][0]["target"] == ["#id_username"]
