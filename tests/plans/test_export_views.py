@@ -148,3 +148,11 @@ def test_export_query_count_is_flat(
     with django_assert_num_queries(8):
         response = as_therapist.get(reverse(export.name, args=[client_record.pk]))
     assert _visits_in(export, response.content) == visits
+
+
+def test_client_page_links_to_both_exports(
+    as_therapist: HttpClient, client_record: Client
+) -> None:
+    html = as_therapist.get(reverse("client_detail", args=[client_record.pk])).content.decode()
+    for name in ("client_export_json", "client_export_fhir"):
+        assert f'href="{reverse(name, args=[client_record.pk])}" download' in html
