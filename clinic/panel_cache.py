@@ -6,6 +6,9 @@ under `client-panel:<client id>:<name>` together with a stamp of what it was mad
 (counts, last change, lock numbers, the page); a request whose stamp differs renders
 again. One key per client and panel, so erasing a client removes them all
 (`client_panels_forget`), and nothing health-related outlives the record in the cache.
+With a per-process cache (the `locmem://` default) other processes' copies cannot be
+reached once the client is gone (the page is a 404 first) and expire within
+PANEL_CACHE_SECONDS; a shared cache (`CACHE_URL=redis://...`) drops them at once.
 """
 
 from __future__ import annotations
