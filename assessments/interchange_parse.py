@@ -124,6 +124,9 @@ class _Checker:
         if not isinstance(value, str):
             self.wrong_type(path, value, "string")
             return None
+        if "\x00" in value:  # PostgreSQL cannot store it in text; never meaningful in one
+            self.add(path, "must not contain the NUL character (\\u0000)")
+            return None
         if not blank and value == "":
             self.add(path, "must not be empty")
             return None

@@ -14,7 +14,8 @@ from clinic.selectors import client_get
 
 def _visit_id(raw: str | None) -> int | None:
     """A visit id from the query string; None when missing or not a number."""
-    return int(raw) if raw is not None and raw.isdigit() else None
+    # isdecimal, not isdigit: int() refuses "²"; and no more digits than an id can have.
+    return int(raw) if raw is not None and raw.isdecimal() and len(raw) <= 18 else None
 
 
 @require_GET

@@ -10,13 +10,13 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import Group, User
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.module_loading import import_string
 
 from clinic.access import membership_of
+from clinic.forms import SignInForm
 from clinic.logos import LogoError, read_logo
 from clinic.models import AuditEntry, Clinic, Membership
 
@@ -26,7 +26,7 @@ def _is_clinic_admin(request: HttpRequest) -> bool:
     return membership is not None and membership.is_admin and request.user.is_active
 
 
-class ClinicAdminLoginForm(AuthenticationForm):
+class ClinicAdminLoginForm(SignInForm):
     """Lets superusers and clinic admins in, with the same message for everyone else."""
 
     def confirm_login_allowed(self, user: User) -> None:

@@ -6,6 +6,8 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
 from clinic.models import Client
@@ -131,3 +133,18 @@ class ClientEraseForm(forms.Form):
         max_length=201,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, refusing an over-long username with a field error.
+
+    AuthenticationForm sets the username's max_length after the field is built, so no
+    length validator runs and any length reached authenticate(); django-axes then logged
+    the failure in a 255-character column, a server error on PostgreSQL.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        assert isinstance(username, forms.CharField)  # noqa: S101 (narrowing for mypy)
+        username.validators.append(MaxLengthValidator(username.max_length))

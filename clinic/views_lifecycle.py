@@ -20,7 +20,8 @@ from clinic.services import ConcurrentEditError
 def _posted_version(request: AuthedRequest) -> int:
     """The record version the confirmation page was loaded at; 0 (never current) if absent."""
     raw = request.POST.get("version", "")
-    return int(raw) if raw.isdigit() else 0
+    # isdecimal, not isdigit: int() refuses "²"; and no more digits than a version can have.
+    return int(raw) if raw.isdecimal() and len(raw) <= 18 else 0
 
 
 def _archive_page(

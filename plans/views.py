@@ -77,7 +77,11 @@ def _add(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpRespons
 
 
 def _item_action(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
-    item = selectors.plan_item_get(request.user, int(request.POST.get("item", 0) or 0))
+    raw = request.POST.get("item", "")
+    # Not a number (or too long for an id): no such item, a 404 like any unknown one.
+    item = selectors.plan_item_get(
+        request.user, int(raw) if raw.isdecimal() and len(raw) <= 18 else 0
+    )
     if item.plan_version_id != version.pk:
         raise ValidationError("That item belongs to another plan version.")
     action = request.POST["action"]
