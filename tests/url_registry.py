@@ -1,0 +1,298 @@
+"""What every URL of the project should answer, per role: the registry tests/test_url_walker reads.
+
+One entry per URL name (outside the maintenance admin, which is walked as one unit). An entry
+says how the URL names its object (kwargs built from a `World` of fixtures), which kind of
+page it is (`Access`), what the therapist gets, and what a POST sends. A URL the resolver has
+and this registry has not fails the walker: add it here.
+"""
+
+import datetime
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from assessments.models import Assessment
+from assessments.services import assessment_start
+from clinic.models import Client, Clinic, Role
+from plans.models import ClinicIntervention, PlanVersion
+from plans.services import plan_build, plan_issue, plan_revise
+from tests.factories import ClientFactory, MembershipFactory
+from tests.plans.fixtures import TYPICAL, make_assessment
+
+# Words only our clinic's pages may show; another clinic's user must never see one of them.
+OURS = ("Priya", "Sharma", "Riverside Test Clinic", "Quillfeather", "Marbleton", "Wall slide")
+# The other clinic's words, which our therapist must never see.
+THEIRS = ("Olwen", "Outhwaite", "Elsewhere Test Clinic", "Zamorski")
+
+
+@dataclass
+class World:
+    """Two clinics' worth of objects: ours (fully populated) and another clinic's."""
+
+    clinic: Clinic
+    therapist: User
+    colleague: User
+    admin: User
+    outsider: User
+    other_admin: User
+    client: Client
+    other_client: Client
+    draft: Assessment
+    final: Assessment
+    issued: PlanVersion
+    draft_plan: PlanVersion
+    intervention: ClinicIntervention
+
+
+def _named(user: User, first: str, last: str) -> User:
+    user.first_name, user.last_name = first, last
+    user.save(update_fields=["first_name", "last_name"])
+    return user
+
+
+def build_world(
+    *,
+    clinic: Clinic,
+    therapist: User,
+    colleague: User,
+    admin: User,
+    outsider: User,
+    client: Client,
+) -> World:
+    """Our clinic's client with a draft and a final visit, an issued plan and its next draft."""
+    _named(therapist, "Tamsin", "Quillfeather")
+    _named(colleague, "Cyril", "Marbleton")
+    _named(admin, "Bea", "Marbleton")
+    _named(outsider, "Otto", "Zamorski")
+    other_clinic = outsider.membership.clinic
+    other_admin = MembershipFactory(
+        clinic=other_clinic, role=Role.ADMIN, user__username="other-admin"
+    ).user
+    _named(other_admin, "Ada", "Zamorski")
+    client.email = "priya@example.com"
+    client.save(update_fields=["email"])
+    other_client = ClientFactory(
+        clinic=other_clinic,
+        given_name="Olwen",
+        family_name="Outhwaite",
+        date_of_birth=datetime.date(1975, 6, 1),
+    )
+    final = make_assessment(therapist, client, TYPICAL)
+    draft = assessment_start(actor=therapist, client=client, visit_date=datetime.date(2026, 11, 9))
+    first = plan_build(actor=therapist, assessment=final)
+    issued = plan_issue(actor=therapist, version=first, expected_lock=first.lock)
+    draft_plan = plan_revise(actor=therapist, version=issued)
+    intervention = ClinicIntervention.objects.create(
+        clinic=clinic,
+        slug="wall-slide-riverside",
+        name="Wall slide",
+        kind="mobility",
+        steps="Slide.",
+    )
+    return World(
+        clinic=clinic,
+        therapist=therapist,
+        colleague=colleague,
+        admin=admin,
+        outsider=outsider,
+        other_admin=other_admin,
+        client=client,
+        other_client=other_client,
+        draft=draft,
+        final=final,
+        issued=issued,
+        draft_plan=draft_plan,
+        intervention=intervention,
+    )
+
+
+class Access(enum.Enum):
+    """What kind of page a URL is, which decides what an outsider gets."""
+
+    PUBLIC = "public"  # no sign-in needed (reason in Route.public_reason)
+    OWN = "own"  # the user's own account, a blank form or a redirect: no clinic data
+    LIST = "list"  # rows of the user's own clinic only
+    OBJECT = "object"  # names one object of the clinic: anyone else's is a 404
+    ADMIN_LIST = "admin list"  # clinic admins only (therapist 403); own clinic's rows only
+    ADMIN_OBJECT = "admin object"  # clinic admins only; another clinic's object is a 404
+
+    @property
+    def admin_only(self) -> bool:
+        return self in {Access.ADMIN_LIST, Access.ADMIN_OBJECT}
+
+    @property
+    def names_object(self) -> bool:
+        return self in {Access.OBJECT, Access.ADMIN_OBJECT}
+
+
+Kwargs = Callable[[World], dict[str, int | str]]
+Data = Callable[[World], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Expect:
+    """A status code and, for a redirect, where it goes (a path built from the world)."""
+
+    status: int
+    to: Callable[[World], str] | None = None
+
+
+def to(name: str, attr: str | None = None) -> Callable[[World], str]:
+    """The path of URL `name`, for the world object `attr` if it takes one."""
+    return lambda w: reverse(name, args=[getattr(w, attr).pk] if attr else [])
+
+
+OK = Expect(200)
+NOT_ALLOWED = Expect(405)
+
+
+@dataclass(frozen=True)
+class Route:
+    access: Access
+    kwargs: Kwargs = field(default=lambda w: {})
+    # The therapist's GET (for admin-only pages: the clinic admin's; a therapist gets 403).
+    get: Expect = OK
+    # The form data a POST sends, for URLs that take a POST (valid data, so a missing scope
+    # check would really change something).
+    post: Data | None = None
+    # POST-only URLs: what the therapist's POST answers (a GET is 405).
+    post_only: Expect | None = None
+    query: str = ""
+    public_reason: str = ""
+
+
+def _client(w: World) -> dict[str, int | str]:
+    return {"pk": w.client.pk}
+
+
+def _client_pk(w: World) -> dict[str, int | str]:
+    return {"client_pk": w.client.pk}
+
+
+def _pk(attr: str) -> Kwargs:
+    return lambda w: {"pk": getattr(w, attr).pk}
+
+
+def _client_fields(w: World) -> dict[str, str]:
+    return {
+        "given_name": "Priya",
+        "family_name": "Changed",
+        "date_of_birth": "1988-04-12",
+        "sex": "",
+        "version": str(w.client.version),
+    }
+
+
+def _visit(version: int, **extra: str) -> dict[str, str]:
+    return {"version": str(version), "visit_date": "2026-11-02", "pain_now": "4", **extra}
+
+
+REGISTRY: dict[str, Route] = {
+    "home": Route(Access.OWN, get=Expect(302, to("client_list"))),
+    # Searched by our client's date of birth (the page echoes the query, so not by name).
+    "client_list": Route(Access.LIST, query="?q=1988-04-12&archived=on"),
+    "client_create": Route(Access.OWN),
+    "client_detail": Route(Access.OBJECT, _client),
+    "client_edit": Route(Access.OBJECT, _client, post=_client_fields),
+    "client_archive": Route(
+        Access.OBJECT, _client, post=lambda w: {"version": str(w.client.version)}
+    ),
+    # Not archived: nothing to restore, back to the client page.
+    "client_restore": Route(
+        Access.OBJECT,
+        _client,
+        get=Expect(302, to("client_detail", "client")),
+        post=lambda w: {"version": str(w.client.version)},
+    ),
+    "client_erase": Route(
+        Access.OBJECT, _client, post=lambda w: {"confirm_name": w.client.full_name}
+    ),
+    "staff_list": Route(Access.ADMIN_LIST),
+    "staff_create": Route(Access.ADMIN_LIST),
+    "staff_edit": Route(
+        Access.ADMIN_OBJECT,
+        _pk("colleague"),
+        post=lambda w: {"first_name": "X", "last_name": "Y", "role": "admin", "is_active": "on"},
+    ),
+    "clinic_branding": Route(Access.ADMIN_LIST),
+    "audit_log": Route(Access.ADMIN_LIST),
+    "login": Route(
+        Access.PUBLIC,
+        get=Expect(302, to("client_list")),  # already signed in
+        public_reason="the sign-in page itself",
+    ),
+    "logout": Route(Access.OWN, post_only=Expect(302, to("login"))),
+    "password_change": Route(Access.OWN),
+    "password_change_done": Route(Access.OWN),
+    "assessment_start": Route(
+        Access.OBJECT, _client_pk, post=lambda w: {"visit_date": "2026-11-10"}
+    ),
+    "assessment_detail": Route(Access.OBJECT, _pk("final")),
+    "assessment_edit": Route(
+        Access.OBJECT, _pk("draft"), post=lambda w: _visit(w.draft.version, finalise="1")
+    ),
+    "assessment_preview": Route(
+        Access.OBJECT, _pk("draft"), post=lambda w: _visit(w.draft.version), post_only=OK
+    ),
+    "assessment_amend": Route(
+        Access.OBJECT, _pk("final"), post=lambda w: _visit(w.final.version, reason="Typo")
+    ),
+    "assessment_compare": Route(Access.OBJECT, _client_pk),
+    "client_progress": Route(Access.OBJECT, _client_pk),
+    "library_list": Route(Access.ADMIN_LIST),
+    "library_create": Route(Access.ADMIN_LIST),
+    "library_edit": Route(
+        Access.ADMIN_OBJECT,
+        _pk("intervention"),
+        post=lambda w: {"slug": "taken-over", "name": "Taken", "kind": "stretch", "steps": "x"},
+    ),
+    "plan_build": Route(
+        Access.OBJECT,
+        lambda w: {"assessment_pk": w.draft.pk},
+        post=lambda w: {},
+        post_only=Expect(302),  # to the new draft plan, whose id is not known beforehand
+    ),
+    "plan_builder": Route(Access.OBJECT, _pk("draft_plan")),
+    "plan_action": Route(
+        Access.OBJECT,
+        _pk("draft_plan"),
+        post=lambda w: {"action": "message", "lock": str(w.draft_plan.lock), "message": "Hi"},
+        post_only=Expect(302, to("plan_builder", "draft_plan")),
+    ),
+    # An issued version with an open draft: revising opens that draft.
+    "plan_revise": Route(
+        Access.OBJECT,
+        _pk("issued"),
+        post=lambda w: {},
+        post_only=Expect(302, to("plan_builder", "draft_plan")),
+    ),
+    "handout_preview": Route(Access.OBJECT, _pk("issued")),
+    "handout_pdf": Route(Access.OBJECT, _pk("issued")),
+    "handout_email": Route(
+        Access.OBJECT,
+        _pk("issued"),
+        post=lambda w: {"progress": "on"},
+        post_only=Expect(302, to("plan_builder", "issued")),
+    ),
+    "client_export_json": Route(Access.OBJECT, _client_pk),
+    "client_export_fhir": Route(Access.OBJECT, _client_pk),
+    "health": Route(Access.PUBLIC, public_reason="the load balancer's probe; says only 'ok'"),
+}
+
+# The maintenance admin (/admin/) is walked as one unit: every name in its namespace is
+# covered, and this sample is requested (kwargs from the world).
+ADMIN_SAMPLE: dict[str, Kwargs] = {
+    "admin:index": lambda w: {},
+    "admin:app_list": lambda w: {"app_label": "clinic"},
+    "admin:clinic_clinic_changelist": lambda w: {},
+    "admin:clinic_clinic_change": lambda w: {"object_id": w.clinic.pk},
+    "admin:clinic_membership_changelist": lambda w: {},
+    "admin:clinic_auditentry_changelist": lambda w: {},
+    "admin:plans_clinicintervention_changelist": lambda w: {},
+    "admin:plans_clinicintervention_change": lambda w: {"object_id": w.intervention.pk},
+}
+# The admin's own sign-in page is public like the app's.
+ADMIN_PUBLIC = {"admin:login": "the maintenance area's sign-in page"}
