@@ -15,7 +15,7 @@ from django.test import Client as HttpClient
 from clinic.models import Client, Clinic, Role
 from tests.factories import ClientFactory, ClinicFactory, MembershipFactory
 
-pytest_plugins = ["tests.plans.fixtures"]
+pytest_plugins = ["tests.plans.fixtures", "tests.url_walker_fixtures"]
 
 # Benchmarks run only through `make bench`.
 collect_ignore = [] if os.environ.get("HIPPLAN_BENCH") else ["bench"]

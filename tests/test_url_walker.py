@@ -10,14 +10,12 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.test import Client as HttpClient
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from clinic.models import Client, Clinic
 from tests.url_registry import (
     ADMIN_PUBLIC,
     ADMIN_SAMPLE,
@@ -27,8 +25,10 @@ from tests.url_registry import (
     Access,
     Expect,
     World,
-    build_world,
 )
+from tests.url_walker_fixtures import signed_in
+
+pytestmark = pytest.mark.usefixtures("fast_password_hashing")
 
 ROUTES = sorted(REGISTRY)
 ADMIN_ONLY = sorted(name for name, route in REGISTRY.items() if route.access.admin_only)
@@ -57,38 +57,6 @@ def _resolver_names() -> tuple[set[str], list[str]]:
         elif not route.startswith("admin/"):
             unnamed.append(route)
     return names, unnamed
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: Any) -> None:
-    # Argon2, the production hasher, costs about 0.4 s per user made; nothing here signs in
-    # with a password (force_login).
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def world(
-    clinic: Clinic,
-    therapist: User,
-    colleague: User,
-    clinic_admin: User,
-    outsider: User,
-    client_record: Client,
-) -> World:
-    return build_world(
-        clinic=clinic,
-        therapist=therapist,
-        colleague=colleague,
-        admin=clinic_admin,
-        outsider=outsider,
-        client=client_record,
-    )
-
-
-def _as(user: User) -> HttpClient:
-    http = HttpClient()
-    http.force_login(user)
-    return http
 
 
 def _path(name: str, world: World) -> str:
@@ -187,9 +155,9 @@ def test_url_outsider_gets_404_or_none_of_our_data(name: str, world: World) -> N
     refused with a 403 before any lookup, exactly like ours, which reveals nothing).
     """
     route, path = REGISTRY[name], _path(name, world)
-    outsider = _as(world.other_admin if route.access.admin_only else world.outsider)
+    outsider = signed_in(world.other_admin if route.access.admin_only else world.outsider)
     if route.access.admin_only:
-        assert _as(world.outsider).get(path).status_code == 403
+        assert signed_in(world.outsider).get(path).status_code == 403
     if route.access.names_object:
         if route.post_only is None:
             response = outsider.get(path)
@@ -215,7 +183,7 @@ def test_url_outsider_gets_404_or_none_of_our_data(name: str, world: World) -> N
 @pytest.mark.parametrize("name", ROUTES)
 def test_url_therapist_gets_documented_response(name: str, world: World) -> None:
     route, path = REGISTRY[name], _path(name, world)
-    therapist = _as(world.therapist)
+    therapist = signed_in(world.therapist)
     if route.access.admin_only:
         response = therapist.get(path)
         assert (response.status_code, "Only a clinic admin" in _text(response)) == (403, True)
@@ -234,7 +202,7 @@ def test_url_therapist_gets_documented_response(name: str, world: World) -> None
 @pytest.mark.parametrize("name", ADMIN_ONLY)
 def test_url_clinic_admin_gets_admin_page(name: str, world: World) -> None:
     route, path = REGISTRY[name], _path(name, world)
-    response = _as(world.admin).get(path)
+    response = signed_in(world.admin).get(path)
     _check(response, route.get, world, f"clinic admin GET {path}")
     assert _leaks(response, THEIRS) == []
 
@@ -246,7 +214,7 @@ OBJECT_ROUTES = sorted(name for name, route in REGISTRY.items() if route.access.
 def test_url_unknown_id_is_404_like_another_clinics(name: str, world: World) -> None:
     # Ids beyond any column's range too: the same 404 an outsider gets, never a crash.
     route = REGISTRY[name]
-    user = _as(world.admin)
+    user = signed_in(world.admin)
     for unknown in (10**6, 10**20):
         kwargs = {key: unknown for key in route.kwargs(world)}
         path = reverse(name, kwargs=kwargs)
@@ -257,14 +225,17 @@ def test_url_unknown_id_is_404_like_another_clinics(name: str, world: World) -> 
 @pytest.mark.parametrize("query", ["?q=&archived=on", "?q=1988-04-12", "?q=1975-06-01"])
 def test_url_client_list_shows_only_own_clinic_clients(world: World, query: str) -> None:
     path = reverse("client_list") + query
-    ours, theirs = _text(_as(world.therapist).get(path)), _text(_as(world.outsider).get(path))
+    ours, theirs = (
+        _text(signed_in(world.therapist).get(path)),
+        _text(signed_in(world.outsider).get(path)),
+    )
     born = {"?q=1988-04-12": "Sharma", "?q=1975-06-01": "Outhwaite"}.get(query)
     assert ("Sharma" in ours, "Outhwaite" in ours) == (born in {None, "Sharma"}, False)
     assert ("Sharma" in theirs, "Outhwaite" in theirs) == (False, born in {None, "Outhwaite"})
 
 
 def test_url_client_erase_post_as_therapist_is_403_and_keeps_client(world: World) -> None:
-    therapist = _as(world.therapist)
+    therapist = signed_in(world.therapist)
     before = _snapshot()
     response = therapist.post(
         reverse("client_erase", args=[world.client.pk]), {"confirm_name": "Priya Sharma"}

@@ -8,45 +8,15 @@ model's list and change pages.
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
 from django.test import Client as HttpClient
 from django.urls import reverse
 
-from clinic.models import Client, Clinic
-from tests.url_registry import ADMIN_PUBLIC, ADMIN_SAMPLE, OURS, THEIRS, World, build_world
+from clinic.models import Clinic
+from tests.url_registry import ADMIN_PUBLIC, ADMIN_SAMPLE, OURS, THEIRS, World
+from tests.url_walker_fixtures import signed_in
 
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: Any) -> None:
-    # Argon2, the production hasher, costs about 0.4 s per user made; nothing here signs in
-    # with a password (force_login).
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def world(
-    clinic: Clinic,
-    therapist: User,
-    colleague: User,
-    clinic_admin: User,
-    outsider: User,
-    client_record: Client,
-) -> World:
-    return build_world(
-        clinic=clinic,
-        therapist=therapist,
-        colleague=colleague,
-        admin=clinic_admin,
-        outsider=outsider,
-        client=client_record,
-    )
-
-
-def _as(user: User) -> HttpClient:
-    http = HttpClient()
-    http.force_login(user)
-    return http
+pytestmark = pytest.mark.usefixtures("fast_password_hashing")
 
 
 def _leaks(response: Any, words: tuple[str, ...]) -> list[str]:
@@ -74,14 +44,14 @@ def test_admin_anonymous_is_sent_to_login(world: World) -> None:
 
 
 def test_admin_refuses_therapist(world: World) -> None:
-    therapist = _as(world.therapist)
+    therapist = signed_in(world.therapist)
     got = {name: therapist.get(_admin_path(name, world)) for name in ADMIN_SAMPLE}
     assert {name: r.status_code for name, r in got.items()} == dict.fromkeys(ADMIN_SAMPLE, 302)
     assert {r["Location"].split("?")[0] for r in got.values()} == {reverse("admin:login")}
 
 
 def test_admin_clinic_admin_sees_only_own_clinic(world: World) -> None:
-    admin = _as(world.admin)
+    admin = signed_in(world.admin)
     got = {name: admin.get(_admin_path(name, world)) for name in ADMIN_SAMPLE}
     assert {name: r.status_code for name, r in got.items()} == dict.fromkeys(ADMIN_SAMPLE, 200)
     assert {name: _leaks(r, THEIRS) for name, r in got.items()} == {
@@ -90,7 +60,7 @@ def test_admin_clinic_admin_sees_only_own_clinic(world: World) -> None:
 
 
 def test_admin_other_clinic_admin_sees_none_of_ours(world: World) -> None:
-    other = _as(world.other_admin)
+    other = signed_in(world.other_admin)
     theirs = world.other_admin.membership.clinic_id
     listed: dict[str, set[int]] = {}
     for name in ADMIN_SAMPLE:
