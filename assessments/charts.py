@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assessments.progress import IMPROVED, WITHIN_BAND, WORSE, Band, ChartSpec, Series
+from clinic.dates import format_date
 
 # In SVG user units; the chart scales to its column, and at about half a wide page the
 # 13-unit text (set in _chart.html) reads at 11-13 px.
@@ -31,7 +32,6 @@ DATE_GAP = 96  # minimum distance between two date labels ("13 Apr 2026" is abou
 Y_TICKS = 5
 MIN_SPAN = 10.0  # smallest y range for charts scaled to their data (degrees)
 SHAPES = ("circle", "square", "triangle")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 NO_VISITS = "No visits recorded yet."
 
 
@@ -107,11 +107,6 @@ def _n(number: float) -> str:
     """An SVG coordinate: one decimal, never '-0.0'."""
     text = f"{number:.1f}"
     return "0.0" if text == "-0.0" else text
-
-
-def format_date(day: datetime.date) -> str:
-    """'2 Jan 2026', independent of the server's locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def format_value(value: float, unit: str) -> str:

@@ -19,6 +19,7 @@ from assessments.progress import CHART_ITEMS, PAIN_ITEMS, pain_chart
 from assessments.selectors import assessment_values
 from assessments.values import AssessmentValues, Key, Value
 from clinic.models import Client
+from clinic.panel_cache import cached_panel
 from clinic.panels import Panel
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,18 @@ def pain_values(client: Client) -> list[AssessmentValues]:
 
 
 def progress_panel(request: HttpRequest, client: Client) -> Panel:
+    """The pain chart, from the panel cache while no visit has changed (the cache's stamp
+    covers every visit's last change and the clinic's cut-offs)."""
+    return cached_panel(
+        request,
+        client,
+        "progress",
+        page="1",
+        fresh=lambda: progress_panel_fresh(client),
+    )
+
+
+def progress_panel_fresh(client: Client) -> Panel:
     """The pain chart with a link to every progress chart; one query for any history."""
     chart: ChartView = chart_view(
         pain_chart(pain_values(client), client_cutoffs(client)),

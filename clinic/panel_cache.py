@@ -1,10 +1,11 @@
 """A shared cache of rendered client-page panels, keyed per client and checked by a stamp.
 
-The visit history is the client page's slowest part (interpreting and drawing every visit
-on the page), yet it changes only when a visit or plan changes. A panel stores its HTML
-under `client-panel:<client id>:<name>` together with a stamp of what it was made from
-(counts, last change, lock numbers, the page); a request whose stamp differs renders
-again. One key per client and panel, so erasing a client removes them all
+The visit history and the pain chart are the client page's slowest parts (interpreting
+and drawing every visit on the page), yet they change only when a visit or plan changes.
+A panel stores its HTML under `client-panel:<client id>:<name>` together with the stamp
+of what the panels are made from (settings.CLIENT_PAGE_STAMP: counts, last change, lock
+numbers; one query per request, shared by every panel) and the page; a request whose
+stamp differs renders again. One key per client and panel, so erasing a client removes them all
 (`client_panels_forget`), and nothing health-related outlives the record in the cache.
 With a per-process cache (the `locmem://` default) other processes' copies cannot be
 reached once the client is gone (the page is a 404 first) and expire within
@@ -20,7 +21,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString, mark_safe
+
+from clinic.models import Client
+from clinic.panels import Panel
 
 # Names and changes the stamp cannot see (a therapist renamed, a cut-off changed in the
 # maintenance admin) show after this at the latest.
@@ -47,6 +54,27 @@ def panel_html(
     pages[page] = html
     cache.set(_key(client_id, name), {"stamp": digest, "pages": pages}, PANEL_CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308 - rendered by our templates
+
+
+def client_page_stamp(request: HttpRequest, client: Client) -> Any:
+    """settings.CLIENT_PAGE_STAMP for this client, read once per request."""
+    stamps: dict[int, Any] = request.__dict__.setdefault("_client_page_stamps", {})
+    if client.pk not in stamps:
+        stamps[client.pk] = import_string(settings.CLIENT_PAGE_STAMP)(client)
+    return stamps[client.pk]
+
+
+def cached_panel(
+    request: HttpRequest, client: Client, name: str, *, page: str, fresh: Callable[[], Panel]
+) -> Panel:
+    """The panel `fresh()` would give, rendered once per stamp and page and then cached."""
+
+    def render() -> str:
+        panel = fresh()
+        return render_to_string(panel.template, {"panel": panel.context}, request=request)
+
+    html = panel_html(client.pk, name, client_page_stamp(request, client), page, render)
+    return Panel("clinic/_html_panel.html", {"html": html})
 
 
 def client_panels_forget(client_id: int) -> None:

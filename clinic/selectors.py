@@ -40,6 +40,19 @@ def client_get(user: AnyUser, pk: int) -> Client:
     )
 
 
+def client_of_membership(membership: Membership | None, pk: int) -> Client:
+    """client_get for a view that has the user's membership already (the client page):
+    the query needs no join through the memberships, and the client's clinic is the
+    membership's, not a second copy. Another clinic's client is a 404, like a missing one."""
+    if membership is None:
+        raise Http404("No client found.")
+    client = get_object_or_404(
+        Client.objects.select_related("consent_recorded_by"), pk=pk, clinic_id=membership.clinic_id
+    )
+    client.clinic = membership.clinic
+    return client
+
+
 def parse_birth_date(text: str) -> datetime.date | None:
     """Read a date of birth typed as 1985-03-07, 07/03/1985 or 07.03.1985."""
     for fmt in _DATE_FORMATS:

@@ -248,7 +248,10 @@ CLINIC_CUTOFF_VALIDATOR = "assessments.norms.validate_overrides"
 # Sections of the client page contributed by the apps built on the clinic app.
 CLIENT_PAGE_PANELS = ["assessments.panels_progress.progress_panel", "plans.panels.history_panel"]
 # Panels kept rendered in the cache (clinic/panel_cache.py), forgotten when a client is erased.
-CLIENT_PAGE_CACHED_PANELS = ["history"]
+CLIENT_PAGE_CACHED_PANELS = ["progress", "history"]
+# What those panels are made of, as one value read in one query (any visit or plan change
+# moves it): a callable taking the client.
+CLIENT_PAGE_STAMP = "plans.panels.client_page_stamp"
 
 LOGGING = {
     "version": 1,

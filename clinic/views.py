@@ -10,7 +10,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from clinic import selectors, services
-from clinic.access import require_membership
+from clinic.access import membership_of, require_membership
+from clinic.client_rows import ROW_FIELDS, client_rows
 from clinic.forms import ClientForm, ClientSearchForm
 from clinic.http import AuthedRequest
 from clinic.models import Client
@@ -25,13 +26,18 @@ def client_list(request: AuthedRequest) -> HttpResponse:
         query = search.cleaned_data["q"]
         include_archived = search.cleaned_data["archived"]
     clients = selectors.client_search(request.user, query=query, include_archived=include_archived)
-    page = Paginator(clients, settings.CLIENTS_PER_PAGE).get_page(request.GET.get("page"))
-    template = "clinic/_client_rows.html" if request.htmx else "clinic/client_list.html"
-    return render(
-        request,
-        template,
-        {"search": search, "page": page, "query": query, "include_archived": include_archived},
+    page = Paginator(clients.values_list(*ROW_FIELDS), settings.CLIENTS_PER_PAGE).get_page(
+        request.GET.get("page")
     )
+    template = "clinic/_client_rows.html" if request.htmx else "clinic/client_list.html"
+    context = {
+        "search": search,
+        "page": page,
+        "rows": client_rows(page.object_list),
+        "query": query,
+        "include_archived": include_archived,
+    }
+    return render(request, template, context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -51,7 +57,8 @@ def client_create(request: AuthedRequest) -> HttpResponse:
 
 @require_GET
 def client_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    client = selectors.client_get(request.user, pk)
+    # The page shows the membership anyway (the navigation), so it scopes the read.
+    client = selectors.client_of_membership(membership_of(request), pk)
     services.client_record_viewed(actor=request.user, client=client)
     panels = client_panels(request, client)
     return render(request, "clinic/client_detail.html", {"client": client, "panels": panels})

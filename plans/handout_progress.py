@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
 
-from assessments.charts import ChartView, chart_view, format_date, format_value
+from assessments.charts import ChartView, chart_view, format_value
 from assessments.models import Assessment, Measurement, Status
 from assessments.panels_progress import client_cutoffs
 from assessments.progress import CHART_ITEMS, IMPROVED, WORSE, ChartSpec, progress_charts
 from assessments.selectors import assessment_values
+from clinic.dates import format_date
 from plans.models import PlanVersion
 
 # The charts a client can read without a therapist beside them, with plain headings.

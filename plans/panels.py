@@ -6,7 +6,6 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Sum
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 
 from assessments.findings import Finding, interpret
 from assessments.models import Assessment
@@ -14,7 +13,7 @@ from assessments.norms import cutoffs_for
 from assessments.selectors import client_assessments, values_of_visits
 from assessments.values import AssessmentValues
 from clinic.models import Client
-from clinic.panel_cache import panel_html
+from clinic.panel_cache import cached_panel
 from clinic.panels import Panel
 from plans.models import PlanVersion
 
@@ -51,8 +50,9 @@ def _row(visit: Assessment, values: AssessmentValues, cutoffs: dict[str, float])
     )
 
 
-def _stamp(client: Client) -> dict[str, Any]:
-    """What the history shows, in one query: any visit or plan change moves it."""
+def client_page_stamp(client: Client) -> dict[str, Any]:
+    """What the client page's cached panels (the pain chart, the history) are made of, in
+    one query: any visit or plan change moves it (settings.CLIENT_PAGE_STAMP)."""
     stamp = client.assessments.aggregate(
         visits=Count("pk", distinct=True),
         changed=Max("updated_at"),
@@ -68,14 +68,13 @@ def _stamp(client: Client) -> dict[str, Any]:
 
 def history_panel(request: HttpRequest, client: Client) -> Panel:
     """The visit history, from the panel cache while no visit or plan has changed."""
-    page = str(request.GET.get("visits") or "1")[:10]
-
-    def render() -> str:
-        fresh = history_panel_fresh(request, client)
-        return render_to_string(fresh.template, {"panel": fresh.context}, request=request)
-
-    html = panel_html(client.pk, "history", _stamp(client), page, render)
-    return Panel("clinic/_html_panel.html", {"html": html})
+    return cached_panel(
+        request,
+        client,
+        "history",
+        page=str(request.GET.get("visits") or "1")[:10],
+        fresh=lambda: history_panel_fresh(request, client),
+    )
 
 
 def history_panel_fresh(request: HttpRequest, client: Client) -> Panel:

@@ -12,7 +12,6 @@ from assessments.charts import (
     DATE_GAP,
     NO_VISITS,
     chart_view,
-    format_date,
     nice_step,
     y_domain,
 )
@@ -172,10 +171,6 @@ def test_degree_chart_scales_to_data_with_nice_ticks() -> None:
 )
 def test_nice_step_is_one_two_or_five_times_power_of_ten(span: float, step: float) -> None:
     assert nice_step(span) == pytest.approx(step)
-
-
-def test_format_date_does_not_depend_on_locale() -> None:
-    assert format_date(datetime.date(2026, 9, 1)) == "1 Sep 2026"
 
 
 def test_chart_text_is_escaped() -> None:

@@ -5,13 +5,13 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.test import Client as HttpClient
-from django.test import RequestFactory
 from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
 from assessments.models import Assessment
-from assessments.panels_progress import progress_panel
+from assessments.panels_progress import progress_panel_fresh
 from assessments.services import assessment_finalise, assessment_save, assessment_start
 from assessments.values import Key, Value
 from clinic.models import AuditEntry, Client
@@ -170,14 +170,26 @@ def test_client_page_shows_pain_chart_and_link(
 ) -> None:
     _visit(therapist, client_record, 0, {("pain_now", ""): Decimal(6)})
     _visit(therapist, client_record, 14, {("pain_now", ""): Decimal(5)}, final=False)
-    response = as_therapist.get(reverse("client_detail", args=[client_record.pk]))
-    page = response.content.decode()
-    panel = response.context["panels"][0].context
+    page = as_therapist.get(reverse("client_detail", args=[client_record.pk])).content.decode()
+    panel = progress_panel_fresh(client_record).context
     assert [marker.title for marker in panel["chart"].series[0].markers] == [
         "Pain now, 2 Mar 2026: 6/10"
     ]
+    assert "Pain now, 2 Mar 2026: 6/10" in page
     assert 'aria-labelledby="panel-pain-title panel-pain-desc"' in page
     assert f'<a href="{_url(client_record)}">All progress charts</a>' in page
+
+
+def test_client_page_pain_chart_is_cached_until_a_visit_is_finalised(
+    as_therapist: HttpClient, therapist: User, client_record: Client
+) -> None:
+    _visit(therapist, client_record, 0, {("pain_now", ""): Decimal(6)})
+    draft = _visit(therapist, client_record, 14, {("pain_now", ""): Decimal(3)}, final=False)
+    url = reverse("client_detail", args=[client_record.pk])
+    assert "16 Mar 2026: 3/10" not in as_therapist.get(url).content.decode()
+    assert "2 Mar 2026: 6/10" in str(cache.get(f"client-panel:{client_record.pk}:progress"))
+    assessment_finalise(actor=therapist, assessment=draft, expected_version=2)
+    assert "Pain now, 16 Mar 2026: 3/10" in as_therapist.get(url).content.decode()
 
 
 def test_client_page_panel_without_pain_scores_says_so(
@@ -198,5 +210,5 @@ def test_client_page_panel_queries_are_flat(
     for day in range(visits):
         _visit(therapist, client_record, day, {("pain_now", ""): Decimal(day % 11)})
     with django_assert_num_queries(1):  # the finalised visits' pain scores
-        panel = progress_panel(RequestFactory().get("/"), client_record)
+        panel = progress_panel_fresh(client_record)
     assert len(panel.context["chart"].series[0].markers) == visits
