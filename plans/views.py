@@ -116,13 +116,14 @@ def _message(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpRes
 
 def _issue(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
     form = IssueForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():  # say what is wrong with the reason; keep what was typed
+        return render(request, "plans/builder.html", _context(request, version, issue_form=form))
     try:
         services.plan_issue(
             actor=request.user,
             version=version,
             expected_lock=lock,
-            override_reason=form.cleaned_data.get("override_reason", ""),
+            override_reason=form.cleaned_data["override_reason"],
         )
     except services.PlanBlocked as blocked:
         form.add_error("override_reason", str(blocked))

@@ -124,6 +124,21 @@ def test_red_flag_builder_shows_referral_and_requires_override(
     assert (version.is_issued, version.override_reason) == (True, "Cleared by GP today")
 
 
+def test_issue_with_an_over_long_override_reason_says_so_and_keeps_it(
+    as_therapist: HttpClient, therapist: User, red_flag: Assessment
+) -> None:
+    version = plan_build(actor=therapist, assessment=red_flag)
+    reason = "Cleared by GP today. " * 60  # 1,260 characters; at most 1,000
+    refused = _act(as_therapist, version, action="issue", override_reason=reason)
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "Ensure this value has at most 1000 characters (it has 1259)." in page
+    assert reason.strip() in page  # the typed reason is still in the box
+    assert "give the reason for the override" not in page  # not the misleading error
+    version.refresh_from_db()
+    assert (version.is_issued, version.override_reason) == (False, "")
+
+
 def test_client_page_lists_plan_versions(
     as_therapist: HttpClient, client_record: Client, version: PlanVersion
 ) -> None:
