@@ -218,6 +218,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# The address in that pair. Behind proxies REMOTE_ADDR is the proxy's, so set
+# DJANGO_TRUSTED_PROXY_COUNT to the number of proxies in front of the app that each append
+# to X-Forwarded-For (1 for one nginx/Caddy); the client is that many entries from its
+# right (clinic/client_ip.py says why not the leftmost). 0 (default): REMOTE_ADDR only.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", default=0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "clinic.client_ip.client_ip_address"
 # The maintenance area is its own AdminSite (clinic/admin.py); axes would register on the
 # default one, which is not served.
 AXES_ENABLE_ADMIN = False
