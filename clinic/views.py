@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from clinic import selectors, services
 from clinic.access import membership_of, require_membership
-from clinic.client_rows import ROW_FIELDS, client_rows
+from clinic.client_rows import client_rows
 from clinic.forms import ClientForm, ClientSearchForm
 from clinic.http import AuthedRequest
 from clinic.models import Client
@@ -26,9 +25,7 @@ def client_list(request: AuthedRequest) -> HttpResponse:
         query = search.cleaned_data["q"]
         include_archived = search.cleaned_data["archived"]
     clients = selectors.client_search(request.user, query=query, include_archived=include_archived)
-    page = Paginator(clients.values_list(*ROW_FIELDS), settings.CLIENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = selectors.client_list_page(clients, request.GET.get("page"), settings.CLIENTS_PER_PAGE)
     template = "clinic/_client_rows.html" if request.htmx else "clinic/client_list.html"
     context = {
         "search": search,

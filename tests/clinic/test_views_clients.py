@@ -95,6 +95,23 @@ def test_client_list_paginates(as_therapist: HttpClient, clinic: Clinic, setting
     assert "Page 1 of 2" in first.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [("2", 2), ("3", 3), ("4", 3), ("99999999999999999999", 3), ("abc", 1), ("0", 1), ("", 1)],
+)
+def test_client_list_page_numbers(
+    as_therapist: HttpClient, clinic: Clinic, settings: object, asked: str, shown: int
+) -> None:
+    settings.CLIENTS_PER_PAGE = 2  # type: ignore[attr-defined]
+    for name in ["Adams", "Baker", "Clark", "Davis", "Evans"]:
+        ClientFactory(clinic=clinic, family_name=name)
+    response = as_therapist.get(reverse("client_list"), {"page": asked})
+    expected = {1: ["Adams", "Baker"], 2: ["Clark", "Davis"], 3: ["Evans"]}[shown]
+    assert _listed(response) == expected
+    assert f"Page {shown} of 3" in response.content.decode()
+    assert "5 clients." in response.content.decode()
+
+
 def test_client_list_shows_last_visit_date(as_therapist: HttpClient, clinic: Clinic) -> None:
     client = ClientFactory(clinic=clinic)
     Client.objects.filter(pk=client.pk).update(last_visit_on=datetime.date(2026, 10, 3))
@@ -106,11 +123,12 @@ def test_client_list_query_count_is_flat(
     as_therapist: HttpClient, clinic: Clinic, count: int
 ) -> None:
     ClientFactory.create_batch(count, clinic=clinic)
-    # session, user, membership+clinic (navbar), count, page of clients
+    # session, user, membership+clinic (navbar), the page of clients with their count
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(reverse("client_list"))
     assert len(response.context["page"].object_list) == count
-    assert len(queries) == 5, [q["sql"] for q in queries]
+    assert response.context["page"].paginator.count == count
+    assert len(queries) == 4, [q["sql"] for q in queries]
 
 
 # --- create -----------------------------------------------------------------
