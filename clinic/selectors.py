@@ -94,22 +94,29 @@ _MAX_PAGE = 1_000_000
 
 
 def _page_number(text: str | None) -> int:
-    """The page asked for; anything that is not a page number is the first page."""
+    """The page asked for, as Paginator.get_page reads it: anything that is not a number is
+    the first page; a number below 1, like one past the end, the last (_MAX_PAGE)."""
     try:
-        return min(max(1, int(text or 1)), _MAX_PAGE)
+        number = int(text or 1)
     except ValueError:
         return 1
+    return _MAX_PAGE if number < 1 else min(number, _MAX_PAGE)
 
 
-def client_list_page(clients: QuerySet[Client], number: str | None, per_page: int) -> Page:
+def client_list_page(
+    clients: QuerySet[Client], number: str | None, per_page: int, *, searched: bool
+) -> Page:
     """One page of `clients` as ROW_FIELDS tuples, with the number of matches.
 
-    The rows and the count come from one query (`COUNT(*) OVER ()`), not a count and then
-    a page: both would scan all of the clinic's matching clients, so the list's database
-    time grew twice as fast with the clinic's size. A page past the end shows the last
-    page, as Paginator.get_page does (one more query, only then).
+    The plain list reads its page in index order (clinic, archived, names) and counts from
+    the same index: two cheap queries. A search has to look at every client of the clinic
+    anyway, so its rows and count come from one query (`COUNT(*) OVER ()`) rather than
+    two scans; for the plain list that would read and sort every client instead of 25.
+    A page past the end shows the last page, as Paginator.get_page does.
     """
     rows = clients.values_list(*ROW_FIELDS)
+    if not searched:
+        return Paginator(rows, per_page).get_page(number)
     wanted = _page_number(number)
 
     def fetch(page: int) -> list[tuple[Any, ...]]:

@@ -25,7 +25,9 @@ def client_list(request: AuthedRequest) -> HttpResponse:
         query = search.cleaned_data["q"]
         include_archived = search.cleaned_data["archived"]
     clients = selectors.client_search(request.user, query=query, include_archived=include_archived)
-    page = selectors.client_list_page(clients, request.GET.get("page"), settings.CLIENTS_PER_PAGE)
+    page = selectors.client_list_page(
+        clients, request.GET.get("page"), settings.CLIENTS_PER_PAGE, searched=bool(query)
+    )
     template = "clinic/_client_rows.html" if request.htmx else "clinic/client_list.html"
     context = {
         "search": search,

@@ -95,21 +95,27 @@ def test_client_list_paginates(as_therapist: HttpClient, clinic: Clinic, setting
     assert "Page 1 of 2" in first.content.decode()
 
 
+@pytest.mark.parametrize("query", ["", "a"])  # the plain list; a search (every name has an a)
 @pytest.mark.parametrize(
     ("asked", "shown"),
-    [("2", 2), ("3", 3), ("4", 3), ("99999999999999999999", 3), ("abc", 1), ("0", 1), ("", 1)],
+    [("2", 2), ("3", 3), ("4", 3), ("99999999999999999999", 3), ("abc", 1), ("0", 3), ("", 1)],
 )
 def test_client_list_page_numbers(
-    as_therapist: HttpClient, clinic: Clinic, settings: object, asked: str, shown: int
+    as_therapist: HttpClient,
+    clinic: Clinic,
+    settings: object,
+    query: str,
+    asked: str,
+    shown: int,
 ) -> None:
     settings.CLIENTS_PER_PAGE = 2  # type: ignore[attr-defined]
     for name in ["Adams", "Baker", "Clark", "Davis", "Evans"]:
-        ClientFactory(clinic=clinic, family_name=name)
-    response = as_therapist.get(reverse("client_list"), {"page": asked})
+        ClientFactory(clinic=clinic, family_name=name, given_name="Sam")
+    response = as_therapist.get(reverse("client_list"), {"page": asked, "q": query})
     expected = {1: ["Adams", "Baker"], 2: ["Clark", "Davis"], 3: ["Evans"]}[shown]
     assert _listed(response) == expected
     assert f"Page {shown} of 3" in response.content.decode()
-    assert "5 clients." in response.content.decode()
+    assert "5 clients" in response.content.decode()
 
 
 def test_client_list_shows_last_visit_date(as_therapist: HttpClient, clinic: Clinic) -> None:
@@ -123,10 +129,24 @@ def test_client_list_query_count_is_flat(
     as_therapist: HttpClient, clinic: Clinic, count: int
 ) -> None:
     ClientFactory.create_batch(count, clinic=clinic)
-    # session, user, membership+clinic (navbar), the page of clients with their count
+    # session, user, membership+clinic (navbar), count, page of clients
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(reverse("client_list"))
     assert len(response.context["page"].object_list) == count
+    assert response.context["page"].paginator.count == count
+    assert len(queries) == 5, [q["sql"] for q in queries]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_client_search_reads_rows_and_count_in_one_query(
+    as_therapist: HttpClient, clinic: Clinic, count: int
+) -> None:
+    ClientFactory.create_batch(count, clinic=clinic, family_name="Okafor")
+    ClientFactory(clinic=clinic, family_name="Adams")
+    # session, user, membership+clinic (navbar), the matching page with the number of matches
+    with CaptureQueriesContext(connection) as queries:
+        response = as_therapist.get(reverse("client_list"), {"q": "oka"})
+    assert _listed(response) == ["Okafor"] * count
     assert response.context["page"].paginator.count == count
     assert len(queries) == 4, [q["sql"] for q in queries]
 
