@@ -64,21 +64,71 @@ class HandoutNotReady(Http404):
     """Only issued versions have a handout; a draft can still change."""
 
 
-def handout_version_get(user: AnyUser, pk: int) -> PlanVersion:
-    """An issued version of the user's clinic with everything the handout needs; else 404."""
+# The columns a cached download reads besides the items: handout_key's inputs, the audit
+# entry, the file name and the progress page's visits (age and sex for the cut-offs).
+# Everything else (the client's contact details and notes, the visit's narrative, the
+# therapist's account) is left in the database: a six-table row of every column cost a
+# download more Python than the rest of the request (docs/handout.md, "Cached download").
+KEY_COLUMNS = (
+    *("plan", "number", "status", "lock", "message", "override_reason"),
+    *("issued_at", "issued_by", "issued_by__first_name", "issued_by__last_name"),
+    *("issued_by__username", "issued_by__membership", "issued_by__membership__title"),
+    *("plan__assessment", "plan__assessment__version", "plan__assessment__updated_at"),
+    "plan__assessment__visit_date",
+    *("plan__assessment__client", "plan__assessment__client__given_name"),
+    "plan__assessment__client__family_name",
+    "plan__assessment__client__date_of_birth",
+    "plan__assessment__client__sex",
+    *("plan__assessment__client__clinic", "plan__assessment__client__clinic__name"),
+    *(
+        f"plan__assessment__client__clinic__{name}"
+        for name in (
+            "address",
+            "phone",
+            "email",
+            "website",
+            "handout_footer",
+            "paper_size",
+            "logo_content_type",
+            "updated_at",
+            "cutoff_overrides",
+        )
+    ),
+)
+
+
+def _with_handout_relations(versions: QuerySet[PlanVersion]) -> QuerySet[PlanVersion]:
+    return versions.select_related(
+        "plan__assessment__client__clinic", "issued_by__membership"
+    ).prefetch_related("items")
+
+
+def handout_version_get(user: AnyUser, pk: int, *, key_only: bool = False) -> PlanVersion:
+    """An issued version of the user's clinic with everything the handout needs; else 404.
+
+    `key_only`: only KEY_COLUMNS (a download, which most often serves a cached copy;
+    handout_pdf_get reads the rest with handout_version_full before it renders).
+    """
     from plans.selectors import plan_versions_for
 
-    queryset: QuerySet[PlanVersion] = (
-        plan_versions_for(user)
-        .select_related("plan__assessment__client__clinic", "issued_by__membership")
-        # The logo's bytes are read only to render (a cache miss), never to serve a copy.
-        .defer("plan__assessment__client__clinic__logo")
-        .prefetch_related("items")
+    scoped = _with_handout_relations(plan_versions_for(user))
+    # The logo's bytes are read only to render (a cache miss), never to serve a copy.
+    queryset = (
+        scoped.only(*KEY_COLUMNS)
+        if key_only
+        else scoped.defer("plan__assessment__client__clinic__logo")
     )
     version = get_object_or_404(queryset, pk=pk)
     if not version.is_issued:
         raise HandoutNotReady("Issue this plan version first: drafts have no handout.")
     return version
+
+
+def handout_version_full(version: PlanVersion) -> PlanVersion:
+    """Every column of a version the caller already read through handout_version_get (so
+    scoped to the user's clinic), for rendering it."""
+    versions = _with_handout_relations(PlanVersion.objects.all())
+    return versions.defer("plan__assessment__client__clinic__logo").get(pk=version.pk)
 
 
 def _therapist(user: User | None) -> tuple[str, str]:

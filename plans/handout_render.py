@@ -16,7 +16,14 @@ from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 
 from clinic.models import PaperSize
-from plans.handout import PAGE_SIZES, TEMPLATE, Progress, handout_context, handout_key
+from plans.handout import (
+    PAGE_SIZES,
+    TEMPLATE,
+    Progress,
+    handout_context,
+    handout_key,
+    handout_version_full,
+)
 from plans.handout_fetcher import BASE_URL, STATIC_PREFIX, HandoutFetcher
 from plans.handout_progress import handout_progress_specs
 from plans.models import HandoutPDF, PlanVersion
@@ -117,6 +124,8 @@ def handout_pdf_get(version: PlanVersion, *, with_progress: bool = False) -> Han
     cached = HandoutPDF.objects.filter(key=key).order_by("pk").first()  # no join to sort
     if cached is not None:
         return cached
+    if version.get_deferred_fields():  # read for the key only (a download): load the rest
+        version = handout_version_full(version)
     rendered = handout_render_checked(version, progress)
     try:
         with transaction.atomic():

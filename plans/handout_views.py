@@ -65,7 +65,7 @@ def handout_preview(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def handout_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
-    version = handout_version_get(request.user, pk)
+    version = handout_version_get(request.user, pk, key_only=True)
     with_progress = _with_progress(request.GET)
     try:
         cached = handout_pdf_get(version, with_progress=with_progress)

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from assessments.models import Assessment
 from clinic.models import AuditAction, AuditEntry, Client, Clinic, PaperSize
-from plans.handout_render import RENDERS
+from plans.handout import handout_key, handout_version_get
+from plans.handout_render import RENDERS, handout_render
 from plans.models import HandoutPDF, PlanVersion
 from plans.services import plan_build
 from tests.plans.handout_helpers import issue, pages_text
@@ -161,6 +162,19 @@ def test_handout_cached_download_query_count(
     # session, user, version (joined, without the logo's bytes), items, cache row, audit
     with django_assert_num_queries(6):  # type: ignore[operator]
         as_therapist.get(url)
+
+
+def test_download_reads_only_key_columns_and_renders_from_every_column(
+    as_therapist: HttpClient, therapist: User, issued: PlanVersion
+) -> None:
+    lean = handout_version_get(therapist, issued.pk, key_only=True)
+    deferred = lean.plan.assessment.client.get_deferred_fields()
+    assert {"notes", "email", "phone"} <= deferred  # not read to serve a download
+    assert handout_key(lean) == handout_key(handout_version_get(therapist, issued.pk))
+    downloaded = pages_text(as_therapist.get(reverse("handout_pdf", args=[issued.pk])).content)
+    rendered = pages_text(handout_render(handout_version_get(therapist, issued.pk)).pdf)
+    assert downloaded == rendered  # the first download rendered the whole version
+    assert "Priya Sharma" in downloaded[0]
 
 
 @pytest.mark.parametrize(
