@@ -92,16 +92,20 @@ def test_audit_log_filters_by_chosen_client(
 def test_audit_log_filters_erased_client_by_number(
     as_admin: HttpClient, clinic_admin: User, therapist: User, clinic: Clinic
 ) -> None:
-    gone = ClientFactory(clinic=clinic, given_name="Ada", family_name="Erased")
+    # Names no generated staff member can carry (a random "Robert Adams" contains "Ada").
+    gone = ClientFactory(clinic=clinic, given_name="Zephyrine", family_name="Quillfeather")
     viewed = _entry(therapist, clinic, gone.pk)
-    tombstone = client_erase(actor=clinic_admin, client=gone, confirm_name="Ada Erased")
+    tombstone = client_erase(
+        actor=clinic_admin, client=gone, confirm_name="Zephyrine Quillfeather"
+    )
     _entry(therapist, clinic, None)
     response = as_admin.get(URL, {"client_id": gone.pk})
     assert _ids(response) == [tombstone.pk, viewed.pk]
     assert [name for _entry, name in response.context["rows"]] == [None, None]
     page = response.content.decode()
     assert f'{gone.pk} <span class="text-secondary">(erased)</span>' in page
-    assert "Ada" not in page
+    assert "Zephyrine" not in page
+    assert "Quillfeather" not in page
 
 
 def test_audit_log_filters_by_staff_member(
