@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from clinic.client_rows import ROW_FIELDS
 from clinic.models import AuditEntry, Client, Clinic
-from tests.factories import ClientFactory
+from tests.factories import ClientFactory, UserFactory
 
 VALID = {
     "given_name": "Mei",
@@ -313,6 +313,15 @@ def test_other_clinics_client_is_404(
 ) -> None:
     url = reverse(name, args=[client_record.pk])
     assert as_outsider.get(url).status_code == 404
+    assert AuditEntry.objects.count() == 0
+
+
+def test_client_page_for_an_account_in_no_clinic_is_404(
+    client: HttpClient, client_record: Client
+) -> None:
+    # The client page scopes its read by the membership (client_of_membership).
+    client.force_login(UserFactory(username="nobody"))
+    assert client.get(reverse("client_detail", args=[client_record.pk])).status_code == 404
     assert AuditEntry.objects.count() == 0
 
 
