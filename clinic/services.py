@@ -37,16 +37,19 @@ class ConcurrentEditError(Exception):
 def audit_record(
     *,
     actor: User,
-    clinic: Clinic,
+    clinic: Clinic | int,
     action: AuditAction,
     object_type: str,
     object_id: int,
     client_id: int | None,
     detail: str = "",
 ) -> AuditEntry:
-    """Append one audit entry. Never holds health data: ids, field names and actions only."""
+    """Append one audit entry. Never holds health data: ids, field names and actions only.
+
+    `clinic`: the clinic, or its id (a caller that read plain values, not the model).
+    """
     return AuditEntry.objects.create(
-        clinic=clinic,
+        clinic_id=clinic if isinstance(clinic, int) else clinic.pk,
         actor=actor,
         actor_username=actor.get_username(),
         action=action,

@@ -1,16 +1,15 @@
-"""The client handout: which version, what goes into it, and the hash of all of that.
+"""The client handout: which version, and what goes into it.
 
 Rendering (WeasyPrint) and the PDF cache live in `plans.handout_render`; the template is
 templates/plans/handout/document.html. Everything the template shows comes from
-`handout_context`, and everything `handout_context` reads is in `handout_key`, so a
-change to any input makes a new key (and a new render); see docs/handout.md.
+`handout_context`, and everything `handout_context` reads is in the cache key
+(`plans.handout_stamp.handout_key`), so a change to any input makes a new key (and a new
+render); see docs/handout.md.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
-import json
 import re
 from dataclasses import dataclass
 from typing import Any, TypeAlias
@@ -26,7 +25,7 @@ from assessments.progress import ChartSpec
 from clinic.models import Clinic, PaperSize
 from clinic.selectors import AnyUser
 from plans.handout_fetcher import BASE_URL, LOGO_URL, STATIC_PREFIX
-from plans.handout_progress import progress_charts_for_handout, progress_key_inputs
+from plans.handout_progress import progress_charts_for_handout
 from plans.library import Dose, Kind
 from plans.models import PlanItem, PlanVersion
 from plans.rules import suggest
@@ -64,71 +63,32 @@ class HandoutNotReady(Http404):
     """Only issued versions have a handout; a draft can still change."""
 
 
-# The columns a cached download reads besides the items: handout_key's inputs, the audit
-# entry, the file name and the progress page's visits (age and sex for the cut-offs).
-# Everything else (the client's contact details and notes, the visit's narrative, the
-# therapist's account) is left in the database: a six-table row of every column cost a
-# download more Python than the rest of the request (docs/handout.md, "Cached download").
-KEY_COLUMNS = (
-    *("plan", "number", "status", "lock", "message", "override_reason"),
-    *("issued_at", "issued_by", "issued_by__first_name", "issued_by__last_name"),
-    *("issued_by__username", "issued_by__membership", "issued_by__membership__title"),
-    *("plan__assessment", "plan__assessment__version", "plan__assessment__updated_at"),
-    "plan__assessment__visit_date",
-    *("plan__assessment__client", "plan__assessment__client__given_name"),
-    "plan__assessment__client__family_name",
-    "plan__assessment__client__date_of_birth",
-    "plan__assessment__client__sex",
-    *("plan__assessment__client__clinic", "plan__assessment__client__clinic__name"),
-    *(
-        f"plan__assessment__client__clinic__{name}"
-        for name in (
-            "address",
-            "phone",
-            "email",
-            "website",
-            "handout_footer",
-            "paper_size",
-            "logo_content_type",
-            "updated_at",
-            "cutoff_overrides",
-        )
-    ),
-)
+HANDOUT_RELATIONS = ("plan__assessment__client__clinic", "issued_by__membership")
 
 
 def _with_handout_relations(versions: QuerySet[PlanVersion]) -> QuerySet[PlanVersion]:
-    return versions.select_related(
-        "plan__assessment__client__clinic", "issued_by__membership"
-    ).prefetch_related("items")
+    return versions.select_related(*HANDOUT_RELATIONS).prefetch_related("items")
 
 
-def handout_version_get(user: AnyUser, pk: int, *, key_only: bool = False) -> PlanVersion:
+def handout_version_get(user: AnyUser, pk: int) -> PlanVersion:
     """An issued version of the user's clinic with everything the handout needs; else 404.
 
-    `key_only`: only KEY_COLUMNS (a download, which most often serves a cached copy;
-    handout_pdf_get reads the rest with handout_version_full before it renders).
+    The logo's bytes are left in the database until a render asks for them.
     """
     from plans.selectors import plan_versions_for
 
     scoped = _with_handout_relations(plan_versions_for(user))
-    # The logo's bytes are read only to render (a cache miss), never to serve a copy.
-    queryset = (
-        scoped.only(*KEY_COLUMNS)
-        if key_only
-        else scoped.defer("plan__assessment__client__clinic__logo")
-    )
-    version = get_object_or_404(queryset, pk=pk)
+    version = get_object_or_404(scoped.defer("plan__assessment__client__clinic__logo"), pk=pk)
     if not version.is_issued:
         raise HandoutNotReady("Issue this plan version first: drafts have no handout.")
     return version
 
 
-def handout_version_full(version: PlanVersion) -> PlanVersion:
-    """Every column of a version the caller already read through handout_version_get (so
-    scoped to the user's clinic), for rendering it."""
-    versions = _with_handout_relations(PlanVersion.objects.all())
-    return versions.defer("plan__assessment__client__clinic__logo").get(pk=version.pk)
+def handout_version_full(pk: int) -> PlanVersion:
+    """Everything the handout shows of a version whose stamp the caller already read
+    (plans.handout_stamp, scoped to the user's clinic), for the progress page and a render."""
+    versions = PlanVersion.objects.select_related(*HANDOUT_RELATIONS)  # items: read to render
+    return versions.defer("plan__assessment__client__clinic__logo").get(pk=pk)
 
 
 def _therapist(user: User | None) -> tuple[str, str]:
@@ -140,63 +100,6 @@ def _therapist(user: User | None) -> tuple[str, str]:
 
 def _items(version: PlanVersion) -> list[PlanItem]:
     return sorted(version.items.all(), key=lambda item: (item.position, item.pk))
-
-
-def handout_key(version: PlanVersion, progress: Progress = None) -> str:
-    """SHA-256 of every input of the handout (see the module docstring).
-
-    `progress`: the charts of the optional progress page, or None for a handout without it.
-    """
-    assessment = version.plan.assessment
-    client = assessment.client
-    clinic = client.clinic
-    therapist = version.issued_by
-    inputs: dict[str, Any] = {
-        "template": TEMPLATE_VERSION,
-        "progress": None if progress is None else progress_key_inputs(progress),
-        "version": [version.pk, version.number, version.status, version.lock],
-        "issued": [str(version.issued_at), version.issued_by_id, *_therapist(therapist)],
-        "message": version.message,
-        "override": version.override_reason,
-        "items": [
-            [
-                item.pk,
-                item.position,
-                item.slug,
-                item.kind,
-                item.side,
-                item.emphasis,
-                item.note,
-                item.content,
-                item.reasons,
-                [item.hold_seconds, item.repetitions, item.sets],
-                [item.times_per_day, item.days_per_week],
-            ]
-            for item in _items(version)
-        ],
-        # Findings (and so the referral) follow from the assessment's values, its clinic's
-        # cut-offs and the client's age: keyed by those instead of interpreting again.
-        "assessment": [assessment.pk, assessment.version, str(assessment.updated_at)],
-        "visit": str(assessment.visit_date),
-        "cutoffs": clinic.cutoff_overrides,
-        "client": [client.pk, client.given_name, client.family_name, str(client.date_of_birth)],
-        "clinic": [
-            clinic.pk,
-            clinic.name,
-            clinic.address,
-            clinic.phone,
-            clinic.email,
-            clinic.website,
-            clinic.handout_footer,
-            clinic.paper_size,
-            clinic.logo_content_type,
-            # The logo changes only through a save (the clinic admin), which moves
-            # updated_at; keying on it spares every download the logo's bytes.
-            str(clinic.updated_at),
-        ],
-    }
-    encoded = json.dumps(inputs, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(encoded.encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Rendering the handout PDF with WeasyPrint, and the cache that makes it happen once.
 
-`handout_pdf_get` returns the cached PDF for a version's current inputs (see
-`plans.handout.handout_key`), rendering only on a miss. `RENDERS.count` counts renders in
+`handout_pdf_get` returns the stored PDF for a version's current inputs (see
+`plans.handout_stamp`), rendering only on a miss. `RENDERS.count` counts renders in
 this process so tests and the benchmark can prove a cached request rendered nothing.
 """
 
@@ -11,21 +11,15 @@ import logging
 from dataclasses import dataclass, field
 from functools import cache
 
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 
 from clinic.models import PaperSize
-from plans.handout import (
-    PAGE_SIZES,
-    TEMPLATE,
-    Progress,
-    handout_context,
-    handout_key,
-    handout_version_full,
-)
+from plans.handout import PAGE_SIZES, TEMPLATE, Progress, handout_context, handout_version_full
 from plans.handout_fetcher import BASE_URL, STATIC_PREFIX, HandoutFetcher
 from plans.handout_progress import handout_progress_specs
+from plans.handout_stamp import HandoutStamp, handout_key
 from plans.models import HandoutPDF, PlanVersion
 
 logger = logging.getLogger(__name__)
@@ -112,32 +106,32 @@ def handout_render_checked(version: PlanVersion, progress: Progress = None) -> R
         raise HandoutRenderError(f"Plan version {version.pk}: render failed") from error
 
 
-def handout_pdf_get(version: PlanVersion, *, with_progress: bool = False) -> HandoutPDF:
-    """The PDF for the version's current inputs: from the cache, or rendered and stored.
+@dataclass(frozen=True)
+class HandoutFile:
+    pdf: bytes
+    pages: int
 
-    `with_progress` adds the progress page (two more queries, to read the visits' values).
-    Side effects on a miss: one render; the new row replaces the version's older ones of
-    the same kind (their inputs changed, so no request can ask for them again).
+
+def handout_pdf_get(stamp: HandoutStamp) -> HandoutFile:
+    """The PDF for the version's current inputs: the stored copy, or rendered and stored.
+
+    The progress page (`stamp.with_progress`) costs three more queries: the version, and
+    the visits' values it charts. Side effects on a miss: one render, which replaces the
+    version's stored PDF of the same kind (its inputs changed, so no request asks for it
+    again).
     """
-    progress = handout_progress_specs(version) if with_progress else None
-    key = handout_key(version, progress)
-    cached = HandoutPDF.objects.filter(key=key).order_by("pk").first()  # no join to sort
-    if cached is not None:
-        return cached
-    if version.get_deferred_fields():  # read for the key only (a download): load the rest
-        version = handout_version_full(version)
-    rendered = handout_render_checked(version, progress)
-    try:
-        with transaction.atomic():
-            HandoutPDF.objects.filter(plan_version=version, with_progress=with_progress).delete()
-            return HandoutPDF.objects.create(
-                plan_version=version,
-                key=key,
-                with_progress=with_progress,
-                pdf=rendered.pdf,
-                pages=rendered.pages,
-            )
-    except IntegrityError:
-        # Another request rendered the same inputs at the same moment: use theirs.
-        logger.info("Handout %s rendered concurrently; using the stored copy", key[:12])
-        return HandoutPDF.objects.get(key=key)
+    version = handout_version_full(stamp.version_id) if stamp.with_progress else None
+    progress = handout_progress_specs(version) if version is not None else None
+    key = handout_key(stamp, progress)
+    if stamp.cached_key == key and stamp.cached_pdf is not None and stamp.cached_pages:
+        return HandoutFile(pdf=bytes(stamp.cached_pdf), pages=stamp.cached_pages)
+    rendered = handout_render_checked(version or handout_version_full(stamp.version_id), progress)
+    # One row per version and kind (a unique constraint): a concurrent render of the same
+    # version updates the row the other created, and the last one stored wins; each request
+    # serves the PDF of the inputs it read.
+    HandoutPDF.objects.update_or_create(
+        plan_version_id=stamp.version_id,
+        with_progress=stamp.with_progress,
+        defaults={"key": key, "pdf": rendered.pdf, "pages": rendered.pages},
+    )
+    return HandoutFile(pdf=rendered.pdf, pages=rendered.pages)

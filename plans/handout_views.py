@@ -6,6 +6,7 @@ preview (a read: audit "view"), download and email (audit "export") writes an au
 
 import logging
 import smtplib
+from typing import NamedTuple, Protocol
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,28 +22,46 @@ from clinic.services import audit_record
 from plans.handout import handout_version_get
 from plans.handout_progress import handout_progress_specs
 from plans.handout_render import HandoutRenderError, handout_html, handout_pdf_get
-from plans.models import PlanVersion
+from plans.handout_stamp import HandoutStamp, handout_stamp_get
 
 logger = logging.getLogger(__name__)
 
 
-def _audit(request: AuthedRequest, version: PlanVersion, action: AuditAction, what: str) -> None:
-    client = version.plan.assessment.client
+class Audited(Protocol):
+    """What a handout's audit entry names: a HandoutStamp, or HandoutIds for the preview."""
+
+    @property
+    def version_id(self) -> int: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def client_id(self) -> int: ...
+    @property
+    def clinic_id(self) -> int: ...
+
+
+class HandoutIds(NamedTuple):
+    version_id: int
+    number: int
+    client_id: int
+    clinic_id: int
+
+
+def _audit(request: AuthedRequest, ids: Audited, action: AuditAction, what: str) -> None:
     audit_record(
         actor=request.user,
-        clinic=client.clinic,
+        clinic=ids.clinic_id,
         action=action,
         object_type="handout",
-        object_id=version.pk,
-        client_id=client.pk,
-        detail=f"{what} (plan version {version.number})",
+        object_id=ids.version_id,
+        client_id=ids.client_id,
+        detail=f"{what} (plan version {ids.number})",
     )
 
 
-def _filename(version: PlanVersion) -> str:
-    client = version.plan.assessment.client
-    name = slugify(f"{client.given_name} {client.family_name}") or "client"
-    return f"home-program-{name}-v{version.number}.pdf"
+def _filename(stamp: HandoutStamp) -> str:
+    name = slugify(f"{stamp.given_name} {stamp.family_name}") or "client"
+    return f"home-program-{name}-v{stamp.number}.pdf"
 
 
 def _with_progress(data: QueryDict) -> bool:
@@ -59,21 +78,24 @@ def handout_preview(request: AuthedRequest, pk: int) -> HttpResponse:
     version = handout_version_get(request.user, pk)
     with_progress = _with_progress(request.GET)
     progress = handout_progress_specs(version) if with_progress else None
-    _audit(request, version, AuditAction.VIEW, _what("handout preview", with_progress))
+    client = version.plan.assessment.client
+    ids = HandoutIds(version.pk, version.number, client.pk, client.clinic_id)
+    _audit(request, ids, AuditAction.VIEW, _what("handout preview", with_progress))
     return HttpResponse(handout_html(version, for_pdf=False, progress=progress))
 
 
 @require_GET
 def handout_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
-    version = handout_version_get(request.user, pk, key_only=True)
+    """The PDF: one query finds the version's inputs and its stored copy (plans.handout_stamp)."""
     with_progress = _with_progress(request.GET)
+    stamp = handout_stamp_get(request.user, pk, with_progress=with_progress)
     try:
-        cached = handout_pdf_get(version, with_progress=with_progress)
+        handout = handout_pdf_get(stamp)
     except HandoutRenderError:
-        return _render_failed(request, version)
-    _audit(request, version, AuditAction.EXPORT, _what("handout PDF downloaded", with_progress))
-    response = HttpResponse(bytes(cached.pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(version)}"'
+        return _render_failed(request, stamp.version_id)
+    _audit(request, stamp, AuditAction.EXPORT, _what("handout PDF downloaded", with_progress))
+    response = HttpResponse(handout.pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(stamp)}"'
     response["Cache-Control"] = "private, no-store"  # health data: no shared caches
     return response
 
@@ -91,8 +113,9 @@ def handout_email(request: AuthedRequest, pk: int) -> HttpResponse:
         )
         return redirect("plan_builder", pk=version.pk)
     with_progress = _with_progress(request.POST)
+    stamp = handout_stamp_get(request.user, pk, with_progress=with_progress)
     try:
-        cached = handout_pdf_get(version, with_progress=with_progress)
+        handout = handout_pdf_get(stamp)
     except HandoutRenderError:
         messages.error(request, f"Nothing was emailed. {RENDER_FAILED}")
         return redirect("plan_builder", pk=version.pk)
@@ -106,7 +129,7 @@ def handout_email(request: AuthedRequest, pk: int) -> HttpResponse:
         to=[client.email],
         reply_to=[clinic.email] if clinic.email else None,
     )
-    email.attach(_filename(version), bytes(cached.pdf), "application/pdf")
+    email.attach(_filename(stamp), handout.pdf, "application/pdf")
     try:
         email.send()
     except (smtplib.SMTPException, OSError):
@@ -115,7 +138,7 @@ def handout_email(request: AuthedRequest, pk: int) -> HttpResponse:
         return redirect("plan_builder", pk=version.pk)
     _audit(
         request,
-        version,
+        stamp,
         AuditAction.EXPORT,
         _what("handout PDF emailed to the client", with_progress),
     )
@@ -133,7 +156,7 @@ RENDER_FAILED = (
 )
 
 
-def _render_failed(request: AuthedRequest, version: PlanVersion) -> HttpResponse:
+def _render_failed(request: AuthedRequest, version_id: int) -> HttpResponse:
     """The download's answer when the PDF could not be made: a clear page, status 500."""
-    context = {"version": version, "message": RENDER_FAILED}
+    context = {"version_id": version_id, "message": RENDER_FAILED}
     return render(request, "plans/handout/render_failed.html", context, status=500)

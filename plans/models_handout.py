@@ -23,6 +23,13 @@ class HandoutPDF(models.Model):
     class Meta:
         ordering = ["plan_version", "-created_at"]
         verbose_name = "handout PDF"
+        constraints = [
+            # One stored copy of each kind per version: a download finds it with the
+            # version's stamp in one query (plans.handout_stamp).
+            models.UniqueConstraint(
+                fields=["plan_version", "with_progress"], name="handout_pdf_one_per_kind"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Handout for version {self.plan_version_id} ({self.key[:12]})"

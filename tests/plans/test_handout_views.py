@@ -1,5 +1,7 @@
 """Handout preview, download and email: access, audit, email, and the PDF cache."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
@@ -8,7 +10,7 @@ from django.urls import reverse
 
 from assessments.models import Assessment
 from clinic.models import AuditAction, AuditEntry, Client, Clinic, PaperSize
-from plans.handout import handout_key, handout_version_get
+from plans.handout import handout_version_get
 from plans.handout_render import RENDERS, handout_render
 from plans.models import HandoutPDF, PlanVersion
 from plans.services import plan_build
@@ -159,22 +161,53 @@ def test_handout_cached_download_query_count(
 ) -> None:
     url = reverse("handout_pdf", args=[issued.pk])
     as_therapist.get(url)
-    # session, user, version (joined, without the logo's bytes), items, cache row, audit
-    with django_assert_num_queries(6):  # type: ignore[operator]
+    # session, user, the version's stamp with its stored PDF (one row), audit
+    with django_assert_num_queries(4):  # type: ignore[operator]
         as_therapist.get(url)
 
 
-def test_download_reads_only_key_columns_and_renders_from_every_column(
+def test_first_download_renders_the_whole_version(
     as_therapist: HttpClient, therapist: User, issued: PlanVersion
 ) -> None:
-    lean = handout_version_get(therapist, issued.pk, key_only=True)
-    deferred = lean.plan.assessment.client.get_deferred_fields()
-    assert {"notes", "email", "phone"} <= deferred  # not read to serve a download
-    assert handout_key(lean) == handout_key(handout_version_get(therapist, issued.pk))
     downloaded = pages_text(as_therapist.get(reverse("handout_pdf", args=[issued.pk])).content)
     rendered = pages_text(handout_render(handout_version_get(therapist, issued.pk)).pdf)
-    assert downloaded == rendered  # the first download rendered the whole version
+    assert downloaded == rendered
     assert "Priya Sharma" in downloaded[0]
+
+
+@pytest.mark.parametrize(
+    "change", [{"notes": "Prefers mornings."}, {"phone": "555 0100"}, {"email": "p@example.com"}]
+)
+def test_handout_client_details_it_does_not_show_keep_the_stored_copy(
+    as_therapist: HttpClient, issued: PlanVersion, client_record: Client, change: dict[str, str]
+) -> None:
+    url = reverse("handout_pdf", args=[issued.pk])
+    as_therapist.get(url)
+    before = RENDERS.count
+    Client.objects.filter(pk=client_record.pk).update(**change)
+    as_therapist.get(url)
+    assert RENDERS.count == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"given_name": "Priyanka"},
+        {"family_name": "Shah"},
+        {"sex": "male"},
+        {"date_of_birth": datetime.date(1960, 1, 1)},
+    ],
+)
+def test_handout_client_inputs_render_again(
+    as_therapist: HttpClient, issued: PlanVersion, client_record: Client, change: dict[str, object]
+) -> None:
+    url = reverse("handout_pdf", args=[issued.pk])
+    as_therapist.get(url)
+    before = RENDERS.count
+    Client.objects.filter(pk=client_record.pk).update(**change)
+    as_therapist.get(url)
+    assert RENDERS.count == before + 1
+    assert HandoutPDF.objects.count() == 1
 
 
 @pytest.mark.parametrize(
