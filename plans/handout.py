@@ -32,7 +32,7 @@ from plans.rules import suggest
 
 # Bump when the template, the stylesheet or this module changes what a handout looks like:
 # it is part of every cache key, so old PDFs are not served after a deploy.
-TEMPLATE_VERSION = "handout-2026.2"
+TEMPLATE_VERSION = "handout-2026.3"
 TEMPLATE = "plans/handout/document.html"
 PAGE_SIZES = {PaperSize.A4: "A4", PaperSize.LETTER: "letter"}
 # The optional progress page's charts (plans.handout_progress), or None: no such page.
