@@ -107,12 +107,14 @@ _MAX_ID = 2**63 - 1  # BigAutoField: a larger number in the URL names no version
 
 
 def _stamp_queryset(user_id: int, pk: int, with_progress: bool) -> QuerySet[PlanVersion]:
-    """The stamp's query, in the ORM: scoped like plans.selectors.plan_versions_for."""
+    """The stamp's query, in the ORM, scoped to the user's clinic like every plan read."""
+    from plans.selectors import plan_versions_of_user_id
+
     stored = FilteredRelation(
         "handout_pdfs", condition=Q(handout_pdfs__with_progress=with_progress)
     )
     return (
-        PlanVersion.objects.filter(plan__assessment__client__clinic__memberships__user_id=user_id)
+        plan_versions_of_user_id(user_id)
         .annotate(cached=stored)
         .filter(pk=pk)
         .order_by()

@@ -10,9 +10,13 @@ from plans.models import PlanItem, PlanVersion
 def plan_versions_for(user: AnyUser) -> QuerySet[PlanVersion]:
     if not user.is_authenticated:
         return PlanVersion.objects.none()
-    return PlanVersion.objects.filter(
-        plan__assessment__client__clinic__memberships__user_id=user.pk
-    )
+    return plan_versions_of_user_id(user.pk)
+
+
+def plan_versions_of_user_id(user_id: int) -> QuerySet[PlanVersion]:
+    """plan_versions_for by the user's id (a query compiled once: plans.handout_stamp)."""
+    scope = {"plan__assessment__client__clinic__memberships__user_id": user_id}
+    return PlanVersion.objects.filter(**scope)
 
 
 def plan_version_get(user: AnyUser, pk: int) -> PlanVersion:

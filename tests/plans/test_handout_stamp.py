@@ -1,16 +1,18 @@
 """The handout stamp: one scoped query with the stored copy, and a key over every input."""
 
 import datetime
+import threading
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import Http404
 
 from assessments.models import Assessment
 from plans.handout import HandoutNotReady
 from plans.handout_render import RENDERS, handout_pdf_get
-from plans.handout_stamp import HandoutStamp, handout_key, handout_stamp_get
+from plans.handout_stamp import _COMPILED, HandoutStamp, handout_key, handout_stamp_get
 from plans.models import HandoutPDF, PlanVersion
 from plans.services import plan_build
 from tests.plans.handout_helpers import issue, pages_text
@@ -142,3 +144,33 @@ def test_a_render_racing_another_keeps_one_copy_of_the_kind(
     served = handout_pdf_get(first)  # its stamp saw no copy: it renders too
     assert pages_text(served.pdf) == pages_text(bytes(stored.pdf))
     assert list(HandoutPDF.objects.values_list("pk", "key")) == [(stored.pk, stored.key)]
+
+
+def test_stamp_for_an_account_in_no_clinic_is_404(issued: PlanVersion) -> None:
+    loner = User.objects.create_user("loner", password="not-used-here")
+    with pytest.raises(Http404):
+        handout_stamp_get(loner, issued.pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_thread_runs_the_stamp_on_its_own_connection(
+    therapist: User, typical: Assessment
+) -> None:
+    version = issue(therapist, typical)
+    here = handout_stamp_get(therapist, version.pk)
+    main = connections[DEFAULT_DB_ALIAS]
+    found: list[object] = []
+
+    def other_thread() -> None:
+        try:
+            found.append(handout_stamp_get(therapist, version.pk))
+            mine = connections[DEFAULT_DB_ALIAS]
+            found.append(mine is not main and mine in _COMPILED)
+        finally:
+            connections.close_all()
+
+    worker = threading.Thread(target=other_thread)
+    worker.start()
+    worker.join()
+    assert found == [here, True]
+    assert main in _COMPILED
