@@ -62,6 +62,9 @@ WARNING_SIGNS_SOON = (
 class HandoutNotReady(Http404):
     """Only issued versions have a handout; a draft can still change."""
 
+    def __init__(self) -> None:
+        super().__init__("Issue this plan version first: drafts have no handout.")
+
 
 HANDOUT_RELATIONS = ("plan__assessment__client__clinic", "issued_by__membership")
 
@@ -80,7 +83,7 @@ def handout_version_get(user: AnyUser, pk: int) -> PlanVersion:
     scoped = _with_handout_relations(plan_versions_for(user))
     version = get_object_or_404(scoped.defer("plan__assessment__client__clinic__logo"), pk=pk)
     if not version.is_issued:
-        raise HandoutNotReady("Issue this plan version first: drafts have no handout.")
+        raise HandoutNotReady
     return version
 
 
@@ -91,11 +94,17 @@ def handout_version_full(pk: int) -> PlanVersion:
     return versions.defer("plan__assessment__client__clinic__logo").get(pk=pk)
 
 
+def issuer_label(first: str, last: str, username: str, title: str) -> tuple[str, str]:
+    """(name, title) of who issued a version, as the handout prints them (and keys them)."""
+    return f"{first} {last}".strip() or username, title
+
+
 def _therapist(user: User | None) -> tuple[str, str]:
     if user is None:
         return "", ""
     membership = getattr(user, "membership", None)
-    return user.get_full_name() or user.get_username(), membership.title if membership else ""
+    title = membership.title if membership else ""
+    return issuer_label(user.first_name, user.last_name, user.get_username(), title)
 
 
 def _items(version: PlanVersion) -> list[PlanItem]:

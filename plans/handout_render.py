@@ -112,16 +112,19 @@ class HandoutFile:
     pages: int
 
 
-def handout_pdf_get(stamp: HandoutStamp) -> HandoutFile:
+def handout_pdf_get(stamp: HandoutStamp, version: PlanVersion | None = None) -> HandoutFile:
     """The PDF for the version's current inputs: the stored copy, or rendered and stored.
 
-    The progress page (`stamp.with_progress`) costs three more queries: the version, and
-    the visits' values it charts. Side effects on a miss: one render, which replaces the
-    version's stored PDF of the same kind (its inputs changed, so no request asks for it
-    again).
+    `version`: the stamp's version, if the caller has read it already (handout_version_get);
+    else it is read when needed. The progress page (`stamp.with_progress`) needs it, and
+    two more queries for the visits' values it charts. Side effects on a miss: one render,
+    which replaces the version's stored PDF of the same kind (its inputs changed, so no
+    request asks for it again).
     """
-    version = handout_version_full(stamp.version_id) if stamp.with_progress else None
-    progress = handout_progress_specs(version) if version is not None else None
+    progress = None
+    if stamp.with_progress:
+        version = version or handout_version_full(stamp.version_id)
+        progress = handout_progress_specs(version)
     key = handout_key(stamp, progress)
     if stamp.cached_key == key and stamp.cached_pdf is not None and stamp.cached_pages:
         return HandoutFile(pdf=bytes(stamp.cached_pdf), pages=stamp.cached_pages)

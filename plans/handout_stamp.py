@@ -26,7 +26,7 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.http import Http404
 
 from clinic.selectors import AnyUser
-from plans.handout import TEMPLATE_VERSION, HandoutNotReady, Progress
+from plans.handout import TEMPLATE_VERSION, HandoutNotReady, Progress, issuer_label
 from plans.handout_progress import progress_key_inputs
 from plans.models import PlanVersion, VersionStatus
 
@@ -76,8 +76,12 @@ class HandoutStamp(NamedTuple):
         """(name, title) of who issued it, as the handout prints them."""
         if self.issued_by_id is None:
             return "", ""
-        full = f"{self.issuer_first_name or ''} {self.issuer_last_name or ''}".strip()
-        return full or (self.issuer_username or ""), self.issuer_title or ""
+        return issuer_label(
+            self.issuer_first_name or "",
+            self.issuer_last_name or "",
+            self.issuer_username or "",
+            self.issuer_title or "",
+        )
 
 
 _CLIENT = "plan__assessment__client__"
@@ -142,7 +146,7 @@ def _compiled(db: BaseDatabaseWrapper, with_progress: bool) -> _Compiled:
         query = _stamp_queryset(_USER, _VERSION, with_progress).query
         compiler = query.get_compiler(connection=db)
         sql, params = compiler.as_sql()
-        if sorted(p for p in params if p in {_USER, _VERSION}) != [_VERSION, _USER]:
+        if list(params).count(_USER) != 1 or list(params).count(_VERSION) != 1:
             raise RuntimeError("plans.handout_stamp: unexpected query parameters")
         converters = compiler.get_converters([column for column, _, _ in compiler.select])
         by_kind[with_progress] = _Compiled(sql, tuple(params), compiler, converters)
@@ -175,7 +179,7 @@ def handout_stamp_get(user: AnyUser, pk: int, *, with_progress: bool = False) ->
         raise Http404("No such plan version in your clinic.")
     stamp = HandoutStamp._make((*row, with_progress))
     if stamp.status != VersionStatus.ISSUED:
-        raise HandoutNotReady("Issue this plan version first: drafts have no handout.")
+        raise HandoutNotReady
     return stamp
 
 

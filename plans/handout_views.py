@@ -6,7 +6,7 @@ preview (a read: audit "view"), download and email (audit "export") writes an au
 
 import logging
 import smtplib
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib import messages
@@ -27,27 +27,20 @@ from plans.handout_stamp import HandoutStamp, handout_stamp_get
 logger = logging.getLogger(__name__)
 
 
-class Audited(Protocol):
-    """What a handout's audit entry names: a HandoutStamp, or HandoutIds for the preview."""
-
-    @property
-    def version_id(self) -> int: ...
-    @property
-    def number(self) -> int: ...
-    @property
-    def client_id(self) -> int: ...
-    @property
-    def clinic_id(self) -> int: ...
-
-
 class HandoutIds(NamedTuple):
+    """What a handout's audit entry names."""
+
     version_id: int
     number: int
     client_id: int
     clinic_id: int
 
+    @classmethod
+    def of(cls, stamp: HandoutStamp) -> "HandoutIds":
+        return cls(stamp.version_id, stamp.number, stamp.client_id, stamp.clinic_id)
 
-def _audit(request: AuthedRequest, ids: Audited, action: AuditAction, what: str) -> None:
+
+def _audit(request: AuthedRequest, ids: HandoutIds, action: AuditAction, what: str) -> None:
     audit_record(
         actor=request.user,
         clinic=ids.clinic_id,
@@ -93,7 +86,8 @@ def handout_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
         handout = handout_pdf_get(stamp)
     except HandoutRenderError:
         return _render_failed(request, stamp.version_id)
-    _audit(request, stamp, AuditAction.EXPORT, _what("handout PDF downloaded", with_progress))
+    downloaded = _what("handout PDF downloaded", with_progress)
+    _audit(request, HandoutIds.of(stamp), AuditAction.EXPORT, downloaded)
     response = HttpResponse(handout.pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(stamp)}"'
     response["Cache-Control"] = "private, no-store"  # health data: no shared caches
@@ -115,7 +109,7 @@ def handout_email(request: AuthedRequest, pk: int) -> HttpResponse:
     with_progress = _with_progress(request.POST)
     stamp = handout_stamp_get(request.user, pk, with_progress=with_progress)
     try:
-        handout = handout_pdf_get(stamp)
+        handout = handout_pdf_get(stamp, version)  # the version read above: not read again
     except HandoutRenderError:
         messages.error(request, f"Nothing was emailed. {RENDER_FAILED}")
         return redirect("plan_builder", pk=version.pk)
@@ -138,7 +132,7 @@ def handout_email(request: AuthedRequest, pk: int) -> HttpResponse:
         return redirect("plan_builder", pk=version.pk)
     _audit(
         request,
-        stamp,
+        HandoutIds.of(stamp),
         AuditAction.EXPORT,
         _what("handout PDF emailed to the client", with_progress),
     )

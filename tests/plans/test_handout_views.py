@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.db import connection
 from django.test import Client as HttpClient
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments.models import Assessment
@@ -275,3 +277,18 @@ def test_handout_logo_is_fetched_from_database(
     Clinic.objects.filter(pk=clinic.pk).update(logo=PNG, logo_content_type="image/png")
     rendered = handout_render(handout_version_get(therapist, issued.pk))
     assert "https://handout.invalid/logo" in rendered.requested
+
+
+def test_handout_email_reads_the_version_once_to_render(
+    as_therapist: HttpClient, issued: PlanVersion, client_record: Client
+) -> None:
+    Client.objects.filter(pk=client_record.pk).update(email="priya@example.com")
+    with CaptureQueriesContext(connection) as queries:
+        response = as_therapist.post(reverse("handout_email", args=[issued.pk]))
+    assert response.status_code == 302
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    version_reads = [sql for sql in reads if 'FROM "plans_planversion"' in sql]
+    assert len(version_reads) == 2  # the version with its relations, and the stamp
+    assert not [sql for sql in reads if 'FROM "assessments_assessment"' in sql]  # no charts
+    (sent,) = mail.outbox
+    assert "Your progress" not in " ".join(pages_text(sent.attachments[0][1]))
