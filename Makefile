@@ -4,7 +4,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+# Another interpreter gets its own environment: make test PYTHON=python3.13 VENV=.venv-3.13
+VENV ?= .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # The test suite must pass on PostgreSQL; DATABASE_URL overrides this default.
@@ -13,7 +14,7 @@ SQLITE_TEST_URL := sqlite:///$(CURDIR)/var/test.sqlite3
 RUN_DATABASE_URL := sqlite:///$(CURDIR)/var/db.sqlite3
 PYTEST := $(BIN)/pytest
 
-.PHONY: help run test lint typecheck migrations-check test-postgres test-sqlite test-e2e bench deps system-deps lock clean
+.PHONY: help run run-deps bench-deps test lint typecheck migrations-check test-postgres test-sqlite test-e2e bench deps system-deps lock clean
 
 help:
 	@echo "make run    start the app with demo data on http://127.0.0.1:8000 (SQLite in var/)"
@@ -23,21 +24,26 @@ help:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+# Each environment installs one hashed lock (requirements/*.txt, made by `make lock`):
+# runtime for `make run`, e2e (runtime + tests + browser) for `make test`, bench for
+# `make bench`. The stamp file names the lock it was installed from.
+$(VENV)/.installed-%: requirements/%.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $<
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-deps: $(VENV)/.installed node_modules/.installed
+deps: $(VENV)/.installed-e2e node_modules/.installed
+run-deps: $(VENV)/.installed-runtime node_modules/.installed
+bench-deps: $(VENV)/.installed-bench node_modules/.installed
 
 system-deps:
 	@scripts/ensure-system-deps
 
-run: deps
+run: run-deps
 	@mkdir -p var
 	@DJANGO_DEBUG=true DATABASE_URL=$(RUN_DATABASE_URL) $(MANAGE) migrate --noinput -v0
 	@DJANGO_DEBUG=true DATABASE_URL=$(RUN_DATABASE_URL) $(MANAGE) load_demo
@@ -70,14 +76,21 @@ test-e2e: deps system-deps
 test: lint typecheck migrations-check test-postgres test-sqlite test-e2e
 	@echo "All checks passed."
 
-bench: deps system-deps
+bench: bench-deps system-deps
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/check_postgres.py
 	HIPPLAN_BENCH=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) tests/bench -s
 
-# Refresh the pinned versions after changing pyproject.toml.
+# Refresh the hashed locks after changing pyproject.toml: every lock resolves for Python
+# 3.11 to 3.13 at once (uv's universal resolution), preferring the versions pinned now.
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
+	--generate-hashes --no-strip-extras --no-header --quiet
 lock: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m pip freeze --exclude-editable > requirements.lock
+	$(BIN)/python -m pip install --quiet uv
+	$(UV_COMPILE) -o requirements/runtime.txt
+	$(UV_COMPILE) --extra redis -o requirements/runtime-redis.txt
+	$(UV_COMPILE) --extra dev -o requirements/dev.txt
+	$(UV_COMPILE) --extra e2e -o requirements/e2e.txt
+	$(UV_COMPILE) --extra bench -o requirements/bench.txt
 
 clean:
 	rm -rf $(VENV) node_modules var .mypy_cache .ruff_cache
