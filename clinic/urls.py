@@ -7,6 +7,7 @@ from django.views.generic.base import RedirectView
 from clinic import views, views_admin, views_lifecycle
 from clinic.admin import clinic_admin_site
 from clinic.forms import SignInForm
+from clinic.middleware_faults import server_error
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="client_list"), name="home"),
@@ -45,3 +46,7 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("admin/", clinic_admin_site.urls),
 ]
+
+# Every uncaught error, raised in a view or in a middleware: a database outage gets the
+# 503 "not saved, try again" page, anything else the 500 page.
+handler500 = server_error

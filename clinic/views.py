@@ -13,6 +13,11 @@ from clinic.access import membership_of, require_membership
 from clinic.client_rows import client_rows
 from clinic.forms import ClientForm, ClientSearchForm
 from clinic.http import AuthedRequest
+from clinic.middleware_faults import (
+    DATABASE_UNAVAILABLE,
+    RETRY_AFTER_SECONDS,
+    close_broken_connections,
+)
 from clinic.models import Client
 from clinic.panels import client_panels
 
@@ -109,7 +114,15 @@ def _rebased_form(request: AuthedRequest, current: Client) -> ClientForm:
 @login_not_required
 @require_GET
 def health(request: HttpRequest) -> HttpResponse:
-    """Load-balancer probe: answers 200 when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """Load-balancer probe: 200 "ok" when the database answers, 503 while it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DATABASE_UNAVAILABLE:
+        # A short plain answer the balancer can log; it takes this server out of rotation.
+        close_broken_connections()
+        response = HttpResponse("database unavailable", content_type="text/plain", status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
     return HttpResponse("ok", content_type="text/plain")

@@ -244,6 +244,37 @@ def test_url_client_erase_post_as_therapist_is_403_and_keeps_client(world: World
     assert _snapshot() == before
 
 
+# ---- caching --------------------------------------------------------------------------
+
+
+def _cache_directives(response: HttpResponse) -> set[str]:
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part}
+
+
+def test_url_every_signed_in_page_is_never_cached(world: World) -> None:
+    """Shared clinic computers: after sign-out, Back must not show a cached page."""
+    cached = {}
+    for name, route in REGISTRY.items():
+        user = signed_in(world.admin if route.access.admin_only else world.therapist)
+        path = _path(name, world) + route.query
+        response = user.get(path)
+        if "no-store" not in _cache_directives(response):
+            cached[path] = response.get("Cache-Control")
+    for name in ADMIN_SAMPLE:
+        path = reverse(name, kwargs=ADMIN_SAMPLE[name](world))
+        response = signed_in(world.admin).get(path)
+        if "no-store" not in _cache_directives(response):
+            cached[path] = response.get("Cache-Control")
+    assert cached == {}
+
+
+@override_settings(WHITENOISE_USE_FINDERS=True)
+def test_url_static_file_keeps_its_caching_when_signed_in(world: World) -> None:
+    response = signed_in(world.therapist).get("/static/css/app.css")
+    response.close()
+    assert (response.status_code, _cache_directives(response)) == (200, {"max-age=60", "public"})
+
+
 @override_settings(WHITENOISE_USE_FINDERS=True)
 def test_url_static_file_is_public(db: None) -> None:
     # Served by whitenoise before URL resolution; public because it holds no clinic data.

@@ -21,7 +21,11 @@ from django.urls import reverse
 
 from assessments.models import Assessment, Measurement
 from assessments.services import assessment_start
-from clinic.middleware_faults import DatabaseUnavailableMiddleware, unavailable_response
+from clinic.middleware_faults import (
+    DatabaseUnavailableMiddleware,
+    server_error,
+    unavailable_response,
+)
 from clinic.models import AuditEntry, Client
 
 AUDIT_TABLE = AuditEntry._meta.db_table
@@ -215,3 +219,31 @@ def test_database_error_in_view_answers_503_without_queries(
 def test_other_errors_are_left_to_django() -> None:
     request = RequestFactory().post("/clients/1/edit/")
     assert _middleware().process_exception(request, ValueError("a bug")) is None
+
+
+def _handled(error: Exception, method: str) -> HttpResponse:
+    """The 500 handler's answer while `error` is being handled, as Django calls it."""
+    request = getattr(RequestFactory(), method)("/clients/1/")
+    try:
+        raise error
+    except Exception:
+        return server_error(request)
+
+
+@pytest.mark.parametrize(
+    ("error", "method", "title"),
+    [
+        (OperationalError("connection refused"), "post", "Not saved: try again"),
+        (InterfaceError("connection already closed"), "get", "Page not available: try again"),
+        (ValueError("a bug"), "post", "Something went wrong"),
+    ],
+)
+def test_server_error_answers_503_only_for_database_errors(
+    error: Exception, method: str, title: str
+) -> None:
+    response = _handled(error, method)
+    expected = 500 if isinstance(error, ValueError) else 503
+    assert (response.status_code, f"<title>{title}</title>" in response.content.decode()) == (
+        expected,
+        True,
+    )

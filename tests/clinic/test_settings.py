@@ -153,6 +153,7 @@ def test_production_login_throttling_and_csp_are_on() -> None:
     assert {
         "csp.middleware.CSPMiddleware",
         "clinic.middleware_session.IdleSessionMiddleware",
+        "clinic.middleware_cache.NeverCacheMiddleware",
     } <= set(middleware)
 
 
