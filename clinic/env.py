@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -89,3 +90,12 @@ def cache_from_url(url: str) -> dict[str, Any]:
 def sqlite_url(path: Path) -> str:
     """The dj-database-url form of a SQLite file path."""
     return f"sqlite:///{path}"
+
+
+def database_from_url(name: str, default: str, **options: Any) -> dict[str, Any]:
+    """Read a database URL (dj-database-url's forms); an unknown scheme is a clear error."""
+    url = env_str(name, default=default)
+    try:
+        return dict(dj_database_url.parse(url, **options))
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None

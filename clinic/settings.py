@@ -7,11 +7,18 @@ environment variable (see README, "Running in production"); nothing secret lives
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from clinic.env import cache_from_url, env_bool, env_int, env_list, env_str, sqlite_url
+from clinic.env import (
+    cache_from_url,
+    database_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    sqlite_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -92,8 +99,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", default=sqlite_url(VAR_DIR / "db.sqlite3")),
+    "default": database_from_url(
+        "DATABASE_URL",
+        default=sqlite_url(VAR_DIR / "db.sqlite3"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=60, minimum=0),
         conn_health_checks=True,
     )

@@ -1,7 +1,14 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from clinic.env import cache_from_url, env_bool, env_int, env_list, env_str
+from clinic.env import (
+    cache_from_url,
+    database_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+)
 
 
 def test_env_str_missing_without_default_names_the_variable(
@@ -65,3 +72,22 @@ def test_cache_from_url_knows_each_backend() -> None:
 def test_cache_from_url_rejects_unknown_scheme() -> None:
     with pytest.raises(ImproperlyConfigured, match="'memcache' is not supported"):
         cache_from_url("memcache://127.0.0.1")
+
+
+def test_database_from_url_reads_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEST_DATABASE", "postgres://app@db:5433/hipplan")
+    parsed = database_from_url("TEST_DATABASE", default="sqlite:///unused.sqlite3")
+    assert (parsed["ENGINE"], parsed["HOST"], parsed["PORT"], parsed["NAME"]) == (
+        "django.db.backends.postgresql",
+        "db",
+        5433,
+        "hipplan",
+    )
+
+
+def test_database_from_url_rejects_unknown_scheme_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TEST_DATABASE", "foo://x")
+    with pytest.raises(ImproperlyConfigured, match=r"^TEST_DATABASE: Scheme 'foo://' is unknown"):
+        database_from_url("TEST_DATABASE", default="sqlite:///unused.sqlite3")
