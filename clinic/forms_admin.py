@@ -16,6 +16,9 @@ from clinic.logos import LogoError, read_logo
 from clinic.models import Clinic, Membership, Role
 from clinic.services_branding import BRANDING_FIELDS
 
+TYPED_OR_LINK = "Type an initial password, or tick “Email a link to set a password”."
+TYPED_AND_LINK = "Leave the password empty when a link is emailed, or untick the link."
+
 # The audit log starts with the product; the bounds also keep "to + 1 day" computable.
 AUDIT_EARLIEST = datetime.date(2000, 1, 1)
 AUDIT_LATEST = datetime.date(2099, 12, 31)
@@ -60,23 +63,33 @@ class StaffCreateForm(ServiceErrorsMixin, forms.Form):
     password = forms.CharField(
         label="Initial password",
         strip=False,
+        required=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=(
             "Give it to the new staff member in person; they can change it under "
-            "Password once signed in. "
+            "Password once signed in. Or leave it empty and email them a link. "
         )
         + password_validation.password_validators_help_text_html(),
     )
+    send_link = forms.BooleanField(
+        label="Email a link to set a password",
+        required=False,
+        help_text=(
+            "Instead of typing a password: they choose their own through a link sent to "
+            "the email address below."
+        ),
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, link_expiry: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields.update(_name_fields())
+        self.fields["send_link"].help_text += f" The link works once, for {link_expiry}."
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Fieldset(
                 "Account",
-                Row(Column("username"), Column("password")),
+                Row(Column("username"), Column("password", "send_link")),
             ),
             Fieldset(
                 "Person",
@@ -84,6 +97,22 @@ class StaffCreateForm(ServiceErrorsMixin, forms.Form):
                 Row(Column("email"), Column("title"), Column("role")),
             ),
         )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        # The service asks for the email a link needs; here only one way or the other.
+        if cleaned.get("send_link") and cleaned.get("password"):
+            self.add_error("password", TYPED_AND_LINK)
+        elif not cleaned.get("send_link") and not cleaned.get("password"):
+            self.add_error("password", TYPED_OR_LINK)
+        return cleaned
+
+    def staff_fields(self) -> dict[str, Any]:
+        """The service's keyword arguments: no password when a link is to be emailed."""
+        fields = {name: value for name, value in self.cleaned_data.items() if name != "send_link"}
+        if self.cleaned_data["send_link"]:
+            fields["password"] = None
+        return fields
 
 
 class StaffEditForm(ServiceErrorsMixin, forms.Form):
@@ -96,18 +125,7 @@ class StaffEditForm(ServiceErrorsMixin, forms.Form):
     )
 
     def __init__(self, *args: Any, member: Membership, **kwargs: Any) -> None:
-        user = member.user
-        kwargs.setdefault(
-            "initial",
-            {
-                "first_name": user.first_name,
-                "last_name": user.last_name,
-                "email": user.email,
-                "title": member.title,
-                "role": member.role,
-                "is_active": user.is_active,
-            },
-        )
+        kwargs.setdefault("initial", self.saved_values(member))
         super().__init__(*args, **kwargs)
         self.fields.update(_name_fields())
         self.helper = FormHelper()
@@ -117,6 +135,27 @@ class StaffEditForm(ServiceErrorsMixin, forms.Form):
             Row(Column("email"), Column("title"), Column("role")),
             "is_active",
         )
+
+    @staticmethod
+    def saved_values(member: Membership) -> dict[str, Any]:
+        """The member's values as saved now, in the form's fields."""
+        user = member.user
+        return {
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email": user.email,
+            "title": member.title,
+            "role": member.role,
+            "is_active": user.is_active,
+        }
+
+    @classmethod
+    def refusing(cls, member: Membership, error: ValidationError) -> "StaffEditForm":
+        """The saved values with an action's refusal shown next to the field it names."""
+        form = cls(cls.saved_values(member), member=member)
+        form.is_valid()
+        form.add_service_error(error)
+        return form
 
 
 class BrandingForm(ServiceErrorsMixin, forms.ModelForm):

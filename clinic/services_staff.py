@@ -2,19 +2,28 @@
 
 Only an active clinic admin of the clinic may do either. A clinic always keeps at least
 one active clinic admin, and an admin cannot demote or deactivate themselves (another
-admin must), so nobody locks a clinic out of its own settings by accident.
+admin must), so nobody locks a clinic out of its own settings by accident. Instead of
+typing a password for someone, an admin can email them a link to set their own.
 """
 
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import User
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from clinic.access import NOT_CLINIC_ADMIN
 from clinic.models import AuditAction, Clinic, Membership, Role
+from clinic.password_reset import link_expiry
 from clinic.services import audit_record
 
 # What a clinic admin may change about a staff member (the username stays as created).
@@ -25,6 +34,11 @@ STAFF_FIELDS = USER_FIELDS + MEMBERSHIP_FIELDS
 USERNAME_TAKEN = "This username is taken. Choose another."
 NOT_YOURSELF_ROLE = "You cannot remove your own clinic admin role. Ask another clinic admin."
 NOT_YOURSELF_ACTIVE = "You cannot deactivate your own account. Ask another clinic admin."
+NO_EMAIL_FOR_LINK = "Add an email address first: the link to set a password is sent there."
+INACTIVE_FOR_LINK = (
+    "This account is deactivated and cannot sign in. Tick “Active” and save first, then "
+    "send the link."
+)
 LAST_ADMIN = (
     "{name} is the clinic's last active clinic admin. Make someone else a clinic admin "
     "first, so the clinic can still manage its staff."
@@ -51,24 +65,31 @@ def staff_create(
     email: str,
     title: str,
     role: str,
-    password: str,
+    password: str | None,
 ) -> Membership:
-    """Create a staff account in the clinic with an initial password.
+    """Create a staff account in the clinic with an initial password, or none yet.
 
+    `password=None` leaves the account without a usable password, for a link to set one
+    (staff_send_password_link); such an account needs an email address to send it to.
     Raises ValidationError keyed by field (username taken in any case, a password that
-    fails the configured validators, a bad email...) and creates nothing; PermissionDenied
-    unless the actor is an active clinic admin of the clinic.
+    fails the configured validators, a bad or missing email...) and creates nothing;
+    PermissionDenied unless the actor is an active clinic admin of the clinic.
     Side effects: a user and their membership; audit entry (create, "staff", no client).
     """
     require_admin_actor(actor, clinic)
     user = User(username=username, first_name=first_name, last_name=last_name, email=email)
     membership = Membership(clinic=clinic, title=title, role=role)
     errors: dict[str, list[str]] = {}
-    try:
-        password_validation.validate_password(password, user)
-    except ValidationError as error:
-        errors["password"] = error.messages
-    user.set_password(password)
+    if password is None:
+        user.set_unusable_password()
+        if not email:
+            errors["email"] = [NO_EMAIL_FOR_LINK]
+    else:
+        try:
+            password_validation.validate_password(password, user)
+        except ValidationError as error:
+            errors["password"] = error.messages
+        user.set_password(password)
     try:
         user.full_clean()
     except ValidationError as error:
@@ -169,3 +190,61 @@ def staff_update(*, actor: User, member: Membership, fields: Mapping[str, Any]) 
         detail="fields: " + ", ".join(changed),
     )
     return current
+
+
+@transaction.atomic
+def staff_send_password_link(*, actor: User, member: Membership, origin: str) -> None:
+    """Email a staff member a one-use link to set their password (Django's reset link).
+
+    `origin` is the scheme and host the link points at ("https://clinic.example.org").
+    The link is made here with Django's token generator rather than through the "forgot
+    password" form, which skips accounts without a usable password: those created to get
+    this very link. It stops working once used, after PASSWORD_RESET_TIMEOUT, or when the
+    password or email changes or the member signs in; their current password keeps
+    working until the link is used.
+    Raises ValidationError keyed by field when the member has no email address or is
+    deactivated; PermissionDenied unless the actor is an active clinic admin of the
+    member's clinic; the mail backend's error (smtplib.SMTPException, OSError) when the
+    email cannot be sent, and then nothing is recorded.
+    Side effects: one email; audit entry (change, "staff", no client) that never holds
+    the link or its token.
+    """
+    require_admin_actor(actor, member.clinic)
+    user = member.user
+    if not user.email:
+        raise ValidationError({"email": NO_EMAIL_FOR_LINK})
+    if not user.is_active:
+        raise ValidationError({"is_active": INACTIVE_FOR_LINK})
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    context = {
+        "name": user.get_full_name() or user.get_username(),
+        "username": user.get_username(),
+        "sender": actor.get_full_name() or actor.get_username(),
+        "clinic_name": member.clinic.name,
+        "link": origin.rstrip("/") + path,
+        "expiry": link_expiry(),
+    }
+    subject = render_to_string("registration/staff_password_link_subject.txt", context)
+    EmailMessage(
+        # A header: a line break in a clinic's name must not end it (or fail the send).
+        subject=" ".join(subject.split()),
+        body=render_to_string("registration/staff_password_link_email.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+        reply_to=[member.clinic.email] if member.clinic.email else None,
+    ).send()
+    audit_record(
+        actor=actor,
+        clinic=member.clinic,
+        action=AuditAction.CHANGE,
+        object_type="staff",
+        object_id=user.pk,
+        client_id=None,
+        detail="set-password link sent",
+    )

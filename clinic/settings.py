@@ -282,3 +282,15 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# "Forgot password" and the set-password links clinic admins send (clinic/password_reset.py).
+# A link works once, for PASSWORD_RESET_TIMEOUT seconds: a day is enough to open an email,
+# and short enough that an old message in a shared inbox is no way in. Reset requests are
+# counted per email address and per client address (clinic/client_ip.py, as for sign-in)
+# in the cache; past PASSWORD_RESET_LIMIT in a window the answer is the same but no email
+# goes out, so nobody can flood an inbox or try a list of addresses from one machine.
+PASSWORD_RESET_TIMEOUT = env_int("DJANGO_PASSWORD_RESET_SECONDS", default=24 * 3600, minimum=60)
+PASSWORD_RESET_LIMIT = env_int("DJANGO_PASSWORD_RESET_LIMIT", default=5, minimum=1)
+PASSWORD_RESET_WINDOW_SECONDS = env_int(
+    "DJANGO_PASSWORD_RESET_WINDOW_SECONDS", default=3600, minimum=60
+)

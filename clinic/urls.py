@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic.base import RedirectView
 
-from clinic import views, views_admin, views_lifecycle
+from clinic import views, views_admin, views_lifecycle, views_password
 from clinic.admin import clinic_admin_site
 from clinic.forms import SignInForm
 from clinic.middleware_faults import server_error
@@ -21,6 +21,11 @@ urlpatterns = [
     path("clinic/staff/", views_admin.staff_list, name="staff_list"),
     path("clinic/staff/new/", views_admin.staff_create, name="staff_create"),
     path("clinic/staff/<int:pk>/", views_admin.staff_edit, name="staff_edit"),
+    path(
+        "clinic/staff/<int:pk>/password-link/",
+        views_admin.staff_password_link,
+        name="staff_password_link",
+    ),
     path("clinic/branding/", views_admin.clinic_branding, name="clinic_branding"),
     path("clinic/audit/", views_admin.audit_log, name="audit_log"),
     path(
@@ -40,6 +45,27 @@ urlpatterns = [
         "accounts/password/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    # "Forgot password": public (Django marks these views login_not_required).
+    path(
+        "accounts/password/reset/",
+        views_password.ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     path("", include("assessments.urls")),
     path("", include("plans.urls")),

@@ -5,20 +5,28 @@ with the reason, an account outside every clinic a 404); a staff member of anoth
 clinic is a 404 like a missing one.
 """
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from clinic import selectors, services_branding, services_staff
 from clinic.access import clinic_admin_required, require_clinic_admin
 from clinic.forms_admin import AuditFilterForm, BrandingForm, StaffCreateForm, StaffEditForm
 from clinic.http import AuthedRequest
+from clinic.models import Membership
+from clinic.password_reset import link_expiry
+
+logger = logging.getLogger(__name__)
 
 AUDIT_PER_PAGE = 50
+LINK_NOT_SENT = "The email with the link could not be sent; please try again later."
 
 
 @require_GET
@@ -32,21 +40,28 @@ def staff_list(request: AuthedRequest) -> HttpResponse:
 @clinic_admin_required
 def staff_create(request: AuthedRequest) -> HttpResponse:
     membership = require_clinic_admin(request)
-    form = StaffCreateForm(request.POST or None)
+    form = StaffCreateForm(request.POST or None, link_expiry=link_expiry())
     if request.method == "POST" and form.is_valid():
         try:
             created = services_staff.staff_create(
-                actor=request.user, clinic=membership.clinic, **form.cleaned_data
+                actor=request.user, clinic=membership.clinic, **form.staff_fields()
             )
         except ValidationError as error:
             form.add_service_error(error)
         else:
-            messages.success(
-                request,
-                f"{created.user.get_full_name()} ({created.user.username}) can now sign in.",
-            )
+            name = f"{created.user.get_full_name()} ({created.user.username})"
+            if not form.cleaned_data["send_link"]:
+                messages.success(request, f"{name} can now sign in.")
+            elif _email_link(request, created):
+                messages.success(request, f"{name} is added. {_link_sent(created)}")
+            else:
+                messages.error(
+                    request,
+                    f"{name} is added, but the email with the link could not be sent. "
+                    "Send it again from their page later.",
+                )
             return redirect("staff_list")
-    return render(request, "clinic/admin/staff_form.html", {"form": form, "member": None})
+    return _staff_page(request, form, None)
 
 
 @require_http_methods(["GET", "POST"])
@@ -64,7 +79,49 @@ def staff_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Changes to {member.user.get_username()} saved.")
             return redirect("staff_list")
-    return render(request, "clinic/admin/staff_form.html", {"form": form, "member": member})
+    return _staff_page(request, form, member)
+
+
+@clinic_admin_required  # first, so a therapist's GET is the 403 every admin page gives
+@require_POST
+def staff_password_link(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Email a staff member a link to set their password; back to their page."""
+    member = selectors.staff_get(request.user, pk)
+    try:
+        sent = _email_link(request, member)
+    except ValidationError as error:
+        return _staff_page(request, StaffEditForm.refusing(member, error), member)
+    if sent:
+        messages.success(request, _link_sent(member))
+    else:
+        messages.error(request, LINK_NOT_SENT)
+    return redirect("staff_edit", pk=member.user_id)
+
+
+def _email_link(request: AuthedRequest, member: Membership) -> bool:
+    """Send the set-password link; False (and logged) when the mail server refused it.
+
+    A refusal by the service (no email, deactivated) is its ValidationError, raised.
+    """
+    try:
+        services_staff.staff_send_password_link(
+            actor=request.user, member=member, origin=f"{request.scheme}://{request.get_host()}"
+        )
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Set-password link for staff member %s not sent", member.user_id)
+        return False
+    return True
+
+
+def _link_sent(member: Membership) -> str:
+    return f"A link to set a password was emailed to {member.user.email}."
+
+
+def _staff_page(
+    request: AuthedRequest, form: StaffCreateForm | StaffEditForm, member: Membership | None
+) -> HttpResponse:
+    context = {"form": form, "member": member, "link_expiry": link_expiry()}
+    return render(request, "clinic/admin/staff_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])

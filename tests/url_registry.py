@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
 from django.urls import reverse
+from django.utils.http import urlsafe_base64_encode
 
 from assessments.models import Assessment
 from assessments.services import assessment_start
@@ -217,6 +218,14 @@ REGISTRY: dict[str, Route] = {
         _pk("colleague"),
         post=lambda w: {"first_name": "X", "last_name": "Y", "role": "admin", "is_active": "on"},
     ),
+    # POST only; the therapist's POST is refused like every admin page (403).
+    "staff_password_link": Route(
+        Access.ADMIN_OBJECT,
+        _pk("colleague"),
+        get=NOT_ALLOWED,
+        post=lambda w: {},
+        post_only=Expect(403),
+    ),
     "clinic_branding": Route(Access.ADMIN_LIST),
     "audit_log": Route(Access.ADMIN_LIST),
     "login": Route(
@@ -227,6 +236,17 @@ REGISTRY: dict[str, Route] = {
     "logout": Route(Access.OWN, post_only=Expect(302, to("login"))),
     "password_change": Route(Access.OWN),
     "password_change_done": Route(Access.OWN),
+    "password_reset": Route(
+        Access.PUBLIC, public_reason="asking for a reset link; the same answer for any address"
+    ),
+    "password_reset_done": Route(Access.PUBLIC, public_reason="'check your email', for anyone"),
+    # A made-up token: the "link does not work" page (a valid one redirects to the form).
+    "password_reset_confirm": Route(
+        Access.PUBLIC,
+        lambda w: {"uidb64": urlsafe_base64_encode(str(w.therapist.pk).encode()), "token": "x-y"},
+        public_reason="the emailed link; shows a form only for a valid token",
+    ),
+    "password_reset_complete": Route(Access.PUBLIC, public_reason="'password set', for anyone"),
     "assessment_start": Route(
         Access.OBJECT, _client_pk, post=lambda w: {"visit_date": "2026-11-10"}
     ),
