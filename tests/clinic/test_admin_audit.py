@@ -355,3 +355,19 @@ def test_superuser_adding_an_account_in_no_clinic_writes_no_entry(
     assert response.status_code == 302, _errors(response)
     assert User.objects.get(username="fresh").check_password(NEW_PASSWORD)
     assert _rows() == []
+
+
+def test_admin_refusal_at_save_is_a_message_not_a_500(
+    as_admin: HttpClient, clinic: Clinic
+) -> None:
+    # An account made outside the forms with a username the forms refuse: the role form
+    # passes, and staff_update's own check of the account refuses at save.
+    odd = MembershipFactory(clinic=clinic, user__username="no spaces allowed")
+    url = reverse("admin:clinic_membership_change", args=[odd.pk])
+    response = as_admin.post(url, {"role": "admin", "title": ""}, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    shown = [str(message) for message in response.context["messages"]]
+    assert len(shown) == 1
+    assert shown[0].startswith("Enter a valid username.")
+    assert Membership.objects.get(pk=odd.pk).role == Role.THERAPIST
+    assert _rows() == []
