@@ -315,6 +315,10 @@ def assessment_amend(
     return amendment
 
 
-def assessment_viewed(*, actor: User, assessment: Assessment) -> None:
-    """Side effect: audit entry (view)."""
-    _audit(actor, assessment, AuditAction.VIEW)
+def assessment_viewed(*, actor: User, assessment: Assessment, detail: str = "") -> None:
+    """Note that the actor was shown the assessment.
+
+    `detail` names the page when it is not the assessment page ("edit form").
+    Side effect: audit entry (view).
+    """
+    _audit(actor, assessment, AuditAction.VIEW, detail)

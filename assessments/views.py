@@ -13,6 +13,7 @@ from assessments.presenters import build_sections
 from assessments.values import AssessmentValues
 from clinic.http import AuthedRequest
 from clinic.selectors import client_get
+from clinic.services import client_record_viewed
 
 
 @require_http_methods(["GET", "POST"])
@@ -28,6 +29,8 @@ def assessment_start(request: AuthedRequest, client_pk: int) -> HttpResponse:
             copy_from=previous if form.cleaned_data["copy_forward"] else None,
         )
         return redirect("assessment_edit", pk=assessment.pk)
+    # The page shows the client and their last visit: a read of the record.
+    client_record_viewed(actor=request.user, client=client, detail="start visit")
     return render(
         request, "assessments/start.html", {"client": client, "form": form, "previous": previous}
     )
@@ -49,6 +52,21 @@ def _validated(form: AssessmentForm) -> bool:
         key: value for key, value in form.values().items() if value is not None
     })))  # fmt: skip
     return valid and not form.errors
+
+
+def _form_page(
+    request: AuthedRequest,
+    template: str,
+    assessment: Assessment,
+    form: AssessmentForm,
+    *,
+    status: int = 200,
+    **extra: object,
+) -> HttpResponse:
+    """The edit or amend page. Each showing shows the record: one read entry."""
+    detail = "amend form" if assessment.is_final else "edit form"
+    services.assessment_viewed(actor=request.user, assessment=assessment, detail=detail)
+    return render(request, template, _edit_context(assessment, form, **extra), status=status)
 
 
 def _edit_context(
@@ -81,13 +99,11 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         return redirect("assessment_detail", pk=pk)
     if request.method != "POST":
         form = AssessmentForm(initial=initial_from(assessment))
-        return render(request, "assessments/edit.html", _edit_context(assessment, form))
+        return _form_page(request, "assessments/edit.html", assessment, form)
 
     form = AssessmentForm(request.POST)
     if not _validated(form):
-        return render(
-            request, "assessments/edit.html", _edit_context(assessment, form), status=200
-        )
+        return _form_page(request, "assessments/edit.html", assessment, form)
     try:
         saved = services.assessment_save(
             actor=request.user,
@@ -108,8 +124,7 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     except services.FinaliseBlocked as blocked:
         fresh = selectors.assessment_get(request.user, pk)
         form = AssessmentForm(initial=initial_from(fresh))
-        context = _edit_context(fresh, form, blocked=str(blocked))
-        return render(request, "assessments/edit.html", context)
+        return _form_page(request, "assessments/edit.html", fresh, form, blocked=str(blocked))
     messages.success(request, "Draft saved.")
     return redirect("assessment_edit", pk=pk)
 
@@ -128,16 +143,22 @@ def _conflict(request: AuthedRequest, current: Assessment, form: AssessmentForm)
     ]
     rebased = AssessmentForm(data)
     _validated(rebased)
-    context = _edit_context(fresh, rebased, conflict=differing)
-    return render(request, "assessments/edit.html", context, status=409)
+    return _form_page(
+        request, "assessments/edit.html", fresh, rebased, status=409, conflict=differing
+    )
 
 
 @require_POST
 def assessment_preview(request: AuthedRequest, pk: int) -> HttpResponse:
-    """htmx: findings and norms for the values typed so far; nothing is saved."""
+    """htmx: findings and norms for the values typed so far; nothing is saved.
+
+    The findings are the client's health data (typed values read against the record's
+    age, sex and carried-over items), so each fragment writes one read entry.
+    """
     assessment = selectors.assessment_get(request.user, pk)
     form = AssessmentForm(request.POST)
     form.is_valid()
+    services.assessment_viewed(actor=request.user, assessment=assessment, detail="live preview")
     return render(request, "assessments/_preview.html", _edit_context(assessment, form))
 
 
@@ -164,10 +185,10 @@ def assessment_amend(request: AuthedRequest, pk: int) -> HttpResponse:
         return redirect("assessment_edit", pk=pk)
     if request.method != "POST":
         form: AssessmentForm = AmendForm(initial=initial_from(assessment))
-        return render(request, "assessments/amend.html", _edit_context(assessment, form))
+        return _form_page(request, "assessments/amend.html", assessment, form)
     form = AmendForm(request.POST)
     if not _validated(form):
-        return render(request, "assessments/amend.html", _edit_context(assessment, form))
+        return _form_page(request, "assessments/amend.html", assessment, form)
     try:
         amendment = services.assessment_amend(
             actor=request.user,
@@ -180,7 +201,7 @@ def assessment_amend(request: AuthedRequest, pk: int) -> HttpResponse:
     except services.AssessmentConflict:
         form.add_error(None, "Someone else amended this assessment meanwhile: review and retry.")
         fresh = selectors.assessment_get(request.user, pk)
-        return render(request, "assessments/amend.html", _edit_context(fresh, form), status=409)
+        return _form_page(request, "assessments/amend.html", fresh, form, status=409)
     if amendment is None:
         messages.info(request, "Nothing was changed, so no amendment was recorded.")
     else:

@@ -10,6 +10,7 @@ from assessments.compare import compare_visits
 from assessments.models import Assessment
 from clinic.http import AuthedRequest
 from clinic.selectors import client_get
+from clinic.services import client_record_viewed
 
 
 def _visit_id(raw: str | None) -> int | None:
@@ -23,7 +24,8 @@ def assessment_compare(request: AuthedRequest, client_pk: int) -> HttpResponse:
     """?a=<id>&b=<id>: both visits of this client (else 404), earlier one as "before".
 
     Without parameters it compares the two most recent visits; with invalid ones it shows
-    the choice of visits. Each compared assessment gets one audit view entry.
+    the choice of visits. Each compared assessment gets one audit view entry; the choice
+    alone, one for the client.
     """
     client = client_get(request.user, client_pk)
     visits = list(selectors.client_assessments(client))  # newest first
@@ -36,6 +38,8 @@ def assessment_compare(request: AuthedRequest, client_pk: int) -> HttpResponse:
     if first is None or second is None or first == second:
         context["chosen"] = (visits[1].pk, visits[0].pk) if len(visits) >= 2 else (None, None)
         context["invalid"] = asked
+        # The choice lists the client's visits (dates and status): a read of the record.
+        client_record_viewed(actor=request.user, client=client, detail="compare: choosing")
         return render(request, "assessments/compare.html", context)
     by_pk = {visit.pk: visit for visit in visits}
     if first not in by_pk or second not in by_pk:

@@ -8,9 +8,8 @@ from assessments.charts import NO_VISITS, chart_view
 from assessments.panels_progress import client_cutoffs, progress_visits
 from assessments.progress import progress_charts
 from clinic.http import AuthedRequest
-from clinic.models import AuditAction
 from clinic.selectors import client_get
-from clinic.services import audit_record
+from clinic.services import client_record_viewed
 
 NO_FINALISED = "No finalised visits yet."
 NOT_RECORDED = "Not recorded at any finalised visit yet."
@@ -25,15 +24,7 @@ def client_progress(request: AuthedRequest, client_pk: int) -> HttpResponse:
     """
     client = client_get(request.user, client_pk)
     visits, finalised = progress_visits(client)
-    audit_record(
-        actor=request.user,
-        clinic=client.clinic,
-        action=AuditAction.VIEW,
-        object_type="client",
-        object_id=client.pk,
-        client_id=client.pk,
-        detail="progress charts",
-    )
+    client_record_viewed(actor=request.user, client=client, detail="progress charts")
     empty = NOT_RECORDED if finalised else (NO_FINALISED if visits else NO_VISITS)
     charts = [
         chart_view(spec, empty_text=empty)

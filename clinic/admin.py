@@ -1,7 +1,10 @@
 """Maintenance admin: superusers see everything; clinic admins see only their clinic.
 
 Client records are deliberately not in the admin: they are read and changed in the
-app, where every read and change is audited.
+app, where every read and change is audited. Everything the admin does change goes
+through the app's services (clinic.admin_base), so it follows the same rules and lands
+in the clinic's audit log. Groups are not offered: nothing in the product reads them
+(access is by clinic role), and a group belongs to no clinic's log.
 """
 
 from typing import Any
@@ -9,16 +12,19 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.module_loading import import_string
 
+from clinic import services_accounts, services_branding, services_clinic, services_staff
 from clinic.access import membership_of
+from clinic.admin_base import ServiceCheckedForm, ServiceWritesAdmin, actor_of
+from clinic.admin_users import StaffAccountAdmin
 from clinic.forms import SignInForm
 from clinic.logos import LogoError, read_logo
 from clinic.models import AuditEntry, Clinic, Membership
+from clinic.services_branding import BRANDING_FIELDS
 
 
 def _is_clinic_admin(request: HttpRequest) -> bool:
@@ -53,7 +59,7 @@ class ClinicAdminSite(admin.AdminSite):
 clinic_admin_site = ClinicAdminSite(name="admin")
 
 
-class ClinicScopedAdmin(admin.ModelAdmin):
+class ClinicScopedAdmin(ServiceWritesAdmin):
     """Limits rows to the clinic admin's clinic; only superusers add or delete."""
 
     clinic_lookup = "clinic"
@@ -120,16 +126,6 @@ class ClinicAdminForm(forms.ModelForm):
         except LogoError as error:
             raise forms.ValidationError(str(error)) from None
 
-    def save(self, commit: bool = True) -> Clinic:
-        clinic: Clinic = super().save(commit=False)
-        if self.cleaned_data.get("remove_logo"):
-            clinic.logo, clinic.logo_content_type = b"", ""
-        elif self.cleaned_data.get("logo_upload"):
-            clinic.logo, clinic.logo_content_type = self.cleaned_data["logo_upload"]
-        if commit:
-            clinic.save()
-        return clinic
-
 
 @admin.register(Clinic, site=clinic_admin_site)
 class ClinicAdmin(ClinicScopedAdmin):
@@ -138,17 +134,74 @@ class ClinicAdmin(ClinicScopedAdmin):
     list_display = ["name", "phone", "email", "paper_size"]
     search_fields = ["name"]
 
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        # A clinic's audit log is kept for good, and its entries keep the clinic (PROTECT).
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Clinic, form: Any, change: bool) -> None:
+        """Through the branding and cut-off services (two audit entries when both change)."""
+        actor, data = actor_of(request), form.cleaned_data
+        branding = {name: data[name] for name in BRANDING_FIELDS}
+        remove_logo = bool(data.get("remove_logo"))
+        logo = None if remove_logo else data.get("logo_upload")
+        overrides = data.get("cutoff_overrides") or {}
+        if not change:
+            created = services_clinic.clinic_create(
+                actor=actor, fields=branding, cutoff_overrides=overrides, logo=logo
+            )
+            obj.pk = created.pk  # the admin's log and redirect name the new row
+            return
+        services_branding.clinic_branding_update(
+            actor=actor, clinic=obj, fields=branding, logo=logo, remove_logo=remove_logo
+        )
+        services_clinic.clinic_cutoffs_update(actor=actor, clinic=obj, overrides=overrides)
+
+
+class MembershipAdminForm(ServiceCheckedForm):
+    """A role change is checked like the staff page's: no self-demotion, one admin kept."""
+
+    class Meta:
+        model = Membership
+        fields = ["user", "clinic", "role", "title"]
+
+    def check_service(self, actor: User, cleaned: dict[str, Any]) -> None:
+        if "role" in cleaned:
+            services_staff.staff_update_check(
+                actor=actor, member=self.instance, fields={"role": cleaned["role"]}
+            )
+
 
 @admin.register(Membership, site=clinic_admin_site)
 class MembershipAdmin(ClinicScopedAdmin):
+    form = MembershipAdminForm
     list_display = ["user", "clinic", "role", "title"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     list_select_related = ["user", "clinic"]
+    bulk_delete = False  # removing the last admin is refused: one at a time
 
     def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str]:
-        # A clinic admin cannot move staff into another clinic or take over an account.
-        return [] if request.user.is_superuser else ["user", "clinic"]
+        # A clinic admin cannot move staff into another clinic or take over an account;
+        # nobody moves an existing membership (remove it and add one: both audited).
+        return [] if request.user.is_superuser and obj is None else ["user", "clinic"]
+
+    def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
+        data = form.cleaned_data
+        if change:
+            fields = {"role": data["role"], "title": data["title"]}
+            services_staff.staff_update(actor=actor_of(request), member=obj, fields=fields)
+            return
+        created = services_accounts.staff_join(
+            actor=actor_of(request),
+            clinic=data["clinic"],
+            user=data["user"],
+            role=data["role"],
+            title=data["title"],
+        )
+        obj.pk = created.pk
+
+    def delete_model(self, request: HttpRequest, obj: Membership) -> None:
+        services_accounts.staff_remove(actor=actor_of(request), member=obj)
 
 
 @admin.register(AuditEntry, site=clinic_admin_site)
@@ -168,5 +221,4 @@ class AuditEntryAdmin(ClinicScopedAdmin):
         return False
 
 
-clinic_admin_site.register(User, UserAdmin)
-clinic_admin_site.register(Group, GroupAdmin)
+clinic_admin_site.register(User, StaffAccountAdmin)

@@ -126,13 +126,18 @@ def client_update(
     return current
 
 
-def client_record_viewed(*, actor: User, client: Client) -> AuditEntry:
-    """Note that the actor opened the client's record. Side effect: audit entry (view)."""
+def client_record_viewed(*, actor: User, client: Client, detail: str = "") -> AuditEntry:
+    """Note that the actor was shown the client's record.
+
+    `detail` names the page when it is not the client page ("edit form", "start visit").
+    Side effect: audit entry (view).
+    """
     return audit_record(
         actor=actor,
-        clinic=client.clinic,
+        clinic=client.clinic_id,
         action=AuditAction.VIEW,
         object_type="client",
         object_id=client.pk,
         client_id=client.pk,
+        detail=detail,
     )

@@ -46,7 +46,13 @@ LAST_ADMIN = (
 
 
 def require_admin_actor(actor: User, clinic: Clinic) -> None:
-    """PermissionDenied unless the actor is an active clinic admin of this clinic."""
+    """PermissionDenied unless the actor is an active clinic admin of this clinic.
+
+    An active superuser counts as every clinic's admin: the maintenance area (/admin/)
+    writes through these services so its changes follow the same rules and are audited.
+    """
+    if actor.is_active and actor.is_superuser:
+        return
     is_admin = Membership.objects.filter(
         user_id=actor.pk, clinic_id=clinic.pk, role=Role.ADMIN, user__is_active=True
     ).exists()
@@ -118,8 +124,12 @@ def staff_create(
     return membership
 
 
-def _check_admin_kept(actor: User, current: Membership, role: str, is_active: bool) -> None:
-    """Refuse a change that takes away the actor's own admin or the clinic's last admin."""
+def check_admin_kept(*, actor: User, current: Membership, role: str, is_active: bool) -> None:
+    """Refuse a change that takes away the actor's own admin or the clinic's last admin.
+
+    `role` and `is_active` are what the member would have after the change. Raises
+    ValidationError keyed by the field that takes the admin away.
+    """
     if not (current.is_admin and current.user.is_active):
         return
     if role == Role.ADMIN and is_active:
@@ -134,6 +144,35 @@ def _check_admin_kept(actor: User, current: Membership, role: str, is_active: bo
     if not others.exists():
         name = current.user.get_full_name() or current.user.get_username()
         raise ValidationError({field: LAST_ADMIN.format(name=name)})
+
+
+def lock_clinic_admins(clinic_id: int) -> None:
+    """Lock the clinic's admin rows, in one order, until the transaction ends.
+
+    Two admins demoting each other at the same moment are serialised this way: the second
+    sees the first's change and is refused.
+    """
+    list(
+        Membership.objects.select_for_update()
+        .filter(clinic_id=clinic_id, role=Role.ADMIN)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def staff_update_check(*, actor: User, member: Membership, fields: Mapping[str, Any]) -> None:
+    """Raise the ValidationError staff_update would raise for `fields`; writes nothing.
+
+    For forms that show the refusal next to the field before anything is saved;
+    staff_update checks again under its lock.
+    """
+    current = Membership.objects.select_related("user").get(pk=member.pk)
+    check_admin_kept(
+        actor=actor,
+        current=current,
+        role=fields.get("role", current.role),
+        is_active=fields.get("is_active", current.user.is_active),
+    )
 
 
 @transaction.atomic
@@ -151,14 +190,7 @@ def staff_update(*, actor: User, member: Membership, fields: Mapping[str, Any]) 
     if unknown:
         raise TypeError(f"Not staff fields: {', '.join(sorted(unknown))}")
     require_admin_actor(actor, member.clinic)
-    # Lock the clinic's admin rows first, in one order, so two admins demoting each other
-    # at the same moment are serialised: the second sees the first's change and is refused.
-    list(
-        Membership.objects.select_for_update()
-        .filter(clinic_id=member.clinic_id, role=Role.ADMIN)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    lock_clinic_admins(member.clinic_id)
     current = Membership.objects.select_for_update().select_related("user").get(pk=member.pk)
     user = current.user
     changed = sorted(
@@ -168,9 +200,9 @@ def staff_update(*, actor: User, member: Membership, fields: Mapping[str, Any]) 
     )
     if not changed:
         return current
-    _check_admin_kept(
-        actor,
-        current,
+    check_admin_kept(
+        actor=actor,
+        current=current,
         role=fields.get("role", current.role),
         is_active=fields.get("is_active", user.is_active),
     )

@@ -70,6 +70,8 @@ def client_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def client_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The edit form; every time it is shown (first, with errors, after a conflict) it shows
+    the record, so each showing writes one read entry."""
     client = selectors.client_get(request.user, pk)
     form = ClientForm(request.POST or None, instance=client)
     conflict = None
@@ -87,6 +89,7 @@ def client_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Changes saved.")
             return redirect("client_detail", pk=client.pk)
+    services.client_record_viewed(actor=request.user, client=client, detail="edit form")
     return render(
         request, "clinic/client_form.html", {"form": form, "client": client, "conflict": conflict}
     )

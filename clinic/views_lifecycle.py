@@ -1,7 +1,9 @@
 """Archive, restore and erase a client: a confirmation page on GET, the action on POST.
 
 Another clinic's client is a 404 on both (client_get). Any staff member archives and
-restores; only a clinic admin erases: others see why on GET and get a 403 on POST.
+restores; only a clinic admin erases: others see why on GET and get a 403 on POST. The
+archive and restore pages show only the client's name (as the client list does), so they
+write no read entry; the erase page lists what is recorded about them, so it does.
 """
 
 from django.contrib import messages
@@ -10,7 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from clinic import selectors, services_lifecycle
+from clinic import selectors, services, services_lifecycle
 from clinic.forms import ClientEraseForm
 from clinic.http import AuthedRequest
 from clinic.models import Client
@@ -86,6 +88,10 @@ def client_erase(request: AuthedRequest, pk: int) -> HttpResponse:
                 "without the client's details.",
             )
             return redirect("client_list")
+    if allowed:
+        # The page lists what is recorded about the client (visits, plans, handouts): a
+        # read. Refused, it shows only their name, like the client list.
+        services.client_record_viewed(actor=request.user, client=client, detail="erase form")
     context = {
         "client": client,
         "allowed": allowed,

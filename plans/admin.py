@@ -1,4 +1,8 @@
-"""The clinic's own library in the maintenance area: clinic admins edit only their clinic's."""
+"""The clinic's own library in the maintenance area: clinic admins edit only their clinic's.
+
+Adds, changes and deletions go through plans.services_library, as on the app's library
+pages: the same checks, and the same entries in the clinic's audit log.
+"""
 
 from typing import Any
 
@@ -7,6 +11,8 @@ from django.http import HttpRequest
 
 from clinic.access import membership_of
 from clinic.admin import ClinicScopedAdmin, clinic_admin_site
+from clinic.admin_base import actor_of
+from plans import services_library
 from plans.forms_library import INTERVENTION_FIELDS, ClinicInterventionForm
 from plans.library import BY_SLUG
 from plans.models import ClinicIntervention
@@ -39,6 +45,10 @@ class ClinicInterventionAdmin(ClinicScopedAdmin):
     def get_exclude(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [] if request.user.is_superuser else ["clinic"]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # An intervention stays in the clinic it was made for (the services never move one).
+        return ["clinic"] if request.user.is_superuser and obj is not None else []
+
     def get_form(
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
     ) -> Any:
@@ -58,9 +68,18 @@ class ClinicInterventionAdmin(ClinicScopedAdmin):
     def save_model(
         self, request: HttpRequest, obj: ClinicIntervention, form: Any, change: bool
     ) -> None:
-        if not request.user.is_superuser:
-            membership = membership_of(request)
-            if membership is None:
-                raise PermissionError("Not a clinic member.")
-            obj.clinic = membership.clinic
-        super().save_model(request, obj, form, change)
+        actor, fields = actor_of(request), form.intervention_fields()
+        if change:
+            services_library.clinic_intervention_update(
+                actor=actor, intervention=obj, fields=fields
+            )
+            return
+        # The clinic: a superuser's choice, else the clinic admin's own (set by the form);
+        # the service refuses a clinic the actor is not an admin of.
+        created = services_library.clinic_intervention_create(
+            actor=actor, clinic=obj.clinic, fields=fields
+        )
+        obj.pk = created.pk
+
+    def delete_model(self, request: HttpRequest, obj: ClinicIntervention) -> None:
+        services_library.clinic_intervention_delete(actor=actor_of(request), intervention=obj)

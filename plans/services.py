@@ -279,3 +279,20 @@ def plan_revise(*, actor: User, version: PlanVersion) -> PlanVersion:
     new.plan = plan
     _audit(actor, new, f"started from v{latest.number}")
     return new
+
+
+def plan_viewed(*, actor: User, version: PlanVersion) -> None:
+    """Note that the actor was shown the plan version (the builder).
+
+    Side effect: audit entry (view, "plan", the version's number as detail).
+    """
+    client = version.plan.assessment.client
+    audit_record(
+        actor=actor,
+        clinic=client.clinic_id,
+        action=AuditAction.VIEW,
+        object_type="plan",
+        object_id=version.plan_id,
+        client_id=client.pk,
+        detail=f"v{version.number}",
+    )

@@ -1,6 +1,7 @@
 """Writes to a clinic's own intervention library (issue 7, roles); every one audited.
 
-Only an active clinic admin of the clinic may add or change its interventions. The
+Only an active clinic admin of the clinic (or a superuser, in the maintenance area) may
+add, change or delete its interventions. The
 built-in library (plans.library) is code and never changes here: a clinic row with a
 built-in's slug replaces that entry's wording and dose for this clinic only.
 """
@@ -82,3 +83,25 @@ def clinic_intervention_update(
         detail=f"{current.slug}: fields: " + ", ".join(changed),
     )
     return current
+
+
+@transaction.atomic
+def clinic_intervention_delete(*, actor: User, intervention: ClinicIntervention) -> None:
+    """Remove one of the clinic's interventions (a built-in it replaced is offered again).
+
+    PermissionDenied unless the actor is an active clinic admin of the clinic or a
+    superuser. Plans keep the snapshot they were built with.
+    Side effects: audit entry (erase, "intervention", no client) naming its slug.
+    """
+    require_admin_actor(actor, intervention.clinic)
+    current = ClinicIntervention.objects.select_for_update().get(pk=intervention.pk)
+    audit_record(
+        actor=actor,
+        clinic=current.clinic_id,
+        action=AuditAction.ERASE,
+        object_type="intervention",
+        object_id=current.pk,
+        client_id=None,
+        detail=f"{current.slug} deleted",
+    )
+    current.delete()

@@ -59,10 +59,20 @@ def _context(request: AuthedRequest, version: PlanVersion, **bound: object) -> d
     }
 
 
+def _page(
+    request: AuthedRequest, version: PlanVersion, *, status: int = 200, **bound: object
+) -> HttpResponse:
+    """The builder page. Each showing shows the client's plan and findings: one read entry."""
+    services.plan_viewed(actor=request.user, version=version)
+    return render(
+        request, "plans/builder.html", _context(request, version, **bound), status=status
+    )
+
+
 @require_GET
 def plan_builder(request: AuthedRequest, pk: int) -> HttpResponse:
     version = selectors.plan_version_get(request.user, pk)
-    return render(request, "plans/builder.html", _context(request, version))
+    return _page(request, version)
 
 
 def _again(version: PlanVersion) -> HttpResponse:
@@ -93,8 +103,7 @@ def _item_action(request: AuthedRequest, version: PlanVersion, lock: int) -> Htt
     else:
         form = PlanItemForm(request.POST, instance=item, prefix=f"item-{item.pk}")
         if not form.is_valid():
-            context = _context(request, version, item_forms={item.pk: form})
-            return render(request, "plans/builder.html", context, status=200)
+            return _page(request, version, item_forms={item.pk: form})
         services.plan_item_update(
             actor=request.user, item=item, expected_lock=lock, fields=form.cleaned_data
         )
@@ -104,7 +113,7 @@ def _item_action(request: AuthedRequest, version: PlanVersion, lock: int) -> Htt
 def _message(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
     form = MessageForm(request.POST)
     if not form.is_valid():
-        return render(request, "plans/builder.html", _context(request, version, message_form=form))
+        return _page(request, version, message_form=form)
     services.plan_message_update(
         actor=request.user,
         version=version,
@@ -117,7 +126,7 @@ def _message(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpRes
 def _issue(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
     form = IssueForm(request.POST)
     if not form.is_valid():  # say what is wrong with the reason; keep what was typed
-        return render(request, "plans/builder.html", _context(request, version, issue_form=form))
+        return _page(request, version, issue_form=form)
     try:
         services.plan_issue(
             actor=request.user,
@@ -127,7 +136,7 @@ def _issue(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpRespo
         )
     except services.PlanBlocked as blocked:
         form.add_error("override_reason", str(blocked))
-        return render(request, "plans/builder.html", _context(request, version, issue_form=form))
+        return _page(request, version, issue_form=form)
     messages.success(request, f"Plan version {version.number} issued.")
     return _again(version)
 
@@ -167,7 +176,7 @@ def plan_action(request: AuthedRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     fresh = selectors.plan_version_get(request.user, pk)
-    return render(request, "plans/builder.html", _context(request, fresh), status=409)
+    return _page(request, fresh, status=409)
 
 
 @require_POST

@@ -1,10 +1,14 @@
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.test import Client as HttpClient
 from django.urls import reverse
 
-from clinic.models import Clinic
+from clinic.models import AuditEntry, Clinic
 from plans.clinic_library import library_for
 from plans.library import BY_SLUG
 from plans.models import ClinicIntervention
+from plans.services_library import clinic_intervention_delete
 
 NEW = {
     "slug": "clamshell",
@@ -63,3 +67,86 @@ def test_inactive_copy_hides_the_built_in(clinic: Clinic) -> None:
 def test_therapist_cannot_edit_library(as_therapist: HttpClient) -> None:
     response = as_therapist.get(reverse("admin:plans_clinicintervention_changelist"))
     assert response.status_code == 302
+
+
+# --- audit: the admin writes through the library services ------------------------------
+
+
+def _rows() -> list[tuple[str, str, str, int, int | None, str]]:
+    entries = AuditEntry.objects.order_by("pk")
+    return [
+        (e.actor_username, e.action, e.object_type, e.object_id, e.client_id, e.detail)
+        for e in entries
+    ]
+
+
+def _listed(as_admin: HttpClient) -> list[tuple[str, str, int]]:
+    response = as_admin.get(reverse("audit_log"))
+    return [(e.action, e.object_type, e.object_id) for e, _name in response.context["rows"]]
+
+
+def _own(clinic: Clinic, slug: str = "clamshell") -> ClinicIntervention:
+    return ClinicIntervention.objects.create(
+        clinic=clinic, slug=slug, name="Clam", kind="strengthen", steps="Lie down."
+    )
+
+
+def test_admin_add_is_audited_like_the_library_page(as_admin: HttpClient, clinic: Clinic) -> None:
+    as_admin.post(reverse("admin:plans_clinicintervention_add"), NEW)
+    row = ClinicIntervention.objects.get()
+    assert _rows() == [("boss", "create", "intervention", row.pk, None, "clamshell")]
+    assert _listed(as_admin) == [("create", "intervention", row.pk)]
+
+
+def test_admin_change_is_audited_with_field_names(as_admin: HttpClient, clinic: Clinic) -> None:
+    row = _own(clinic)
+    url = reverse("admin:plans_clinicintervention_change", args=[row.pk])
+    same = {"slug": "clamshell", "kind": "strengthen", "steps": "Lie down.", "active": "on"}
+    response = as_admin.post(url, {**same, "name": "Clam (our way)"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert _rows() == [("boss", "change", "intervention", row.pk, None, "clamshell: fields: name")]
+
+
+def test_admin_delete_is_audited(as_admin: HttpClient, clinic: Clinic) -> None:
+    row = _own(clinic)
+    url = reverse("admin:plans_clinicintervention_delete", args=[row.pk])
+    assert as_admin.post(url, {"post": "yes"}).status_code == 302
+    assert not ClinicIntervention.objects.exists()
+    assert _rows() == [("boss", "erase", "intervention", row.pk, None, "clamshell deleted")]
+    assert _listed(as_admin) == [("erase", "intervention", row.pk)]
+
+
+def test_admin_bulk_delete_audits_each_row(as_admin: HttpClient, clinic: Clinic) -> None:
+    rows = [_own(clinic, "clamshell"), _own(clinic, "side-plank")]
+    response = as_admin.post(
+        reverse("admin:plans_clinicintervention_changelist"),
+        {"action": "delete_selected", "_selected_action": [r.pk for r in rows], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not ClinicIntervention.objects.exists()
+    assert sorted(_rows()) == [
+        ("boss", "erase", "intervention", rows[0].pk, None, "clamshell deleted"),
+        ("boss", "erase", "intervention", rows[1].pk, None, "side-plank deleted"),
+    ]
+
+
+def test_superuser_add_is_audited_in_the_chosen_clinic(
+    as_admin: HttpClient, clinic: Clinic
+) -> None:
+    root = User.objects.create_superuser("root", "root@example.com", "Lantern-orchard-42")
+    http = HttpClient()
+    http.force_login(root)
+    response = http.post(
+        reverse("admin:plans_clinicintervention_add"), {**NEW, "clinic": clinic.pk}
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    row = ClinicIntervention.objects.get()
+    assert _rows() == [("root", "create", "intervention", row.pk, None, "clamshell")]
+    assert _listed(as_admin) == [("create", "intervention", row.pk)]
+
+
+def test_intervention_delete_by_therapist_is_refused(therapist: User, clinic: Clinic) -> None:
+    row = _own(clinic)
+    with pytest.raises(PermissionDenied):
+        clinic_intervention_delete(actor=therapist, intervention=row)
+    assert (ClinicIntervention.objects.filter(pk=row.pk).exists(), _rows()) == (True, [])
