@@ -152,13 +152,13 @@ def _conflict(request: AuthedRequest, current: Assessment, form: AssessmentForm)
 def assessment_preview(request: AuthedRequest, pk: int) -> HttpResponse:
     """htmx: findings and norms for the values typed so far; nothing is saved.
 
-    The findings are the client's health data (typed values read against the record's
-    age, sex and carried-over items), so each fragment writes one read entry.
+    Not audited on its own: the fragment is part of the edit page, whose showing was
+    audited, and it shows what the therapist is typing. An entry per typed value would
+    bury the reads the log exists to show.
     """
     assessment = selectors.assessment_get(request.user, pk)
     form = AssessmentForm(request.POST)
     form.is_valid()
-    services.assessment_viewed(actor=request.user, assessment=assessment, detail="live preview")
     return render(request, "assessments/_preview.html", _edit_context(assessment, form))
 
 

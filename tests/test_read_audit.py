@@ -160,7 +160,7 @@ def _plan_post(w: World, **data: str) -> dict[str, str]:
     return {"action": "message", "lock": str(w.draft_plan.lock), "message": "Hi", **data}
 
 
-# POSTs that show the page again (invalid input, someone else's save, the live preview):
+# POSTs that show the page again (invalid input, someone else's save), and the live preview:
 # (URL name, form data, status, entries). A shown page is a read like its GET.
 RE_RENDERS: dict[str, tuple[str, Callable[[World], dict[str, str]], int, Expected]] = {
     "client edit, invalid": (
@@ -189,11 +189,12 @@ RE_RENDERS: dict[str, tuple[str, Callable[[World], dict[str, str]], int, Expecte
         200,
         _assessment_view("final"),
     ),
+    # A fragment of the edit page (whose showing was audited), shown at each typed value.
     "live preview": (
         "assessment_preview",
         lambda w: _visit(w.draft.version),
         200,
-        _assessment_view("draft"),
+        lambda w: [],
     ),
     "plan builder, invalid message": (
         "plan_action",
