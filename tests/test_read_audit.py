@@ -76,6 +76,10 @@ NO_READS = {
     "login",
     "password_change",
     "password_change_done",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
     "library_list",
     "library_create",
     "library_edit",
@@ -89,6 +93,7 @@ POST_ONLY = {
     "plan_action",
     "plan_revise",
     "handout_email",
+    "staff_password_link",
 }
 
 
