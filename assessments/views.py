@@ -21,16 +21,23 @@ def assessment_start(request: AuthedRequest, client_pk: int) -> HttpResponse:
     previous = selectors.latest_assessment(client)
     form = StartVisitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        assessment = services.assessment_start(
+        assessment, created = services.assessment_start_or_continue(
             actor=request.user,
             client=client,
             visit_date=form.cleaned_data["visit_date"],
-            copy_from=previous if form.cleaned_data["copy_forward"] else None,
+            copy_forward=form.cleaned_data["copy_forward"],
+            another=form.cleaned_data["another"],
         )
+        if not created:
+            messages.info(request, "A draft for this date was already open; continuing it.")
         return redirect("assessment_edit", pk=assessment.pk)
-    return render(
-        request, "assessments/start.html", {"client": client, "form": form, "previous": previous}
-    )
+    context = {
+        "client": client,
+        "form": form,
+        "previous": previous,
+        "open_drafts": list(selectors.open_drafts(client)),
+    }
+    return render(request, "assessments/start.html", context)
 
 
 def _typed_values(form: AssessmentForm, assessment: Assessment) -> AssessmentValues:
