@@ -190,7 +190,7 @@ def assessment_start_or_continue(
         raise ValueError("Copy forward from the latest visit or from a given one, not both.")
     # Lock the client first: a repeated "Start visit" waits here, then finds the draft the
     # first one made (and copies forward from what is the latest visit by then).
-    Client.objects.select_for_update().only("pk").get(pk=client.pk)
+    Client.objects.select_for_update(no_key=True).only("pk").get(pk=client.pk)
     if not another:
         open_draft = (
             client.assessments.filter(visit_date=visit_date, status=Status.DRAFT)

@@ -96,20 +96,11 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
             request, "assessments/edit.html", _edit_context(assessment, form), status=200
         )
     try:
-        saved = services.assessment_save(
-            actor=request.user,
-            assessment=assessment,
-            expected_version=form.cleaned_data["version"] or 0,
-            narrative=form.narrative(),
-            values=form.values(),
-            confirm_carried=form.cleaned_data["confirm_carried"],
-        )
-        if "finalise" in request.POST:
+        saved = _save(request, assessment, form)
+        if "finalise" in request.POST and not saved.is_final:
             services.assessment_finalise(
                 actor=request.user, assessment=saved, expected_version=saved.version
             )
-            messages.success(request, "Assessment finalised.")
-            return redirect("assessment_detail", pk=pk)
     except services.AssessmentConflict as conflict:
         return _conflict(request, conflict.current, form)
     except services.FinaliseBlocked as blocked:
@@ -117,22 +108,58 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         form = AssessmentForm(initial=initial_from(fresh))
         context = _edit_context(fresh, form, blocked=str(blocked))
         return render(request, "assessments/edit.html", context)
+    if "finalise" in request.POST:
+        messages.success(request, "Assessment finalised.")
+        return redirect("assessment_detail", pk=pk)
     messages.success(request, "Draft saved.")
     return redirect("assessment_edit", pk=pk)
 
 
+def _save(request: AuthedRequest, assessment: Assessment, form: AssessmentForm) -> Assessment:
+    """Save the draft; a repeat of the post that saved these very values returns that save."""
+    try:
+        return services.assessment_save(
+            actor=request.user,
+            assessment=assessment,
+            expected_version=form.cleaned_data["version"] or 0,
+            narrative=form.narrative(),
+            values=form.values(),
+            confirm_carried=form.cleaned_data["confirm_carried"],
+        )
+    except services.AssessmentConflict:
+        fresh = selectors.assessment_get(request.user, assessment.pk)
+        unconfirmed = form.cleaned_data["confirm_carried"] and any(
+            row.carried_over for row in fresh.measurements.all()
+        )
+        if unconfirmed or _differing(form, fresh):
+            raise
+        return fresh  # a double click: what this post holds is what is saved now
+
+
+def _differing(form: AssessmentForm, saved: Assessment) -> list[str]:
+    """The labels of the fields where what was posted differs from what is saved."""
+    initial = initial_from(saved)
+    return [
+        str(form.fields[name].label)
+        for name in form.fields
+        if name not in {"version", "confirm_carried", "reason"}
+        and str(initial.get(name) or "") != str(form.cleaned_data.get(name) or "")
+    ]
+
+
 def _conflict(request: AuthedRequest, current: Assessment, form: AssessmentForm) -> HttpResponse:
-    """Re-show what the editor typed, based on the saved version, with what differs."""
+    """Re-show what the editor typed, based on the saved version, with what differs.
+
+    A repeated "Finalise" (a double click) whose values were finalised by the first lands
+    where the first did instead.
+    """
     fresh = selectors.assessment_get(request.user, current.pk)
-    saved = initial_from(fresh)
+    differing = _differing(form, fresh)
+    if not differing and fresh.is_final and "finalise" in request.POST:
+        messages.success(request, "Assessment finalised.")
+        return redirect("assessment_detail", pk=fresh.pk)
     data = request.POST.copy()
     data["version"] = str(fresh.version)
-    differing = [
-        form.fields[name].label
-        for name in form.fields
-        if name not in {"version", "confirm_carried"}
-        and str(saved.get(name) or "") != str(form.cleaned_data.get(name) or "")
-    ]
     rebased = AssessmentForm(data)
     _validated(rebased)
     context = _edit_context(fresh, rebased, conflict=differing)
@@ -185,8 +212,11 @@ def assessment_amend(request: AuthedRequest, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
         )
     except services.AssessmentConflict:
-        form.add_error(None, "Someone else amended this assessment meanwhile: review and retry.")
         fresh = selectors.assessment_get(request.user, pk)
+        if not _differing(form, fresh):  # a double click: the first post recorded this
+            messages.info(request, "This amendment is already recorded.")
+            return redirect("assessment_detail", pk=pk)
+        form.add_error(None, "Someone else amended this assessment meanwhile: review and retry.")
         return render(request, "assessments/amend.html", _edit_context(fresh, form), status=409)
     if amendment is None:
         messages.info(request, "Nothing was changed, so no amendment was recorded.")

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from clinic.access import NOT_CLINIC_ADMIN
 from clinic.models import AuditAction, Clinic, Membership, Role
@@ -81,7 +81,13 @@ def staff_create(
         errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
-    user.save()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        # The same username saved meanwhile by another request (a double-clicked "Add"):
+        # usernames are unique across clinics, so the database is the one to ask.
+        raise ValidationError({"username": [USERNAME_TAKEN]}) from None
     membership.user = user
     membership.full_clean()
     membership.save()

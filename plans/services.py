@@ -118,12 +118,11 @@ def _bump(version: PlanVersion, actor: User, detail: str) -> PlanVersion:
 def plan_build(*, actor: User, assessment: Assessment) -> PlanVersion:
     """The plan's current version, creating the plan and a suggested first draft if new.
 
-    A repeated or simultaneous call (a double-clicked "Build plan") returns the same
-    version: the assessment's row is locked before looking for its plan, so a second
-    transaction waits for the first and then finds the plan it made.
     Side effects: plan, version 1 and its items from the rules; audit entry (create).
     """
-    Assessment.objects.select_for_update().only("pk").get(pk=assessment.pk)
+    # Lock the visit first: a second "Build plan" (a double click) waits here, then finds
+    # the plan the first one made instead of failing on the one-plan-per-visit constraint.
+    Assessment.objects.select_for_update(no_key=True).only("pk").get(pk=assessment.pk)
     existing = PlanVersion.objects.filter(plan__assessment=assessment).order_by("-number").first()
     if existing is not None:
         return existing

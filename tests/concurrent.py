@@ -7,6 +7,7 @@ the threaded tests are skipped there (a sequential repeat is tested on both).
 """
 
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -21,14 +22,19 @@ on_postgresql = pytest.mark.skipif(
 
 
 def post_together(
-    user: User, url: str, data: dict[str, Any], *, times: int = 3
+    user: User | Sequence[User], url: str, data: dict[str, Any], *, times: int = 3
 ) -> list[tuple[int, str]]:
-    """Post `data` to `url` `times` times at once; each answer's (status, Location)."""
+    """Post `data` to `url` at once, `times` times as `user` or once as each of several.
+
+    Returns each answer's (status, Location).
+    """
+    users = [user] * times if isinstance(user, User) else list(user)
+    times = len(users)
     browsers = []
-    for _ in range(times):
+    for each in users:
         # A 500 comes back as a response, as the user would see it, not as an exception.
         browser = HttpClient(raise_request_exception=False)
-        browser.force_login(user)
+        browser.force_login(each)
         browsers.append(browser)
     start = threading.Barrier(times)
     answers: list[tuple[int, str]] = [(0, "")] * times
