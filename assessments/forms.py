@@ -197,6 +197,13 @@ class StartVisitForm(forms.Form):
         initial=True,
         label="Start from the last visit's measurements (marked as carried over until confirmed)",
     )
+    # Offered only when the client has an open draft: unticked, a date that has one
+    # continues it, so a double-submitted form never makes two drafts.
+    another = forms.BooleanField(
+        required=False,
+        label="Start another visit for this date",
+        help_text="Leave unticked to continue the open draft for that date.",
+    )
 
     def clean_visit_date(self) -> datetime.date:
         visit: datetime.date = self.cleaned_data["visit_date"]

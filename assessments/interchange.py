@@ -109,7 +109,10 @@ def import_assessment(parsed: ParsedAssessment, *, client: Client, actor: User) 
     assessment_start, assessment_save and (for a final document) assessment_finalise:
     audit entries (create, change, change: finalised) and the client's last-visit date.
     """
-    assessment = assessment_start(actor=actor, client=client, visit_date=parsed.visit_date)
+    # An import is always a visit of its own, never a continuation of an open draft.
+    assessment = assessment_start(
+        actor=actor, client=client, visit_date=parsed.visit_date, another=True
+    )
     assessment = assessment_save(
         actor=actor,
         assessment=assessment,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from assessments.models import Assessment, Measurement
+from assessments.models import Assessment, Measurement, Status
 from assessments.values import AssessmentValues, Key, Value
 from clinic.models import Client
 from clinic.selectors import AnyUser
@@ -32,6 +32,11 @@ def assessment_get(user: AnyUser, pk: int) -> Assessment:
 def client_assessments(client: Client) -> QuerySet[Assessment]:
     """A client's visits, newest first (the client was already scoped by the caller)."""
     return client.assessments.select_related("therapist").order_by("-visit_date", "-pk")
+
+
+def open_drafts(client: Client) -> QuerySet[Assessment]:
+    """A client's unfinished visits with their therapists, newest first (client scoped)."""
+    return client_assessments(client).filter(status=Status.DRAFT)
 
 
 def latest_assessment(client: Client) -> Assessment | None:

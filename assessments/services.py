@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from assessments.catalogue import ITEMS, SECTION_OF, Kind, value_problem
 from assessments.models import Amendment, Assessment, Measurement, Status
+from assessments.selectors import latest_assessment
 from assessments.values import Key, Value
 from clinic.models import AuditAction, Client
 from clinic.services import audit_record
@@ -167,21 +168,39 @@ def _locked_for_edit(assessment: Assessment, expected_version: int) -> Assessmen
 
 
 @transaction.atomic
-def assessment_start(
+def assessment_start_or_continue(
     *,
     actor: User,
     client: Client,
     visit_date: datetime.date,
     copy_from: Assessment | None = None,
-) -> Assessment:
-    """Start a draft for a visit, optionally pre-filled from an earlier assessment.
+    copy_forward: bool = False,
+    another: bool = False,
+) -> tuple[Assessment, bool]:
+    """Start a draft for a visit, or continue the date's open draft: (draft, created).
 
-    Copied measurements are marked carried over until confirmed or changed; sections
-    that must be asked anew (pain, red flags, questionnaires) are not copied.
-    Side effects: client's last-visit date; audit entry (create).
+    One open draft per client and visit date unless `another` is asked. Pre-filled from
+    `copy_from`, or with `copy_forward` from the latest visit; copied measurements are
+    marked carried over, and pain, red flags and questionnaires are asked anew.
+    Side effects (a new draft only): client's last-visit date; audit entry (create).
     """
     if copy_from is not None and copy_from.client_id != client.pk:
         raise ValueError("Can only copy forward from the same client's assessment.")
+    if copy_from is not None and copy_forward:
+        raise ValueError("Copy forward from the latest visit or from a given one, not both.")
+    # Lock the client first: a repeated "Start visit" waits here, then finds the draft the
+    # first one made (and copies forward from what is the latest visit by then).
+    Client.objects.select_for_update(no_key=True).only("pk").get(pk=client.pk)
+    if not another:
+        open_draft = (
+            client.assessments.filter(visit_date=visit_date, status=Status.DRAFT)
+            .order_by("-pk")
+            .first()
+        )
+        if open_draft is not None:
+            return open_draft, False
+    if copy_forward:
+        copy_from = latest_assessment(client)
     assessment = Assessment(client=client, therapist=actor, visit_date=visit_date)
     if copy_from is not None:
         assessment.copied_from = copy_from
@@ -198,6 +217,27 @@ def assessment_start(
     _refresh_last_visit(client)
     detail = f"copied forward from assessment {copy_from.pk}" if copy_from else ""
     _audit(actor, assessment, AuditAction.CREATE, detail)
+    return assessment, True
+
+
+def assessment_start(
+    *,
+    actor: User,
+    client: Client,
+    visit_date: datetime.date,
+    copy_from: Assessment | None = None,
+    copy_forward: bool = False,
+    another: bool = False,
+) -> Assessment:
+    """The draft of assessment_start_or_continue (same rule and side effects)."""
+    assessment, _ = assessment_start_or_continue(
+        actor=actor,
+        client=client,
+        visit_date=visit_date,
+        copy_from=copy_from,
+        copy_forward=copy_forward,
+        another=another,
+    )
     return assessment
 
 

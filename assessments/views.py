@@ -22,18 +22,25 @@ def assessment_start(request: AuthedRequest, client_pk: int) -> HttpResponse:
     previous = selectors.latest_assessment(client)
     form = StartVisitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        assessment = services.assessment_start(
+        assessment, created = services.assessment_start_or_continue(
             actor=request.user,
             client=client,
             visit_date=form.cleaned_data["visit_date"],
-            copy_from=previous if form.cleaned_data["copy_forward"] else None,
+            copy_forward=form.cleaned_data["copy_forward"],
+            another=form.cleaned_data["another"],
         )
+        if not created:
+            messages.info(request, "A draft for this date was already open; continuing it.")
         return redirect("assessment_edit", pk=assessment.pk)
     # The page shows the client and their last visit: a read of the record.
     client_record_viewed(actor=request.user, client=client, detail="start visit")
-    return render(
-        request, "assessments/start.html", {"client": client, "form": form, "previous": previous}
-    )
+    context = {
+        "client": client,
+        "form": form,
+        "previous": previous,
+        "open_drafts": list(selectors.open_drafts(client)),
+    }
+    return render(request, "assessments/start.html", context)
 
 
 def _typed_values(form: AssessmentForm, assessment: Assessment) -> AssessmentValues:
@@ -105,7 +112,28 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     if not _validated(form):
         return _form_page(request, "assessments/edit.html", assessment, form)
     try:
-        saved = services.assessment_save(
+        saved = _save(request, assessment, form)
+        if "finalise" in request.POST and not saved.is_final:
+            services.assessment_finalise(
+                actor=request.user, assessment=saved, expected_version=saved.version
+            )
+    except services.AssessmentConflict as conflict:
+        return _conflict(request, conflict.current, form)
+    except services.FinaliseBlocked as blocked:
+        fresh = selectors.assessment_get(request.user, pk)
+        form = AssessmentForm(initial=initial_from(fresh))
+        return _form_page(request, "assessments/edit.html", fresh, form, blocked=str(blocked))
+    if "finalise" in request.POST:
+        messages.success(request, "Assessment finalised.")
+        return redirect("assessment_detail", pk=pk)
+    messages.success(request, "Draft saved.")
+    return redirect("assessment_edit", pk=pk)
+
+
+def _save(request: AuthedRequest, assessment: Assessment, form: AssessmentForm) -> Assessment:
+    """Save the draft; a repeat of the post that saved these very values returns that save."""
+    try:
+        return services.assessment_save(
             actor=request.user,
             assessment=assessment,
             expected_version=form.cleaned_data["version"] or 0,
@@ -113,34 +141,40 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
             values=form.values(),
             confirm_carried=form.cleaned_data["confirm_carried"],
         )
-        if "finalise" in request.POST:
-            services.assessment_finalise(
-                actor=request.user, assessment=saved, expected_version=saved.version
-            )
-            messages.success(request, "Assessment finalised.")
-            return redirect("assessment_detail", pk=pk)
-    except services.AssessmentConflict as conflict:
-        return _conflict(request, conflict.current, form)
-    except services.FinaliseBlocked as blocked:
-        fresh = selectors.assessment_get(request.user, pk)
-        form = AssessmentForm(initial=initial_from(fresh))
-        return _form_page(request, "assessments/edit.html", fresh, form, blocked=str(blocked))
-    messages.success(request, "Draft saved.")
-    return redirect("assessment_edit", pk=pk)
+    except services.AssessmentConflict:
+        fresh = selectors.assessment_get(request.user, assessment.pk)
+        unconfirmed = form.cleaned_data["confirm_carried"] and any(
+            row.carried_over for row in fresh.measurements.all()
+        )
+        if unconfirmed or _differing(form, fresh):
+            raise
+        return fresh  # a double click: what this post holds is what is saved now
+
+
+def _differing(form: AssessmentForm, saved: Assessment) -> list[str]:
+    """The labels of the fields where what was posted differs from what is saved."""
+    initial = initial_from(saved)
+    return [
+        str(form.fields[name].label)
+        for name in form.fields
+        if name not in {"version", "confirm_carried", "reason"}
+        and str(initial.get(name) or "") != str(form.cleaned_data.get(name) or "")
+    ]
 
 
 def _conflict(request: AuthedRequest, current: Assessment, form: AssessmentForm) -> HttpResponse:
-    """Re-show what the editor typed, based on the saved version, with what differs."""
+    """Re-show what the editor typed, based on the saved version, with what differs.
+
+    A repeated "Finalise" (a double click) whose values were finalised by the first lands
+    where the first did instead.
+    """
     fresh = selectors.assessment_get(request.user, current.pk)
-    saved = initial_from(fresh)
+    differing = _differing(form, fresh)
+    if not differing and fresh.is_final and "finalise" in request.POST:
+        messages.success(request, "Assessment finalised.")
+        return redirect("assessment_detail", pk=fresh.pk)
     data = request.POST.copy()
     data["version"] = str(fresh.version)
-    differing = [
-        form.fields[name].label
-        for name in form.fields
-        if name not in {"version", "confirm_carried"}
-        and str(saved.get(name) or "") != str(form.cleaned_data.get(name) or "")
-    ]
     rebased = AssessmentForm(data)
     _validated(rebased)
     return _form_page(
@@ -199,8 +233,11 @@ def assessment_amend(request: AuthedRequest, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
         )
     except services.AssessmentConflict:
-        form.add_error(None, "Someone else amended this assessment meanwhile: review and retry.")
         fresh = selectors.assessment_get(request.user, pk)
+        if not _differing(form, fresh):  # a double click: the first post recorded this
+            messages.info(request, "This amendment is already recorded.")
+            return redirect("assessment_detail", pk=pk)
+        form.add_error(None, "Someone else amended this assessment meanwhile: review and retry.")
         return _form_page(request, "assessments/amend.html", fresh, form, status=409)
     if amendment is None:
         messages.info(request, "Nothing was changed, so no amendment was recorded.")

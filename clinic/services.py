@@ -1,10 +1,12 @@
 """Writes for clinics and clients; every change to a client record is audited."""
 
+import datetime
 from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 
 from clinic.models import AuditAction, AuditEntry, Client, Clinic
 
@@ -24,6 +26,11 @@ CLIENT_FIELDS = (
     "consent_date",
     "notes",
 )
+
+
+# A double click or the retry of a slow save comes within this; a namesake with the very
+# same details added later is a person of their own.
+REPEAT_WINDOW = datetime.timedelta(minutes=2)
 
 
 class ConcurrentEditError(Exception):
@@ -68,16 +75,25 @@ def _check_fields(fields: Mapping[str, Any]) -> None:
 
 @transaction.atomic
 def client_create(*, actor: User, clinic: Clinic, fields: Mapping[str, Any]) -> Client:
-    """Create a client in the clinic.
+    """Create a client in the clinic, or return the identical one added moments ago.
 
-    Side effects: records who recorded consent when a consent date is given; audit entry
-    (create).
+    A repeat within REPEAT_WINDOW of the same details (a double-clicked "Save") returns
+    the first record, unchanged, rather than a duplicate.
+    Side effects (a new client only): records who recorded consent when a consent date is
+    given; audit entry (create).
     """
     _check_fields(fields)
     client = Client(clinic=clinic, **fields)
     if client.consent_date is not None:
         client.consent_recorded_by = actor
     client.full_clean()
+    # Lock the clinic first, so a simultaneous repeat waits here and then finds the first.
+    Clinic.objects.select_for_update(no_key=True).only("pk").get(pk=clinic.pk)
+    same = {name: getattr(client, name) for name in CLIENT_FIELDS}
+    recent = timezone.now() - REPEAT_WINDOW
+    repeat = Client.objects.filter(clinic=clinic, created_at__gte=recent, **same).first()
+    if repeat is not None:
+        return repeat
     client.save()
     audit_record(
         actor=actor,

@@ -15,7 +15,7 @@ from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -108,7 +108,13 @@ def staff_create(
         errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
-    user.save()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        # The same username saved meanwhile by another request (a double-clicked "Add"):
+        # usernames are unique across clinics, so the database is the one to ask.
+        raise ValidationError({"username": [USERNAME_TAKEN]}) from None
     membership.user = user
     membership.full_clean()
     membership.save()

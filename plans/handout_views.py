@@ -20,6 +20,7 @@ from clinic.http import AuthedRequest
 from clinic.models import AuditAction
 from clinic.services import audit_record
 from plans.handout import handout_version_get
+from plans.handout_email import handout_audit_detail, handout_email_send
 from plans.handout_progress import handout_progress_specs
 from plans.handout_render import HandoutRenderError, handout_html, handout_pdf_get
 from plans.handout_stamp import HandoutStamp, handout_stamp_get
@@ -48,7 +49,7 @@ def _audit(request: AuthedRequest, ids: HandoutIds, action: AuditAction, what: s
         object_type="handout",
         object_id=ids.version_id,
         client_id=ids.client_id,
-        detail=f"{what} (plan version {ids.number})",
+        detail=handout_audit_detail(what, ids.number),
     )
 
 
@@ -124,19 +125,19 @@ def handout_email(request: AuthedRequest, pk: int) -> HttpResponse:
         reply_to=[clinic.email] if clinic.email else None,
     )
     email.attach(_filename(stamp), handout.pdf, "application/pdf")
+    what = _what("handout PDF emailed to the client", with_progress)
     try:
-        email.send()
+        sent = handout_email_send(actor=request.user, stamp=stamp, email=email, what=what)
     except (smtplib.SMTPException, OSError):
         logger.exception("Handout email for plan version %s failed", version.pk)
         messages.error(request, "The email could not be sent; please try again later.")
         return redirect("plan_builder", pk=version.pk)
-    _audit(
-        request,
-        HandoutIds.of(stamp),
-        AuditAction.EXPORT,
-        _what("handout PDF emailed to the client", with_progress),
-    )
-    messages.success(request, f"The handout was emailed to {client.email}.")
+    if sent:
+        messages.success(request, f"The handout was emailed to {client.email}.")
+    else:
+        messages.info(
+            request, f"The handout was emailed to {client.email} moments ago; not sent again."
+        )
     return redirect("plan_builder", pk=version.pk)
 
 

@@ -120,6 +120,9 @@ def plan_build(*, actor: User, assessment: Assessment) -> PlanVersion:
 
     Side effects: plan, version 1 and its items from the rules; audit entry (create).
     """
+    # Lock the visit first: a second "Build plan" (a double click) waits here, then finds
+    # the plan the first one made instead of failing on the one-plan-per-visit constraint.
+    Assessment.objects.select_for_update(no_key=True).only("pk").get(pk=assessment.pk)
     existing = PlanVersion.objects.filter(plan__assessment=assessment).order_by("-number").first()
     if existing is not None:
         return existing

@@ -38,6 +38,9 @@ def clinic_intervention_create(
     """
     _check_fields(fields)
     require_admin_actor(actor, clinic)
+    # Lock the clinic first: a second "Add" of the same slug (a double click) waits here,
+    # then full_clean() sees the first's row and refuses the slug, instead of a 500.
+    Clinic.objects.select_for_update(no_key=True).only("pk").get(pk=clinic.pk)
     row = ClinicIntervention(clinic=clinic, **fields)
     row.full_clean()
     row.save()

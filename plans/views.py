@@ -137,6 +137,10 @@ def _issue(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpRespo
     except services.PlanBlocked as blocked:
         form.add_error("override_reason", str(blocked))
         return _page(request, version, issue_form=form)
+    except services.PlanLocked:
+        # Issued meanwhile (a double-clicked "Issue"): this post lands where the first did.
+        messages.info(request, f"Plan version {version.number} is already issued.")
+        return _again(version)
     messages.success(request, f"Plan version {version.number} issued.")
     return _again(version)
 

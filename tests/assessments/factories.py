@@ -76,8 +76,8 @@ def recorded_assessment(
     visit_date: datetime.date = datetime.date(2026, 11, 2),
     final: bool = True,
 ) -> Assessment:
-    """A visit saved (and by default finalised) through the services."""
-    assessment = assessment_start(actor=actor, client=client, visit_date=visit_date)
+    """A visit saved (and by default finalised) through the services; always a new one."""
+    assessment = assessment_start(actor=actor, client=client, visit_date=visit_date, another=True)
     assessment = assessment_save(
         actor=actor,
         assessment=assessment,

@@ -161,6 +161,19 @@ def test_import_assessment_records_actor_as_therapist(
     assert client_record.last_visit_on == datetime.date(2026, 11, 2)
 
 
+def test_import_assessment_beside_an_open_draft_is_a_visit_of_its_own(
+    therapist: User, client_record: Client
+) -> None:
+    draft = {**VALID, "status": "draft"}
+    open_draft = import_assessment(parse_document(draft), client=client_record, actor=therapist)
+    imported = import_assessment(parse_document(draft), client=client_record, actor=therapist)
+    assert imported.pk != open_draft.pk
+    assert list(client_record.assessments.values_list("status", "version").order_by("pk")) == [
+        (Status.DRAFT, 2),
+        (Status.DRAFT, 2),
+    ]
+
+
 def test_import_assessment_writes_nothing_when_a_step_fails(
     therapist: User, client_record: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,6 +16,7 @@ from assessments.services import (
     assessment_finalise,
     assessment_save,
     assessment_start,
+    assessment_start_or_continue,
 )
 from clinic.models import AuditEntry, Client
 
@@ -46,6 +47,60 @@ def test_assessment_start_creates_draft_and_updates_last_visit(
         draft.pk,
         client_record.pk,
     )
+
+
+def test_assessment_start_again_for_the_date_continues_the_open_draft(
+    therapist: User, colleague: User, client_record: Client
+) -> None:
+    first, created = assessment_start_or_continue(
+        actor=therapist, client=client_record, visit_date=DAY1
+    )
+    again, created_again = assessment_start_or_continue(
+        actor=colleague, client=client_record, visit_date=DAY1, copy_forward=True
+    )
+    assert (again, created, created_again) == (first, True, False)
+    assert (again.therapist, again.copied_from) == (therapist, None)
+    entries = AuditEntry.objects.filter(object_type="assessment").values_list("action", "actor")
+    assert list(entries) == [("create", therapist.pk)]
+
+
+def test_assessment_start_another_when_asked(therapist: User, client_record: Client) -> None:
+    first = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    second = assessment_start(actor=therapist, client=client_record, visit_date=DAY1, another=True)
+    # The next repeat continues the newest of the open drafts.
+    third = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    assert (second.pk != first.pk, third) == (True, second)
+    assert Assessment.objects.filter(client=client_record).count() == 2
+
+
+def test_assessment_start_after_a_final_visit_that_day_is_a_new_draft(
+    therapist: User, client_record: Client
+) -> None:
+    final = _saved(therapist, client_record, {("pain_now", ""): Decimal(3)})
+    final = assessment_finalise(actor=therapist, assessment=final, expected_version=2)
+    draft = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    assert (draft.pk != final.pk, draft.status) == (True, "draft")
+
+
+def test_assessment_start_copy_forward_reads_the_latest_visit(
+    therapist: User, client_record: Client
+) -> None:
+    first = _saved(therapist, client_record, {("hip_extension", "left"): Decimal(5)})
+    first = assessment_finalise(actor=therapist, assessment=first, expected_version=2)
+    second = assessment_start(
+        actor=therapist, client=client_record, visit_date=DAY2, copy_forward=True
+    )
+    assert second.copied_from == first
+    assert _rows(second) == {("hip_extension", "left"): (Decimal(5), True)}
+    with pytest.raises(ValueError, match="not both"):
+        assessment_start(
+            actor=therapist,
+            client=client_record,
+            visit_date=DAY2,
+            copy_from=first,
+            copy_forward=True,
+            another=True,
+        )
 
 
 def test_assessment_save_writes_changes_and_drops_blanks(
