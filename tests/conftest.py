@@ -6,6 +6,7 @@ Every view test also runs as the outsider (another clinic: 404) and anonymously
 
 import datetime
 import os
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -19,6 +20,18 @@ pytest_plugins = ["tests.plans.fixtures", "tests.url_walker_fixtures"]
 
 # Benchmarks run only through `make bench`.
 collect_ignore = [] if os.environ.get("HIPPLAN_BENCH") else ["bench"]
+
+
+# Argon2, the production hasher, costs about 0.4 s for every account a test makes: most of
+# the suite's time. Tests of hashing and of real sign-in keep it (marker
+# production_hashing); every other test signs in with force_login or a cheap hash.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _password_hashing(request: pytest.FixtureRequest, settings: Any) -> None:
+    if request.node.get_closest_marker("production_hashing") is None:
+        settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture(autouse=True)

@@ -17,8 +17,6 @@ from clinic.models import AuditEntry
 from tests.url_registry import REGISTRY, World
 from tests.url_walker_fixtures import signed_in
 
-pytestmark = pytest.mark.usefixtures("fast_password_hashing")
-
 Entry = tuple[str, str, int, int | None]
 Expected = Callable[[World], list[Entry]]
 

@@ -28,8 +28,6 @@ from tests.url_registry import (
 )
 from tests.url_walker_fixtures import signed_in
 
-pytestmark = pytest.mark.usefixtures("fast_password_hashing")
-
 ROUTES = sorted(REGISTRY)
 ADMIN_ONLY = sorted(name for name, route in REGISTRY.items() if route.access.admin_only)
 SNAPSHOT_APPS = ("auth", "clinic", "assessments", "plans")

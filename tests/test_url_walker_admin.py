@@ -7,7 +7,6 @@ model's list and change pages.
 
 from typing import Any
 
-import pytest
 from django.contrib.auth.views import redirect_to_login
 from django.test import Client as HttpClient
 from django.urls import reverse
@@ -15,8 +14,6 @@ from django.urls import reverse
 from clinic.models import Clinic
 from tests.url_registry import ADMIN_PUBLIC, ADMIN_SAMPLE, OURS, THEIRS, World
 from tests.url_walker_fixtures import signed_in
-
-pytestmark = pytest.mark.usefixtures("fast_password_hashing")
 
 
 def _leaks(response: Any, words: tuple[str, ...]) -> list[str]:

@@ -6,6 +6,9 @@ from django.urls import reverse
 
 from tests.factories import TEST_PASSWORD
 
+# Hashing and real sign-in: with the production hasher.
+pytestmark = pytest.mark.production_hashing
+
 
 def test_passwords_are_hashed_with_argon2(therapist: User) -> None:
     assert identify_hasher(therapist.password).algorithm == "argon2"

@@ -5,7 +5,6 @@ Each property posts a valid baseline with hostile values in one to three fields
 """
 
 import itertools
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -49,12 +48,6 @@ SEARCH = ("q", "archived", "page")
 LOGIN = ("username", "password")
 STAFF_EDIT = ("first_name", "last_name", "email", "title", "role", "is_active")
 AUDIT_FILTERS = ("client", "client_id", "user", "date_from", "date_to", "page")
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: Any) -> None:
-    # Argon2, the production hasher, costs about 0.4 s per account made.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def test_client_baseline_is_valid(as_therapist: HttpClient) -> None:

@@ -15,8 +15,6 @@ from tests.clinic.test_csp import POLICY, _inline_code, _policy
 from tests.clinic.test_settings import PRODUCTION_ENV, _manage, _settings
 from tests.factories import TEST_PASSWORD
 
-pytestmark = pytest.mark.usefixtures("fast_password_hashing")
-
 NEW_PASSWORD = "lantern-meadow-copper-77"
 LINK = re.compile(r"^http://testserver(/accounts/password/reset/[^/\s]+/[^/\s]+/)$", re.M)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')

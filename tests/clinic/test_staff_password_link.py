@@ -21,8 +21,6 @@ from clinic.services_staff import (
 from tests.clinic.test_staff import NEW_STAFF
 from tests.factories import TEST_PASSWORD
 
-pytestmark = pytest.mark.usefixtures("fast_password_hashing")
-
 NEW_PASSWORD = "lantern-meadow-copper-77"
 LINK = re.compile(r"^http://testserver(/accounts/password/reset/([^/\s]+)/([^/\s]+)/)$", re.M)
 BY_LINK = {**NEW_STAFF, "password": "", "send_link": "on"}
