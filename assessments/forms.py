@@ -17,6 +17,7 @@ from assessments.catalogue import ITEMS, SECTION_OF, Item, Kind, Side
 from assessments.models import Assessment
 from assessments.services import NARRATIVE_FIELDS
 from assessments.values import Key, Value
+from clinic.form_messages import literal
 
 
 def field_name(code: str, side: str) -> str:
@@ -55,11 +56,12 @@ def _number_field(item: Item, side: str) -> forms.DecimalField:
         decimal_places=item.decimals,
         max_digits=7,
         localize=False,
+        # literal(): a unit or label may hold "%" (the ODI total is in %).
         error_messages={
-            "invalid": f"{where}: enter a number.",
-            "min_value": f"{where} must be between {low} and {high}.",
-            "max_value": f"{where} must be between {low} and {high}.",
-            "max_decimal_places": (
+            "invalid": literal(f"{where}: enter a number."),
+            "min_value": literal(f"{where} must be between {low} and {high}."),
+            "max_value": literal(f"{where} must be between {low} and {high}."),
+            "max_decimal_places": literal(
                 f"{where}: whole numbers only."
                 if item.decimals == 0
                 else f"{where}: at most {item.decimals} decimal place."
@@ -75,7 +77,9 @@ def _choice_field(item: Item, side: str) -> forms.ChoiceField:
         label=_label(item, side),
         required=False,
         choices=[("", empty), *item.choices],
-        error_messages={"invalid_choice": f"{_label(item, side)}: choose one of the options."},
+        error_messages={
+            "invalid_choice": literal(f"{_label(item, side)}: choose one of the options.")
+        },
     )
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
+from clinic.form_messages import literal
 from plans.models import DOSE_BOUNDS, SIDE_CHOICES, PlanItem
 
 
@@ -37,7 +38,7 @@ class PlanItemForm(forms.ModelForm):
             field = self.fields[name]
             label = field.label
             field.validators.extend([MinValueValidator(low), MaxValueValidator(high)])
-            field.error_messages["invalid"] = f"{label}: enter a whole number."
+            field.error_messages["invalid"] = literal(f"{label}: enter a whole number.")
             field.widget.attrs.update({"min": low, "max": high})
             field.help_text = f"{low}-{high}"
         for field in self.fields.values():

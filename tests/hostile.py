@@ -56,6 +56,11 @@ NAMED: tuple[str, ...] = (
     "2026-02-30",
     "0001-01-01",
     "9999-12-31",
+    # Out of range for a unit of % (the ODI total), and format specifiers in any text.
+    "100.5",
+    "150",
+    "%",
+    "%(value)s%d 100%",
 )
 
 # Hypothesis: modest and without an example database on disk (the working tree stays clean);
