@@ -4,7 +4,6 @@ Numbers get the catalogue's bounds with a message naming the item, side and unit
 bad value is explained next to its field and every other typed value is kept.
 """
 
-import datetime
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -16,6 +15,7 @@ from django.utils import timezone
 from assessments.catalogue import ITEMS, SECTION_OF, Item, Kind, Side
 from assessments.models import Assessment
 from assessments.services import NARRATIVE_FIELDS
+from assessments.validators import visit_date_not_future
 from assessments.values import Key, Value
 from clinic.form_messages import literal
 
@@ -123,6 +123,8 @@ class AssessmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         narrative = fields_for_model(Assessment, fields=NARRATIVE_FIELDS)
         narrative["visit_date"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        # The model's rule, checked here so the message sits by the field.
+        narrative["visit_date"].validators.append(visit_date_not_future)
         for name in ("presenting_complaint", "goals", "notes", "treatment_today"):
             narrative[name].widget.attrs["rows"] = 2
         self.fields.update(narrative)
@@ -145,12 +147,6 @@ class AssessmentForm(forms.Form):
                 attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
             attrs["aria-invalid"] = "true"
             attrs["aria-describedby"] = f"id_{name}-error"
-
-    def clean_visit_date(self) -> datetime.date:
-        visit: datetime.date = self.cleaned_data["visit_date"]
-        if visit > timezone.localdate():
-            raise forms.ValidationError("The visit date cannot be in the future.")
-        return visit
 
     def values(self) -> dict[Key, Value | None]:
         """Cleaned values of the measurement fields that validated (blank is None)."""
@@ -195,15 +191,10 @@ class StartVisitForm(forms.Form):
     visit_date = forms.DateField(
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
+        validators=[visit_date_not_future],
     )
     copy_forward = forms.BooleanField(
         required=False,
         initial=True,
         label="Start from the last visit's measurements (marked as carried over until confirmed)",
     )
-
-    def clean_visit_date(self) -> datetime.date:
-        visit: datetime.date = self.cleaned_data["visit_date"]
-        if visit > timezone.localdate():
-            raise forms.ValidationError("The visit date cannot be in the future.")
-        return visit

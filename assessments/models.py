@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from assessments.catalogue import ITEMS, Kind, Side
+from assessments.validators import visit_date_not_future
 from clinic.models import Client
 
 
@@ -20,7 +21,7 @@ class Assessment(models.Model):
     therapist = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments"
     )
-    visit_date = models.DateField()
+    visit_date = models.DateField(validators=[visit_date_not_future])
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     copied_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -143,6 +143,21 @@ def test_edit_errors_are_shown_at_fields_and_keep_everything_typed(
     assert (draft.version, _values(draft)) == (1, {})
 
 
+def test_edit_future_visit_date_is_a_field_error(
+    as_therapist: HttpClient, draft: Assessment
+) -> None:
+    response = as_therapist.post(
+        reverse("assessment_edit", args=[draft.pk]),
+        {**_form(1, goals="Run 5 km"), "visit_date": "2099-01-01"},
+    )
+    assert response.context["form"].errors == {
+        "visit_date": ["The visit date cannot be in the future."]
+    }
+    assert "Run 5 km" in response.content.decode()
+    draft.refresh_from_db()
+    assert (draft.version, draft.visit_date) == (1, DAY)
+
+
 PERCENT_ITEMS = [item for item in ITEMS.values() if "%" in item.unit + item.label]
 
 
