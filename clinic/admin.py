@@ -17,6 +17,7 @@ from django.utils.module_loading import import_string
 
 from clinic.access import membership_of
 from clinic.forms import SignInForm
+from clinic.forms_json import BoundedJSONField
 from clinic.logos import LogoError, read_logo
 from clinic.models import AuditEntry, Clinic, Membership
 
@@ -89,6 +90,14 @@ class ClinicAdminForm(forms.ModelForm):
         label="Logo", required=False, help_text="PNG or JPEG, up to 512 KB."
     )
     remove_logo = forms.BooleanField(required=False)
+    # A few dozen flat "name": number pairs; the bounds refuse hostile JSON before parsing.
+    cutoff_overrides = BoundedJSONField(
+        label="Cutoff overrides",
+        required=False,
+        max_characters=5_000,
+        max_depth=4,
+        help_text='A JSON object of cut-off name to number, e.g. {"slr_reduced_below": 70}.',
+    )
 
     class Meta:
         model = Clinic
