@@ -18,6 +18,7 @@ from assessments.services import NARRATIVE_FIELDS
 from assessments.validators import visit_date_not_future
 from assessments.values import Key, Value
 from clinic.form_messages import literal
+from clinic.text_limits import REASON, limit_help
 
 
 def field_name(code: str, side: str) -> str:
@@ -182,8 +183,9 @@ class AmendForm(AssessmentForm):
     reason = forms.CharField(
         label="Reason for the amendment",
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Kept with the amendment, together with every original value.",
-        max_length=1000,
+        help_text="Kept with the amendment, together with every original value. "
+        + limit_help(REASON),
+        max_length=REASON,
     )
 
 

@@ -264,6 +264,11 @@ def test_parse_document_accepts_decimal_numbers_from_load_json() -> None:
             id="narrative-text-too-long",
         ),
         pytest.param(
+            [(("narrative", "notes"), "x" * 200_000)],
+            ["$.narrative.notes: is too long (200000 characters; at most 4000)"],
+            id="narrative-pasted-notes",
+        ),
+        pytest.param(
             [(("narrative", "goals"), ["walk"])],
             ["$.narrative.goals: must be a string (got array)"],
             id="narrative-not-string",

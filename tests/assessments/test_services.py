@@ -125,6 +125,25 @@ def test_assessment_start_future_visit_is_refused(therapist: User, client_record
     assert Assessment.objects.count() == 0
 
 
+def test_assessment_save_text_over_its_limit_is_refused(
+    therapist: User, client_record: Client
+) -> None:
+    draft = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    with pytest.raises(ValidationError) as raised:
+        assessment_save(
+            actor=therapist,
+            assessment=draft,
+            expected_version=1,
+            narrative={"treatment_today": "x" * 4001},
+            values={},
+        )
+    assert raised.value.message_dict == {
+        "treatment_today": ["Ensure this value has at most 4000 characters (it has 4001)."]
+    }
+    draft.refresh_from_db()
+    assert (draft.version, draft.treatment_today) == (1, "")
+
+
 def test_assessment_save_contradicting_outcomes_are_refused(
     therapist: User, client_record: Client
 ) -> None:

@@ -158,6 +158,26 @@ def test_edit_future_visit_date_is_a_field_error(
     assert (draft.version, draft.visit_date) == (1, DAY)
 
 
+def test_edit_pasted_notes_are_a_field_error_keeping_typing(
+    as_therapist: HttpClient, draft: Assessment
+) -> None:
+    pasted = "x" * 200_000
+    response = as_therapist.post(
+        reverse("assessment_edit", args=[draft.pk]), _form(1, notes=pasted, goals="Run 5 km")
+    )
+    assert response.context["form"].errors == {
+        "notes": ["Ensure this value has at most 4000 characters (it has 200000)."]
+    }
+    page = response.content.decode()
+    assert (pasted in page, "Run 5 km" in page, "Up to 4,000 characters." in page) == (
+        True,
+        True,
+        True,
+    )
+    draft.refresh_from_db()
+    assert (draft.version, draft.notes) == (1, "")
+
+
 PERCENT_ITEMS = [item for item in ITEMS.values() if "%" in item.unit + item.label]
 
 
