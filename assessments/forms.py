@@ -4,7 +4,6 @@ Numbers get the catalogue's bounds with a message naming the item, side and unit
 bad value is explained next to its field and every other typed value is kept.
 """
 
-import datetime
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -16,7 +15,10 @@ from django.utils import timezone
 from assessments.catalogue import ITEMS, SECTION_OF, Item, Kind, Side
 from assessments.models import Assessment
 from assessments.services import NARRATIVE_FIELDS
+from assessments.validators import visit_date_not_future
 from assessments.values import Key, Value
+from clinic.form_messages import literal
+from clinic.text_limits import REASON, limit_help
 
 
 def field_name(code: str, side: str) -> str:
@@ -55,11 +57,12 @@ def _number_field(item: Item, side: str) -> forms.DecimalField:
         decimal_places=item.decimals,
         max_digits=7,
         localize=False,
+        # literal(): a unit or label may hold "%" (the ODI total is in %).
         error_messages={
-            "invalid": f"{where}: enter a number.",
-            "min_value": f"{where} must be between {low} and {high}.",
-            "max_value": f"{where} must be between {low} and {high}.",
-            "max_decimal_places": (
+            "invalid": literal(f"{where}: enter a number."),
+            "min_value": literal(f"{where} must be between {low} and {high}."),
+            "max_value": literal(f"{where} must be between {low} and {high}."),
+            "max_decimal_places": literal(
                 f"{where}: whole numbers only."
                 if item.decimals == 0
                 else f"{where}: at most {item.decimals} decimal place."
@@ -75,7 +78,9 @@ def _choice_field(item: Item, side: str) -> forms.ChoiceField:
         label=_label(item, side),
         required=False,
         choices=[("", empty), *item.choices],
-        error_messages={"invalid_choice": f"{_label(item, side)}: choose one of the options."},
+        error_messages={
+            "invalid_choice": literal(f"{_label(item, side)}: choose one of the options.")
+        },
     )
 
 
@@ -119,6 +124,8 @@ class AssessmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         narrative = fields_for_model(Assessment, fields=NARRATIVE_FIELDS)
         narrative["visit_date"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        # The model's rule, checked here so the message sits by the field.
+        narrative["visit_date"].validators.append(visit_date_not_future)
         for name in ("presenting_complaint", "goals", "notes", "treatment_today"):
             narrative[name].widget.attrs["rows"] = 2
         self.fields.update(narrative)
@@ -141,12 +148,6 @@ class AssessmentForm(forms.Form):
                 attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
             attrs["aria-invalid"] = "true"
             attrs["aria-describedby"] = f"id_{name}-error"
-
-    def clean_visit_date(self) -> datetime.date:
-        visit: datetime.date = self.cleaned_data["visit_date"]
-        if visit > timezone.localdate():
-            raise forms.ValidationError("The visit date cannot be in the future.")
-        return visit
 
     def values(self) -> dict[Key, Value | None]:
         """Cleaned values of the measurement fields that validated (blank is None)."""
@@ -182,8 +183,9 @@ class AmendForm(AssessmentForm):
     reason = forms.CharField(
         label="Reason for the amendment",
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Kept with the amendment, together with every original value.",
-        max_length=1000,
+        help_text="Kept with the amendment, together with every original value. "
+        + limit_help(REASON),
+        max_length=REASON,
     )
 
 
@@ -191,6 +193,7 @@ class StartVisitForm(forms.Form):
     visit_date = forms.DateField(
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
+        validators=[visit_date_not_future],
     )
     copy_forward = forms.BooleanField(
         required=False,
@@ -204,9 +207,3 @@ class StartVisitForm(forms.Form):
         label="Start another visit for this date",
         help_text="Leave unticked to continue the open draft for that date.",
     )
-
-    def clean_visit_date(self) -> datetime.date:
-        visit: datetime.date = self.cleaned_data["visit_date"]
-        if visit > timezone.localdate():
-            raise forms.ValidationError("The visit date cannot be in the future.")
-        return visit

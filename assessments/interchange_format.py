@@ -18,10 +18,19 @@ SCHEMA = "hipplan.assessment"
 VERSION = 1
 
 NARRATIVE_KEYS = tuple(name for name in NARRATIVE_FIELDS if name != "visit_date")
-# None: a TextField, no length limit (the same as the model, so every visit round-trips).
-NARRATIVE_MAX_LENGTH: dict[str, int | None] = {
-    name: getattr(Assessment._meta.get_field(name), "max_length", None) for name in NARRATIVE_KEYS
-}
+
+
+def _model_limit(name: str) -> int:
+    """The model field's length limit; every narrative field must have one."""
+    limit = getattr(Assessment._meta.get_field(name), "max_length", None)
+    if not isinstance(limit, int):
+        raise TypeError(f"Assessment.{name} has no max_length; the import needs one.")
+    return limit
+
+
+# The model's limits (clinic.text_limits for the free text), so the import refuses what
+# the web form and the services refuse, and every stored visit round-trips.
+NARRATIVE_MAX_LENGTH = {name: _model_limit(name) for name in NARRATIVE_KEYS}
 TOP_KEYS = (
     "schema",
     "version",

@@ -2,9 +2,11 @@
 
 import datetime
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
+
+from django.core.exceptions import ValidationError
 
 from assessments.catalogue import ITEMS, Item, Kind
 from assessments.interchange_format import (
@@ -27,7 +29,9 @@ from assessments.interchange_format import (
     ParsedAssessment,
     Problem,
 )
-from assessments.values import Key, Value
+from assessments.outcomes import outcome_problems
+from assessments.validators import visit_date_not_future
+from assessments.values import AssessmentValues, Key, Value
 
 # --- reading and validating -------------------------------------------------------------
 
@@ -99,6 +103,16 @@ class _Checker:
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
+
+    def rule(self, path: str, validator: Callable[[Any], None], value: Any) -> bool:
+        """Apply a rule the model and the forms share; False (and reported) if it fails."""
+        try:
+            validator(value)
+        except ValidationError as error:
+            for message in error.messages:
+                self.add(path, f"{message.rstrip('.')} (got {_shown(str(value))})")
+            return False
+        return True
 
     def wrong_type(self, path: str, value: object, expected: str) -> None:
         article = "an" if expected[0] in "aeiou" else "a"
@@ -179,9 +193,11 @@ def _check_date(check: _Checker, value: object) -> datetime.date | None:
         return None
     if DATE_PATTERN.match(value):
         try:
-            return datetime.date.fromisoformat(value)
+            day = datetime.date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            return day if check.rule("$.visit_date", visit_date_not_future, day) else None
     check.add("$.visit_date", f"{_shown(value)} is not a date written as YYYY-MM-DD")
     return None
 
@@ -315,6 +331,7 @@ def _check_measurements(check: _Checker, value: object) -> dict[Key, Value]:
         check.wrong_type("$.measurements", value, "array")
         return values
     first_seen: dict[Key, str] = {}
+    before = len(check.problems)
     for index, raw in enumerate(value):
         path = f"$.measurements[{index}]"
         checked = _check_measurement(check, path, raw)
@@ -329,6 +346,12 @@ def _check_measurements(check: _Checker, value: object) -> dict[Key, Value]:
         first_seen[key] = path
         if stored is not None:
             values[key] = stored
+    if len(check.problems) == before:
+        # The web form's cross-checks (STarT Back subscale, ODI total, PSFS activity named),
+        # each at the measurement it concerns, or at the list when that one is missing.
+        for key, message in outcome_problems(AssessmentValues(values=dict(values))).items():
+            where = f"{first_seen[key]}.value" if key in first_seen else "$.measurements"
+            check.add(where, message)
     return values
 
 

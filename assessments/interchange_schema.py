@@ -65,13 +65,14 @@ def _item_schema(item: Item) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a version 1 document.
 
-    What it cannot say, the validator also checks: no repeated item and side, and a
-    visit date that exists in the calendar.
+    What it cannot say, the validator also checks: no repeated item and side, a visit
+    date that exists in the calendar and is not in the future, and the outcome
+    cross-checks (assessments.outcomes.outcome_problems).
     """
-    narrative: dict[str, dict[str, Any]] = {name: {"type": "string"} for name in NARRATIVE_KEYS}
-    for name, limit in NARRATIVE_MAX_LENGTH.items():
-        if limit is not None:
-            narrative[name]["maxLength"] = limit
+    narrative = {
+        name: {"type": "string", "maxLength": NARRATIVE_MAX_LENGTH[name]}
+        for name in NARRATIVE_KEYS
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://hipplan.example/schemas/assessment-v1.schema.json",

@@ -5,7 +5,9 @@ from django.db import models
 from django.db.models import Q
 
 from assessments.catalogue import ITEMS, Kind, Side
+from assessments.validators import visit_date_not_future
 from clinic.models import Client
+from clinic.text_limits import REASON, VISIT_TEXT, limited_text
 
 
 class Status(models.TextChoices):
@@ -20,19 +22,19 @@ class Assessment(models.Model):
     therapist = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments"
     )
-    visit_date = models.DateField()
+    visit_date = models.DateField(validators=[visit_date_not_future])
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     copied_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    presenting_complaint = models.TextField(blank=True)
+    presenting_complaint = limited_text(max_length=VISIT_TEXT, blank=True)
     onset = models.CharField("onset and duration", max_length=300, blank=True)
     eases = models.CharField("what eases it", max_length=300, blank=True)
     activities = models.CharField("activities and sports", max_length=300, blank=True)
-    goals = models.TextField(blank=True)
+    goals = limited_text(max_length=VISIT_TEXT, blank=True)
     gait_notes = models.CharField("gait observations", max_length=300, blank=True)
-    notes = models.TextField("therapist's notes", blank=True)
-    treatment_today = models.TextField("in-clinic treatment today", blank=True)
+    notes = limited_text("therapist's notes", max_length=VISIT_TEXT, blank=True)
+    treatment_today = limited_text("in-clinic treatment today", max_length=VISIT_TEXT, blank=True)
     # Optimistic lock for concurrent edits of a draft.
     version = models.PositiveIntegerField(default=1)
     finalised_at = models.DateTimeField(null=True, blank=True)
@@ -143,7 +145,7 @@ class Amendment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     made_at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField()
+    reason = limited_text(max_length=REASON)
     # [{"field": "hip_extension", "side": "left", "old": "5", "new": "12"}, ...]
     changes = models.JSONField(default=list)
 

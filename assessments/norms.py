@@ -178,11 +178,17 @@ def validate_overrides(raw: object) -> dict[str, float]:
         value = raw[key]
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
             raise ValueError(f"Cut-off '{key}' must be a number, not {_kind_of(value)}.")
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond any float (JSON allows 4,300 digits)
+            number = math.inf if value > 0 else -math.inf
         low, high = _BOUNDS[key]
         if not math.isfinite(number) or not low <= number <= high:
+            # An integer of hundreds of digits is not worth repeating (nor always printable).
+            huge = isinstance(value, int) and math.isinf(number)
+            shown = "a number that large" if huge else value
             raise ValueError(
-                f"Cut-off '{key}' must be between {_fmt(low)} and {_fmt(high)}, not {value}."
+                f"Cut-off '{key}' must be between {_fmt(low)} and {_fmt(high)}, not {shown}."
             )
         cleaned[key] = number
     _check_consistent(cleaned)

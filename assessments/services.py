@@ -18,8 +18,9 @@ from django.utils import timezone
 
 from assessments.catalogue import ITEMS, SECTION_OF, Kind, value_problem
 from assessments.models import Amendment, Assessment, Measurement, Status
+from assessments.outcomes import outcome_problems
 from assessments.selectors import latest_assessment
-from assessments.values import Key, Value
+from assessments.values import AssessmentValues, Key, Value
 from clinic.models import AuditAction, Client
 from clinic.services import audit_record
 
@@ -88,7 +89,8 @@ def _row(assessment: Assessment, key: Key, value: Value, *, carried: bool) -> Me
 
 
 def _normalise(values: Mapping[Key, Value | None]) -> dict[Key, Value]:
-    """Drop blanks; reject unknown items or sides and values out of the catalogue's bounds.
+    """Drop blanks; reject unknown items or sides, values out of the catalogue's bounds and
+    outcome entries that contradict each other.
 
     Checking bounds here (in Python) is what lets the writes skip Django's per-row
     constraint queries; the database CheckConstraints still guard every row.
@@ -105,11 +107,19 @@ def _normalise(values: Mapping[Key, Value | None]) -> dict[Key, Value]:
             value = Decimal(str(value))
         problem = value_problem(item, value)
         if problem:
-            problems.setdefault(f"{code}__{side}" if side else code, []).append(problem)
+            problems.setdefault(_field(code, side), []).append(problem)
         clean[(code, side)] = value
+    if not problems:
+        # The cross-checks the form and the import apply, so no path stores what they refuse.
+        crossed = outcome_problems(AssessmentValues(values=dict(clean)))
+        problems = {_field(code, side): [problem] for (code, side), problem in crossed.items()}
     if problems:
         raise ValidationError(problems)
     return clean
+
+
+def _field(code: str, side: str) -> str:
+    return f"{code}__{side}" if side else code
 
 
 def _write_values(

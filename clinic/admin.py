@@ -22,6 +22,7 @@ from clinic.access import membership_of
 from clinic.admin_base import ServiceCheckedForm, ServiceWritesAdmin, actor_of
 from clinic.admin_users import StaffAccountAdmin
 from clinic.forms import SignInForm
+from clinic.forms_json import BoundedJSONField
 from clinic.logos import LogoError, read_logo
 from clinic.models import AuditEntry, Clinic, Membership
 from clinic.services_branding import BRANDING_FIELDS
@@ -95,6 +96,14 @@ class ClinicAdminForm(forms.ModelForm):
         label="Logo", required=False, help_text="PNG or JPEG, up to 512 KB."
     )
     remove_logo = forms.BooleanField(required=False)
+    # A few dozen flat "name": number pairs; the bounds refuse hostile JSON before parsing.
+    cutoff_overrides = BoundedJSONField(
+        label="Cutoff overrides",
+        required=False,
+        max_characters=5_000,
+        max_depth=4,
+        help_text='A JSON object of cut-off name to number, e.g. {"slr_reduced_below": 70}.',
+    )
 
     class Meta:
         model = Clinic

@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
+from clinic.form_messages import literal
+from clinic.text_limits import PLAN_MESSAGE, REASON, limit_help
 from plans.models import DOSE_BOUNDS, SIDE_CHOICES, PlanItem
 
 
@@ -37,7 +39,7 @@ class PlanItemForm(forms.ModelForm):
             field = self.fields[name]
             label = field.label
             field.validators.extend([MinValueValidator(low), MaxValueValidator(high)])
-            field.error_messages["invalid"] = f"{label}: enter a whole number."
+            field.error_messages["invalid"] = literal(f"{label}: enter a whole number.")
             field.widget.attrs.update({"min": low, "max": high})
             field.help_text = f"{low}-{high}"
         for field in self.fields.values():
@@ -50,7 +52,8 @@ class MessageForm(forms.Form):
     message = forms.CharField(
         label="Message to the client",
         required=False,
-        max_length=2000,
+        max_length=PLAN_MESSAGE,
+        help_text=limit_help(PLAN_MESSAGE),
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
     )
 
@@ -59,6 +62,7 @@ class IssueForm(forms.Form):
     override_reason = forms.CharField(
         label="Reason for issuing despite red flags",
         required=False,
-        max_length=1000,
+        max_length=REASON,
+        help_text=limit_help(REASON),
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
     )

@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from assessments.models import Assessment
 from clinic.models import Clinic
+from clinic.text_limits import PLAN_MESSAGE, REASON, STEPS, limited_text
 from plans.library import Dose, Kind
 
 KIND_CHOICES = [(kind.value, kind.value.replace("_", " ")) for kind in Kind]
@@ -42,9 +43,9 @@ class PlanVersion(models.Model):
     status = models.CharField(
         max_length=10, choices=VersionStatus.choices, default=VersionStatus.DRAFT
     )
-    message = models.TextField("message to the client", blank=True, max_length=2000)
+    message = limited_text("message to the client", max_length=PLAN_MESSAGE, blank=True)
     # Required to issue a plan for a visit with red flags (CLINICAL.md, Red flags).
-    override_reason = models.TextField(blank=True, max_length=1000)
+    override_reason = limited_text(max_length=REASON, blank=True)
     lock = models.PositiveIntegerField(default=1)  # optimistic lock for concurrent edits
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -174,7 +175,7 @@ class ClinicIntervention(DoseFields):
     kind = models.CharField(max_length=20, choices=KIND_CHOICES)
     targets = models.CharField(max_length=300, blank=True, help_text="Comma-separated.")
     summary = models.CharField(max_length=300, blank=True)
-    steps = models.TextField(help_text="One step per line.")
+    steps = limited_text(max_length=STEPS, help_text="One step per line.")
     safety = models.CharField(max_length=300, blank=True)
     per_side = models.BooleanField(default=False)
     illustration = models.CharField(max_length=120, blank=True)

@@ -104,3 +104,9 @@ def as_outsider(outsider: User) -> HttpClient:
 @pytest.fixture
 def as_admin(clinic_admin: User) -> HttpClient:
     return _logged_in(clinic_admin)
+
+
+@pytest.fixture
+def as_superuser(db: None) -> HttpClient:
+    """A maintenance superuser, in no clinic."""
+    return _logged_in(User.objects.create_superuser("root", "root@example.com", "x"))

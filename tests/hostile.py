@@ -6,6 +6,7 @@ form errors) or saves it and shows it escaped; nothing ever crashes (the test cl
 re-raises a server error, so a 500 fails the test).
 """
 
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -56,6 +57,11 @@ NAMED: tuple[str, ...] = (
     "2026-02-30",
     "0001-01-01",
     "9999-12-31",
+    # Out of range for a unit of % (the ODI total), and format specifiers in any text.
+    "100.5",
+    "150",
+    "%",
+    "%(value)s%d 100%",
 )
 
 # Hypothesis: modest and without an example database on disk (the working tree stays clean);
@@ -79,6 +85,28 @@ def hostile_values() -> st.SearchStrategy[str]:
             st.sampled_from(NAMED),
             st.text(max_size=6),
         ),
+    )
+
+
+def hostile_json() -> st.SearchStrategy[str]:
+    """Text for a JSON field: any value, arbitrary JSON, deep nesting, huge numbers."""
+    leaves = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=10))
+    documents = st.recursive(
+        leaves,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=10), inner, max_size=3)
+        ),
+        max_leaves=10,
+    )
+    depth = st.integers(min_value=1, max_value=60_000)
+    digits = st.integers(min_value=1, max_value=6_000)
+    return st.one_of(
+        hostile_values(),
+        documents.map(json.dumps),
+        depth.map(lambda n: "[" * n + "]" * n),
+        depth.map(lambda n: '{"a": ' * n + "1" + "}" * n),
+        digits.map(lambda n: '{"slr_reduced_below": ' + "9" * n + "}"),
+        digits.map(lambda n: '{"slr_reduced_below": -' + "9" * n + ".5}"),
     )
 
 

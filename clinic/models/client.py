@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from clinic.models.organisation import Clinic
+from clinic.text_limits import CLIENT_NOTES, limited_text
 
 # Earliest date of birth accepted; a guard against typos such as 1098 for 1998.
 EARLIEST_BIRTH_DATE = datetime.date(1900, 1, 1)
@@ -42,7 +43,7 @@ class Client(models.Model):
         blank=True,
         related_name="+",
     )
-    notes = models.TextField(blank=True)
+    notes = limited_text(max_length=CLIENT_NOTES, blank=True)
     archived = models.BooleanField(default=False)
     # Kept current by the assessment services so the list needs no aggregate.
     last_visit_on = models.DateField(null=True, blank=True, editable=False)

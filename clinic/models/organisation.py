@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from clinic.text_limits import CLINIC_LINES, limited_text
+
 
 class PaperSize(models.TextChoices):
     A4 = "A4", "A4"
@@ -14,15 +16,15 @@ class Clinic(models.Model):
     """A practice; every client, visit and plan belongs to exactly one."""
 
     name = models.CharField(max_length=200, unique=True)
-    address = models.TextField(blank=True)
+    address = limited_text(max_length=CLINIC_LINES, blank=True)
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
     website = models.URLField(blank=True)
     # Stored in the database, not on disk, so any app server can render a handout.
     logo = models.BinaryField(blank=True, default=b"", editable=False)
     logo_content_type = models.CharField(max_length=40, blank=True, editable=False)
-    handout_footer = models.TextField(
-        blank=True, help_text="Printed at the foot of every handout page."
+    handout_footer = limited_text(
+        max_length=CLINIC_LINES, blank=True, help_text="Printed at the foot of every handout page."
     )
     paper_size = models.CharField(max_length=10, choices=PaperSize.choices, default=PaperSize.A4)
     # Per-clinic clinical cut-offs (CLINICAL.md: "let the clinic change the cut-off");

@@ -169,6 +169,22 @@ def test_assessment_import_reports_every_problem_and_writes_nothing(
     assert _rows() == before == (0, 0, 0)
 
 
+def test_assessment_import_future_visit_is_refused_and_writes_nothing(
+    therapist: User, client_record: Client, tmp_path: Path
+) -> None:
+    # It once stored a final assessment dated 2099-01-01.
+    path = _write(tmp_path / "future.json", {**VALID, "visit_date": "2099-01-01"})
+    err = StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("assessment_import", path, "--client", str(client_record.pk), "--user",
+                     "therapist", stdout=StringIO(), stderr=err)  # fmt: skip
+    assert str(error.value) == f"{path}: 1 problem found; nothing was imported."
+    assert err.getvalue() == (
+        '$.visit_date: The visit date cannot be in the future (got "2099-01-01")\n'
+    )
+    assert _rows() == (0, 0, 0)
+
+
 def test_assessment_import_json_syntax_error_gives_line_and_column(
     therapist: User, client_record: Client, tmp_path: Path
 ) -> None:

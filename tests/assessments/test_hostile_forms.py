@@ -1,12 +1,18 @@
 """Hostile input on the assessment pages: start, edit (values and narrative), amend,
 the live preview and the visit comparison (tests/hostile.py has the values and checks)."""
 
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 from django.urls import reverse
 from hypothesis import given
+from hypothesis import strategies as st
 
+from assessments.catalogue import ITEMS as CATALOGUE
+from assessments.catalogue import Item
+from assessments.forms import AssessmentForm, field_name
 from assessments.models import Assessment, Measurement
 from assessments.services import NARRATIVE_FIELDS, assessment_start
 from clinic.models import Client
@@ -27,6 +33,13 @@ from tests.plans.fixtures import VISIT
 
 NARRATIVE_TEXT = tuple(name for name in NARRATIVE_FIELDS if name != "visit_date")
 TEXT = (*NARRATIVE_TEXT, "force_position", "psfs_activity_1")
+# Every item whose unit or label holds "%": its range message once crashed the save.
+PERCENT = tuple(
+    field_name(item.code, side)
+    for item in CATALOGUE.values()
+    if "%" in item.unit + item.label
+    for side in item.sides
+)
 ITEMS = (
     "pain_now",
     "sitting_hours",
@@ -35,6 +48,7 @@ ITEMS = (
     "strength_glute_med__right",
     "agg_sitting",
     "psfs_score_1",
+    *PERCENT,
 )
 EDIT = (*NARRATIVE_FIELDS, *TEXT[-2:], *ITEMS, "version", "confirm_carried")
 AMEND = (*EDIT, "reason")
@@ -91,6 +105,62 @@ def test_assessment_amend_hostile_input_refused_or_escaped(
     posted = {**_baseline(typical), "reason": "Corrected a typing slip", **data}
     response = as_therapist.post(reverse("assessment_amend", args=[typical.pk]), posted)
     _check_saved_or_refused(response, as_therapist, posted, data)
+
+
+def _item_of(name: str) -> Item:
+    return CATALOGUE[name.split("__")[0]]
+
+
+def _out_of_range(item: Item) -> st.SearchStrategy[Decimal]:
+    """A value beyond the item's bounds, with no more decimals than it allows."""
+    low, high = Decimal(str(item.minimum)), Decimal(str(item.maximum))
+    step = Decimal(1).scaleb(-item.decimals)
+    options = {"places": item.decimals, "allow_nan": False, "allow_infinity": False}
+    return st.one_of(
+        st.decimals(min_value=low - 10_000, max_value=low - step, **options),
+        st.decimals(min_value=high + step, max_value=high + 10_000, **options),
+    )
+
+
+def _percent_out_of_range() -> st.SearchStrategy[tuple[str, Decimal]]:
+    return st.sampled_from(PERCENT).flatmap(
+        lambda name: st.tuples(st.just(name), _out_of_range(_item_of(name)))
+    )
+
+
+def _assert_range_message(response: object, name: str, value: Decimal) -> None:
+    """Refused next to the field with the normal range message, the typed value kept."""
+    assert_refused(response, fields=[name])
+    form = response.context["form"]  # type: ignore[attr-defined]
+    expected = AssessmentForm().fields[name].error_messages["max_value"]
+    assert ("%" in expected, form.errors[name]) == (True, [expected])
+    assert f'value="{value}"' in page(response)
+
+
+def test_percent_items_are_covered() -> None:
+    assert PERCENT == ("odi_percent",)
+
+
+@PROFILE
+@given(case=_percent_out_of_range())
+def test_assessment_edit_percent_item_out_of_range_refused_at_field(
+    as_therapist: HttpClient, draft: Assessment, case: tuple[str, Decimal]
+) -> None:
+    name, value = case
+    posted = {**_baseline(draft), name: str(value)}
+    response = as_therapist.post(reverse("assessment_edit", args=[draft.pk]), posted)
+    _assert_range_message(response, name, value)
+
+
+@PROFILE
+@given(case=_percent_out_of_range())
+def test_assessment_amend_percent_item_out_of_range_refused_at_field(
+    as_therapist: HttpClient, typical: Assessment, case: tuple[str, Decimal]
+) -> None:
+    name, value = case
+    posted = {**_baseline(typical), "reason": "Copied the total", name: str(value)}
+    response = as_therapist.post(reverse("assessment_amend", args=[typical.pk]), posted)
+    _assert_range_message(response, name, value)
 
 
 @PROFILE

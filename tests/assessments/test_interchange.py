@@ -265,7 +265,10 @@ def test_schema_file_value_rules_match_the_catalogue() -> None:
         "type": "string",
         "maxLength": 300,
     }
-    assert schema["properties"]["narrative"]["properties"]["notes"] == {"type": "string"}
+    assert schema["properties"]["narrative"]["properties"]["notes"] == {
+        "type": "string",
+        "maxLength": 4000,
+    }
 
 
 def test_documented_example_is_a_valid_document() -> None:

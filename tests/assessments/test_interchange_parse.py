@@ -5,6 +5,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from assessments.catalogue import ITEMS, Kind
 from assessments.interchange import (
@@ -230,6 +231,11 @@ def test_parse_document_accepts_decimal_numbers_from_load_json() -> None:
             id="date-wrong-format",
         ),
         pytest.param(
+            [(("visit_date",), "2099-01-01")],
+            ['$.visit_date: The visit date cannot be in the future (got "2099-01-01")'],
+            id="date-in-future",
+        ),
+        pytest.param(
             [(("visit_date",), 20261102)],
             ["$.visit_date: must be a string (got number)"],
             id="date-not-string",
@@ -256,6 +262,11 @@ def test_parse_document_accepts_decimal_numbers_from_load_json() -> None:
             [(("narrative", "onset"), "x" * 301)],
             ["$.narrative.onset: is too long (301 characters; at most 300)"],
             id="narrative-text-too-long",
+        ),
+        pytest.param(
+            [(("narrative", "notes"), "x" * 200_000)],
+            ["$.narrative.notes: is too long (200000 characters; at most 4000)"],
+            id="narrative-pasted-notes",
         ),
         pytest.param(
             [(("narrative", "goals"), ["walk"])],
@@ -323,6 +334,53 @@ def test_parse_document_reports_problem(
     changes: list[tuple[tuple[str | int, ...], object]], expected: list[str]
 ) -> None:
     assert problems(changed(*changes)) == expected
+
+
+def _row(code: str, value: object) -> dict[str, object]:
+    return {"item": code, "side": "", "value": value}
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            [_row("startback_total", 3), _row("startback_distress", 4)],
+            [
+                "$.measurements[6].value: The STarT Back distress subscale (4) cannot be higher "
+                "than the total (3), because its items are part of the total."
+            ],
+            id="startback-distress-above-total",
+        ),
+        pytest.param(
+            [_row("odi_section_1", 2), _row("odi_percent", Decimal("80.0"))],
+            [
+                "$.measurements[6].value: The ODI total (80%) does not match the 1 section "
+                "score entered, which gives 40%."
+            ],
+            id="odi-total-against-sections",
+        ),
+        pytest.param(
+            [_row("psfs_score_2", 4)],
+            ["$.measurements: Name the activity that PSFS score 2 is for."],
+            id="psfs-score-without-activity",
+        ),
+        pytest.param(
+            [_row("psfs_activity_2", " "), _row("psfs_score_2", 4)],
+            ["$.measurements[5].value: Name the activity that PSFS score 2 is for."],
+            id="psfs-activity-blank",
+        ),
+    ],
+)
+def test_parse_document_applies_the_forms_outcome_cross_checks(
+    rows: list[dict[str, object]], expected: list[str]
+) -> None:
+    measurements = [*VALID["measurements"], *rows]
+    assert problems(changed((("measurements",), measurements))) == expected
+
+
+def test_parse_document_accepts_a_visit_today() -> None:
+    today = timezone.localdate()
+    assert parse_document(changed((("visit_date",), today.isoformat()))).visit_date == today
 
 
 def test_parse_document_collects_every_problem() -> None:

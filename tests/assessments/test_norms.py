@@ -130,6 +130,16 @@ def test_validate_overrides_out_of_range_raises(name: str, value: float, message
     assert str(caught.value) == f"Cut-off '{name}' {message}"
 
 
+@pytest.mark.parametrize("value", [10**400, -(10**4000)], ids=["400-digits", "4001-digits"])
+def test_validate_overrides_integer_beyond_float_raises(value: int) -> None:
+    # float() of it raised OverflowError, which no caller expected: a 500 in the admin.
+    with pytest.raises(ValueError, match="must be between") as caught:
+        validate_overrides({"slr_reduced_below": value})
+    assert str(caught.value) == (
+        "Cut-off 'slr_reduced_below' must be between 0 and 130, not a number that large."
+    )
+
+
 @pytest.mark.parametrize(("name", "value"), [("slr_reduced_below", 0), ("slr_reduced_below", 90)])
 def test_validate_overrides_range_ends_accepted(name: str, value: int) -> None:
     assert validate_overrides({name: value}) == {name: float(value)}

@@ -170,6 +170,57 @@ def test_assessment_save_out_of_bounds_is_refused(therapist: User, client_record
     assert (Measurement.objects.count(), draft.version) == (0, 1)
 
 
+def test_assessment_start_future_visit_is_refused(therapist: User, client_record: Client) -> None:
+    # The model field's rule, so every service's full_clean applies it (the import too).
+    with pytest.raises(ValidationError) as raised:
+        assessment_start(
+            actor=therapist, client=client_record, visit_date=datetime.date(2099, 1, 1)
+        )
+    assert raised.value.message_dict == {"visit_date": ["The visit date cannot be in the future."]}
+    assert Assessment.objects.count() == 0
+
+
+def test_assessment_save_text_over_its_limit_is_refused(
+    therapist: User, client_record: Client
+) -> None:
+    draft = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    with pytest.raises(ValidationError) as raised:
+        assessment_save(
+            actor=therapist,
+            assessment=draft,
+            expected_version=1,
+            narrative={"treatment_today": "x" * 4001},
+            values={},
+        )
+    assert raised.value.message_dict == {
+        "treatment_today": ["Ensure this value has at most 4000 characters (it has 4001)."]
+    }
+    draft.refresh_from_db()
+    assert (draft.version, draft.treatment_today) == (1, "")
+
+
+def test_assessment_save_contradicting_outcomes_are_refused(
+    therapist: User, client_record: Client
+) -> None:
+    draft = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
+    with pytest.raises(ValidationError) as raised:
+        assessment_save(
+            actor=therapist,
+            assessment=draft,
+            expected_version=1,
+            narrative={},
+            values={("startback_total", ""): Decimal(2), ("startback_distress", ""): Decimal(3)},
+        )
+    assert raised.value.message_dict == {
+        "startback_distress": [
+            "The STarT Back distress subscale (3) cannot be higher than the total (2), "
+            "because its items are part of the total."
+        ]
+    }
+    draft.refresh_from_db()
+    assert (Measurement.objects.count(), draft.version) == (0, 1)
+
+
 @pytest.mark.parametrize(
     ("item", "side", "column", "value"),
     [
@@ -245,6 +296,7 @@ def _copied(therapist: User, client: Client) -> tuple[Assessment, Assessment]:
             ("thomas_hip_angle", "right"): Decimal(8),
             ("pain_now", ""): Decimal(6),
             ("rf_fever", ""): "no",
+            ("psfs_activity_1", ""): "Sitting",
             ("psfs_score_1", ""): Decimal(4),
         },
         goals="Sit through a film",

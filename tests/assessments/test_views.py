@@ -8,6 +8,7 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from assessments.catalogue import ITEMS
 from assessments.models import Amendment, Assessment
 from assessments.services import assessment_finalise, assessment_save, assessment_start
 from clinic.models import AuditEntry, Client
@@ -140,6 +141,82 @@ def test_edit_errors_are_shown_at_fields_and_keep_everything_typed(
     assert 'id="id_hip_flexion__left-error"' in page
     draft.refresh_from_db()
     assert (draft.version, _values(draft)) == (1, {})
+
+
+def test_edit_future_visit_date_is_a_field_error(
+    as_therapist: HttpClient, draft: Assessment
+) -> None:
+    response = as_therapist.post(
+        reverse("assessment_edit", args=[draft.pk]),
+        {**_form(1, goals="Run 5 km"), "visit_date": "2099-01-01"},
+    )
+    assert response.context["form"].errors == {
+        "visit_date": ["The visit date cannot be in the future."]
+    }
+    assert "Run 5 km" in response.content.decode()
+    draft.refresh_from_db()
+    assert (draft.version, draft.visit_date) == (1, DAY)
+
+
+def test_edit_pasted_notes_are_a_field_error_keeping_typing(
+    as_therapist: HttpClient, draft: Assessment
+) -> None:
+    pasted = "x" * 200_000
+    response = as_therapist.post(
+        reverse("assessment_edit", args=[draft.pk]), _form(1, notes=pasted, goals="Run 5 km")
+    )
+    assert response.context["form"].errors == {
+        "notes": ["Ensure this value has at most 4000 characters (it has 200000)."]
+    }
+    page = response.content.decode()
+    assert (pasted in page, "Run 5 km" in page, "Up to 4,000 characters." in page) == (
+        True,
+        True,
+        True,
+    )
+    draft.refresh_from_db()
+    assert (draft.version, draft.notes) == (1, "")
+
+
+PERCENT_ITEMS = [item for item in ITEMS.values() if "%" in item.unit + item.label]
+
+
+def test_percent_items_exist() -> None:
+    # The range tests below would pass vacuously without one.
+    assert [item.code for item in PERCENT_ITEMS] == ["odi_percent"]
+
+
+@pytest.mark.parametrize("value", ["100.5", "150", "-1"])
+def test_edit_percent_out_of_range_is_a_field_error_keeping_typing(
+    as_therapist: HttpClient, draft: Assessment, value: str
+) -> None:
+    # A "%" in the range message once went through Django's %-formatting: a 500.
+    response = as_therapist.post(
+        reverse("assessment_edit", args=[draft.pk]),
+        _form(1, odi_percent=value, goals="Run 5 km", pain_now="3"),
+    )
+    assert response.context["form"].errors == {
+        "odi_percent": ["ODI total (from your form) must be between 0% and 100%."]
+    }
+    page = response.content.decode()
+    assert (f'value="{value}"' in page, "Run 5 km" in page) == (True, True)
+    draft.refresh_from_db()
+    assert (draft.version, _values(draft)) == (1, {})
+
+
+@pytest.mark.parametrize("value", ["100.5", "150", "-1"])
+def test_amend_percent_out_of_range_is_a_field_error_keeping_typing(
+    as_therapist: HttpClient, final: Assessment, value: str
+) -> None:
+    response = as_therapist.post(
+        reverse("assessment_amend", args=[final.pk]),
+        _form(3, odi_percent=value, pain_now="6", reason="Copied the form total"),
+    )
+    assert response.context["form"].errors == {
+        "odi_percent": ["ODI total (from your form) must be between 0% and 100%."]
+    }
+    assert "Copied the form total" in response.content.decode()
+    assert Amendment.objects.count() == 0
 
 
 def test_edit_finalise_then_page_redirects_to_detail(

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 from django.urls import reverse
+from django.utils.html import escape
 from PIL import Image
 
 from clinic.models import AuditEntry, Clinic
@@ -126,3 +127,30 @@ def test_clinic_admin_cannot_reassign_membership(
     url = reverse("admin:clinic_membership_change", args=[therapist.membership.pk])
     response = as_admin.get(url)
     assert role_field in response.context["adminform"].readonly_fields
+
+
+HOSTILE_OVERRIDES = {
+    # Each once raised out of the form (RecursionError, ValueError): a 500.
+    "deep-nesting": ("[" * 50_000 + "]" * 50_000, "At most 5,000 characters (it has 100,000)."),
+    "deep-nesting-short": ("[" * 1_000 + "]" * 1_000, "Nested too deeply: at most 4 levels."),
+    "huge-integer": (
+        '{"slr_reduced_below": ' + "9" * 3_000 + "}",
+        "A number has too many digits: at most 30.",
+    ),
+}
+
+
+@pytest.mark.parametrize("who", ["as_superuser", "as_admin"])
+@pytest.mark.parametrize("case", list(HOSTILE_OVERRIDES))
+def test_clinic_admin_hostile_cutoff_overrides_are_a_field_error(
+    request: pytest.FixtureRequest, clinic: Clinic, who: str, case: str
+) -> None:
+    http: HttpClient = request.getfixturevalue(who)
+    typed, message = HOSTILE_OVERRIDES[case]
+    url = reverse("admin:clinic_clinic_change", args=[clinic.pk])
+    response = http.post(url, {"name": "Renamed", "paper_size": "A4", "cutoff_overrides": typed})
+    form = response.context["adminform"].form
+    assert (response.status_code, form.errors) == (200, {"cutoff_overrides": [message]})
+    assert escape(typed) in response.content.decode()  # what was typed is shown again
+    clinic.refresh_from_db()
+    assert (clinic.name, clinic.cutoff_overrides) == ("Riverside Test Clinic", {})

@@ -147,6 +147,20 @@ def test_branding_bad_values_are_field_errors(
     assert clinic.name == "Riverside Test Clinic"
 
 
+def test_branding_overlong_footer_is_a_field_error(as_admin: HttpClient, clinic: Clinic) -> None:
+    response = as_admin.post(URL, _data(clinic, handout_footer="x" * 501, phone="0161 496 0000"))
+    form = response.context["form"]
+    assert form.errors == {
+        "handout_footer": ["Ensure this value has at most 500 characters (it has 501)."]
+    }
+    assert form["phone"].value() == "0161 496 0000"
+    assert "Printed at the foot of every handout page. Up to 500 characters." in (
+        response.content.decode()
+    )
+    clinic.refresh_from_db()
+    assert (clinic.handout_footer, clinic.phone) == ("", "")
+
+
 def test_branding_therapist_gets_403(as_therapist: HttpClient, clinic: Clinic) -> None:
     response = as_therapist.get(URL)
     assert (response.status_code, NOT_CLINIC_ADMIN in response.content.decode()) == (403, True)

@@ -10,9 +10,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import example, given
 
-from clinic.models import Client
+from assessments.norms import validate_overrides
+from clinic.models import Client, Clinic
 from clinic.services import CLIENT_FIELDS
 from tests.hostile import (
     NUL,
@@ -22,7 +23,9 @@ from tests.hostile import (
     assert_refused,
     assert_refused_or_saved,
     has_nul,
+    hostile_json,
     hostile_values,
+    note,
     overrides,
     page,
     with_named,
@@ -207,6 +210,41 @@ def test_branding_hostile_input_refused_or_escaped(
     assert_refused_or_saved(
         response, as_admin, posted, shown=("name", "address", "handout_footer")
     )
+
+
+ADMIN_CLINIC_BASELINE = {**BRANDING_BASELINE, "cutoff_overrides": "{}"}
+# 50,000 levels of nesting and a 5,000-digit integer once raised out of the form: a 500.
+DEEP, HUGE = "[" * 50_000 + "]" * 50_000, '{"slr_reduced_below": ' + "9" * 5_000 + "}"
+
+
+@pytest.mark.parametrize("who", ["as_superuser", "as_admin"])
+@PROFILE
+@given(typed=hostile_json(), data=overrides(tuple(BRANDING_BASELINE)))
+@example(typed=DEEP, data={})
+@example(typed=HUGE, data={})
+def test_admin_clinic_hostile_cutoff_overrides_refused_or_saved(
+    request: pytest.FixtureRequest,
+    clinic: Clinic,
+    who: str,
+    typed: str,
+    data: dict[str, str],
+) -> None:
+    http: HttpClient = request.getfixturevalue(who)
+    posted = {**ADMIN_CLINIC_BASELINE, **data, "cutoff_overrides": typed}
+    url = reverse("admin:clinic_clinic_change", args=[clinic.pk])
+    clinic.refresh_from_db()  # examples share the clinic: an earlier one may have saved
+    before = (clinic.name, clinic.cutoff_overrides)
+    response = http.post(url, posted)
+    clinic.refresh_from_db()
+    if response.status_code == 200:
+        assert_refused(response, form="adminform")
+        assert (clinic.name, clinic.cutoff_overrides) == before
+        note("refused")
+    else:
+        assert response.status_code == 302
+        # Only overrides the clinical norms accept are ever stored.
+        assert validate_overrides(clinic.cutoff_overrides) == clinic.cutoff_overrides
+        note("saved")
 
 
 @PROFILE

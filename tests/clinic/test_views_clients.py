@@ -188,6 +188,19 @@ def test_client_create_error_keeps_everything_typed(as_therapist: HttpClient) ->
     assert "Nothing you typed has been lost." in body
 
 
+def test_client_create_pasted_notes_are_a_field_error_keeping_typing(
+    as_therapist: HttpClient,
+) -> None:
+    response = as_therapist.post(reverse("client_create"), {**VALID, "notes": "x" * 200_000})
+    form = response.context["form"]
+    assert form.errors == {
+        "notes": ["Ensure this value has at most 10000 characters (it has 200000)."]
+    }
+    assert (form["family_name"].value(), len(form["notes"].value())) == ("Chen", 200_000)
+    assert "Up to 10,000 characters." in response.content.decode()
+    assert Client.objects.count() == 0
+
+
 def test_client_create_rejects_consent_before_birth(as_therapist: HttpClient) -> None:
     response = as_therapist.post(reverse("client_create"), {**VALID, "consent_date": "1990-01-01"})
     assert response.context["form"].errors == {

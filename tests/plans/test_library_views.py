@@ -28,6 +28,7 @@ OWN = {
 }
 CHOICE = "Select a valid choice. {} is not one of the available choices."
 AT_LEAST = "Ensure this value is greater than or equal to"
+AT_MOST = "Ensure this value has at most"
 
 
 def _row(clinic: Clinic, slug: str = "wall-sit", **fields: object) -> ClinicIntervention:
@@ -125,6 +126,7 @@ def test_library_every_built_in_copy_is_valid(clinic: Clinic, entry: Interventio
         ({"hold_seconds": "2"}, "hold_seconds", f"{AT_LEAST} 5."),
         ({"kind": "magic"}, "kind", CHOICE.format("magic")),
         ({"steps": ""}, "steps", "This field is required."),
+        ({"steps": "x" * 2001}, "steps", f"{AT_MOST} 2000 characters (it has 2001)."),
         ({"illustration": "../../etc/passwd"}, "illustration", CHOICE.format("../../etc/passwd")),
     ],
 )  # fmt: skip

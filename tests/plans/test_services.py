@@ -114,6 +114,18 @@ def test_item_update_enforces_dose_bounds(therapist: User, typical: Assessment) 
         plan_item_update(actor=therapist, item=item, expected_lock=1, fields={"sets": 40})
 
 
+def test_message_over_its_limit_is_refused(therapist: User, typical: Assessment) -> None:
+    # The form's limit, which the model did not apply to other callers.
+    version = plan_build(actor=therapist, assessment=typical)
+    with pytest.raises(ValidationError) as raised:
+        plan_message_update(actor=therapist, version=version, expected_lock=1, message="x" * 2001)
+    assert raised.value.message_dict == {
+        "message": ["Ensure this value has at most 2000 characters (it has 2001)."]
+    }
+    version.refresh_from_db()
+    assert (version.message, version.lock) == ("", 1)
+
+
 def test_stale_lock_is_a_conflict(therapist: User, colleague: User, typical: Assessment) -> None:
     version = plan_build(actor=therapist, assessment=typical)
     plan_message_update(actor=colleague, version=version, expected_lock=1, message="Hi")
