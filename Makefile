@@ -13,6 +13,8 @@ TEST_DATABASE_URL := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/hip
 SQLITE_TEST_URL := sqlite:///$(CURDIR)/var/test.sqlite3
 RUN_DATABASE_URL := sqlite:///$(CURDIR)/var/db.sqlite3
 PYTEST := $(BIN)/pytest
+# One test process per core (pytest-xdist); each has its own test database.
+PARALLEL := -n auto
 
 .PHONY: help run run-deps bench-deps test lint typecheck migrations-check test-postgres test-sqlite test-e2e bench deps system-deps lock clean
 
@@ -63,15 +65,15 @@ migrations-check: deps
 
 test-postgres: deps system-deps
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/check_postgres.py
-	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) -m "not e2e"
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) $(PARALLEL) -m "not e2e"
 
 test-sqlite: deps system-deps
 	@mkdir -p var
-	DATABASE_URL=$(SQLITE_TEST_URL) $(PYTEST) -m "not e2e"
+	DATABASE_URL=$(SQLITE_TEST_URL) $(PYTEST) $(PARALLEL) -m "not e2e"
 
 test-e2e: deps system-deps
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/check_postgres.py
-	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) -m e2e
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) $(PARALLEL) -m e2e
 
 test: lint typecheck migrations-check test-postgres test-sqlite test-e2e
 	@echo "All checks passed."

@@ -36,6 +36,8 @@ pytestmark = [
         reason="two server processes need a shared PostgreSQL (SQLite tests use memory)",
     ),
     pytest.mark.django_db(transaction=True),  # the servers must see committed data
+    # The servers check the password typed in the browser with the production hashers.
+    pytest.mark.production_hashing,
 ]
 
 
