@@ -12,12 +12,12 @@ from django import forms
 from django.forms.models import fields_for_model
 from django.utils import timezone
 
-from assessments.catalogue import ITEMS, SECTION_OF, Item, Kind, Side
+from assessments.catalogue.items import ITEMS, SECTION_OF, Item, Kind, Side
 from assessments.models import Assessment
 from assessments.services import NARRATIVE_FIELDS
 from assessments.validators import visit_date_not_future
 from assessments.values import Key, Value
-from clinic.form_messages import literal
+from clinic.forms.messages import literal
 from clinic.text_limits import REASON, limit_help
 
 

@@ -2,7 +2,7 @@
 
 import logging
 
-from assessments.findings import Finding, interpret
+from assessments.findings.core import Finding, interpret
 from assessments.models import Assessment
 from assessments.norms import cutoffs_for
 from assessments.selectors import assessment_values

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from assessments.catalogue import ITEMS, Kind, Side
+from assessments.catalogue.items import ITEMS, Kind, Side
 from assessments.validators import visit_date_not_future
 from clinic.models import Client
 from clinic.text_limits import REASON, VISIT_TEXT, limited_text

@@ -1,6 +1,6 @@
-"""Reference ranges and cut-offs (../shared/CLINICAL.md), with per-clinic overrides.
+"""Reference ranges and cut-offs (docs/clinical.md), with per-clinic overrides.
 
-Pure: no Django, no database. CLINICAL.md asks the product to show the range and let the
+Pure: no Django, no database. docs/clinical.md asks the product to show the range and let the
 clinic change a cut-off rather than pretend there is one true value, so every cut-off has a
 name a clinic admin can override (validated by `validate_overrides`).
 
@@ -17,35 +17,37 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 
-from assessments.catalogue import ITEMS, Kind
+from assessments.catalogue.items import ITEMS, Kind
 from assessments.values import AssessmentValues
 
 DEFAULT_CUTOFFS: Mapping[str, float] = MappingProxyType(
     {
-        # CLINICAL.md "Thomas test (modified)": thigh above the table (hip angle > 0 deg above
+        # docs/clinical.md "Thomas test (modified)": thigh above the table (hip angle > 0 deg above
         # horizontal) = tight one-joint hip flexors (iliopsoas).
         "thomas_hip_angle_max": 0.0,
-        # CLINICAL.md "Thomas test (modified)": knee angle below 67 deg (BMC Sports Sci Med
+        # docs/clinical.md "Thomas test (modified)": knee angle below 67 deg (BMC Sports Sci Med
         # Rehabil 2021; other sources use 80 or 90) = tight rectus femoris.
         "thomas_knee_angle_min": 67.0,
-        # CLINICAL.md "Thomas test (modified)": thigh abducted (> 0 deg) = tight TFL/ITB.
+        # docs/clinical.md "Thomas test (modified)": thigh abducted (> 0 deg) = tight TFL/ITB.
         "thomas_abduction_max": 0.0,
-        # CLINICAL.md "Muscle length tests": SLR under 80 deg reduced (Magee; others use 70).
+        # docs/clinical.md "Muscle length tests": SLR under 80 deg reduced (Magee; others use 70).
         "slr_reduced_below": 80.0,
-        # CLINICAL.md "Muscle length tests": below-knee pain between 30 and 70 deg = nerve root.
+        # docs/clinical.md "Muscle length tests": below-knee pain between 30 and 70 deg = nerve
+        # root.
         "slr_nerve_root_low": 30.0,
         "slr_nerve_root_high": 70.0,
-        # CLINICAL.md "Muscle length tests": 90/90 AKE tight if more than 20 deg short.
+        # docs/clinical.md "Muscle length tests": 90/90 AKE tight if more than 20 deg short.
         "ake_deficit_tight_over": 20.0,
-        # CLINICAL.md "Range of motion": side difference beyond measurement error, about 5-7 deg
-        # (goniometer SEM about 7 deg, "Thomas test"); the upper end avoids flagging noise.
+        # docs/clinical.md "Range of motion": side difference beyond measurement error, about 5-7
+        # deg (goniometer SEM about 7 deg, "Thomas test"); the upper end avoids flagging noise.
         "side_difference_deg": 7.0,
-        # CLINICAL.md "Strength": Oxford 5 is normal; below 5 marks weakness.
+        # docs/clinical.md "Strength": Oxford 5 is normal; below 5 marks weakness.
         "oxford_normal": 5.0,
-        # CLINICAL.md "Strength": "or a side difference" marks weakness; the size is not
+        # docs/clinical.md "Strength": "or a side difference" marks weakness; the size is not
         # given, so one whole grade (e.g. 4 vs 5), overridable by the clinic.
         "oxford_side_difference": 1.0,
-        # CLINICAL.md "Provocation / special tests": Active SLR, any score above 0 is positive.
+        # docs/clinical.md "Provocation / special tests": Active SLR, any score above 0 is
+        # positive.
         "aslr_positive_over": 0.0,
     }
 )
@@ -53,11 +55,11 @@ DEFAULT_CUTOFFS: Mapping[str, float] = MappingProxyType(
 # Cut-offs with no default: a finding that needs one fires only when a clinic sets it.
 OPTIONAL_CUTOFFS: Mapping[str, str] = MappingProxyType(
     {
-        # CLINICAL.md "Posture": the 4-13 deg normal tilt band is UNCONFIRMED and anterior tilt
-        # is normal in most people (Herrington 2011), so flag only against a clinic threshold.
+        # docs/clinical.md "Posture": the 4-13 deg normal tilt band is UNCONFIRMED and anterior
+        # tilt is normal in most people (Herrington 2011), so flag only against a clinic threshold.
         "pelvic_tilt_anterior_max": (
             "Anterior pelvic tilt (degrees) above which anterior_pelvic_tilt is reported; "
-            "no default because CLINICAL.md marks the normal band UNCONFIRMED."
+            "no default because docs/clinical.md marks the normal band UNCONFIRMED."
         ),
     }
 )
@@ -81,19 +83,19 @@ _HIP = "AFP (Wilson 2014), adult hip norms"
 _LUMBAR = "Physiopedia (single value)"
 REFERENCES: Mapping[str, Reference] = MappingProxyType(
     {
-        # CLINICAL.md "Range of motion": hip norms, adults (AFP/Wilson 2014).
+        # docs/clinical.md "Range of motion": hip norms, adults (AFP/Wilson 2014).
         "hip_flexion": Reference(110, 120, _HIP),
         "hip_extension": Reference(10, 15, f"{_HIP}; some tables give 20-30"),
         "hip_abduction": Reference(30, 50, _HIP),
         "hip_adduction": Reference(20, 30, _HIP),
         "hip_external_rotation": Reference(40, 60, _HIP),
         "hip_internal_rotation": Reference(30, 40, _HIP),
-        # CLINICAL.md "Range of motion": lumbar (Physiopedia) flexion 50, extension 15, side
+        # docs/clinical.md "Range of motion": lumbar (Physiopedia) flexion 50, extension 15, side
         # flexion 20 each way; single values, so the range is that value.
         "lumbar_flexion": Reference(50, 50, _LUMBAR),
         "lumbar_extension": Reference(15, 15, _LUMBAR),
         "lumbar_side_flexion": Reference(20, 20, _LUMBAR),
-        # CLINICAL.md "Muscle length tests": SLR normal about 90, under 80 reduced (Magee).
+        # docs/clinical.md "Muscle length tests": SLR normal about 90, under 80 reduced (Magee).
         # The low end follows the slr_reduced_below cut-off unless slr_angle_low is set.
         "slr_angle": Reference(80, 90, "Magee: normal about 90°, under 80° reduced"),
     }
@@ -122,7 +124,7 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     # At least 1 deg (0 would flag every difference); at most 30 deg (beyond that the
     # comparison says nothing). Sanity limits only.
     "side_difference_deg": (1.0, 30.0),
-    # Oxford scale 0-5 (CLINICAL.md "Strength"); a normal of 0 would switch weakness off.
+    # Oxford scale 0-5 (docs/clinical.md "Strength"); a normal of 0 would switch weakness off.
     "oxford_normal": (1.0, 5.0),
     # One +/- step (4 vs 4+, catalogue.OXFORD_SCORE) up to the whole scale.
     "oxford_side_difference": (0.33, 5.0),

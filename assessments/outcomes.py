@@ -1,10 +1,10 @@
-"""Scoring of the outcome measures (../shared/CLINICAL.md, "Outcome measures").
+"""Scoring of the outcome measures (docs/clinical.md, "Outcome measures").
 
 Pure: no Django, no database. Scores are entered from the clinic's licensed forms; no
 questionnaire wording lives here. Rounding is half up (Decimal), to one decimal place,
 so 12.25 shows as 12.3 and a band never depends on binary floating point.
 
-ODI band boundaries: CLINICAL.md gives 0-20, 20-40, 40-60, 60-80, 80-100, which share
+ODI band boundaries: docs/clinical.md gives 0-20, 20-40, 40-60, 60-80, 80-100, which share
 their end points; a boundary value belongs to the LOWER band (20 is minimal, 20.1 is
 moderate), applied to the percent as shown (rounded to one decimal).
 """
@@ -14,12 +14,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from assessments.values import AssessmentValues
 
-# CLINICAL.md "Outcome measures": PSFS, up to 3 (or 5) activities; the catalogue has 5.
+# docs/clinical.md "Outcome measures": PSFS, up to 3 (or 5) activities; the catalogue has 5.
 PSFS_ACTIVITIES = tuple(range(1, 6))
-# CLINICAL.md "Outcome measures": ODI has 10 sections scored 0-5.
+# docs/clinical.md "Outcome measures": ODI has 10 sections scored 0-5.
 ODI_SECTIONS = tuple(range(1, 11))
 ODI_SECTION_MAX = 5
-# CLINICAL.md "Outcome measures": ODI bands, upper end inclusive (see module docstring).
+# docs/clinical.md "Outcome measures": ODI bands, upper end inclusive (see module docstring).
 ODI_BANDS = (
     (20, "minimal"),
     (40, "moderate"),
@@ -30,7 +30,7 @@ ODI_BANDS = (
 # An entered ODI total may differ from the sections by rounding on the paper form; more
 # than 1 percentage point is reported (a tolerance for rounding, not a clinical value).
 ODI_TOTAL_TOLERANCE = Decimal(1)
-# CLINICAL.md "Outcome measures": STarT Back total <= 3 low risk; total >= 4 and distress
+# docs/clinical.md "Outcome measures": STarT Back total <= 3 low risk; total >= 4 and distress
 # subscale <= 3 medium; subscale >= 4 high.
 STARTBACK_LOW_MAX = 3
 STARTBACK_DISTRESS_HIGH_MIN = 4
@@ -71,7 +71,7 @@ class OdiResult:
 
 
 def odi_band(percent: float) -> str:
-    """The CLINICAL.md band for an ODI percent; a boundary value is in the lower band."""
+    """The docs/clinical.md band for an ODI percent; a boundary value is in the lower band."""
     for upper, band in ODI_BANDS:
         if percent <= upper:
             return band
@@ -84,7 +84,7 @@ def _odi_from_sections(values: AssessmentValues) -> tuple[Decimal, int] | None:
     entered = [score for score in scores if score is not None]
     if not entered:
         return None
-    # CLINICAL.md: with a missing section, sum / (5 x answered) x 100.
+    # docs/clinical.md: with a missing section, sum / (5 x answered) x 100.
     percent = sum(entered, Decimal(0)) * 100 / (ODI_SECTION_MAX * len(entered))
     return percent, len(entered)
 
@@ -103,7 +103,7 @@ def odi(values: AssessmentValues) -> OdiResult | None:
 
 
 def startback_group(values: AssessmentValues) -> str | None:
-    """'low', 'medium' or 'high' (CLINICAL.md); None if the entries cannot decide it.
+    """'low', 'medium' or 'high' (docs/clinical.md); None if the entries cannot decide it.
 
     The distress items are part of the total, so distress >= 4 implies total >= 4 and is
     high even when the total was not entered; distress above total is inconsistent (None,

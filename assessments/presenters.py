@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django import forms
 
-from assessments.catalogue import SECTIONS, Item, Kind, Section
+from assessments.catalogue.items import SECTIONS, Item, Kind, Section
 from assessments.forms import AssessmentForm, field_name
 from assessments.norms import ItemComparison, compare
 from assessments.values import AssessmentValues, Key

@@ -16,13 +16,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from assessments.catalogue import ITEMS, SECTION_OF, Kind, value_problem
+from assessments.catalogue.items import ITEMS, SECTION_OF, Kind, value_problem
 from assessments.models import Amendment, Assessment, Measurement, Status
 from assessments.outcomes import outcome_problems
 from assessments.selectors import latest_assessment
 from assessments.values import AssessmentValues, Key, Value
 from clinic.models import AuditAction, Client
-from clinic.services import audit_record
+from clinic.services.audit import audit_record
 
 ORDER = {code: index for index, code in enumerate(ITEMS)}
 # The narrative (free-text) fields a therapist edits on the assessment itself.

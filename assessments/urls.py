@@ -1,6 +1,8 @@
 from django.urls import path
 
-from assessments import views, views_compare, views_progress
+from assessments import views
+from assessments.compare import views as views_compare
+from assessments.progress import views as views_progress
 
 urlpatterns = [
     path("clients/<int:client_pk>/visits/new/", views.assessment_start, name="assessment_start"),

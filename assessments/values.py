@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assessments.catalogue import ITEMS, OXFORD_SCORE, Kind, Side
+from assessments.catalogue.items import ITEMS, OXFORD_SCORE, Kind, Side
 
 Value = Decimal | str
 Key = tuple[str, str]  # (item code, side)

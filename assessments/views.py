@@ -13,7 +13,7 @@ from assessments.presenters import build_sections
 from assessments.values import AssessmentValues
 from clinic.http import AuthedRequest
 from clinic.selectors import client_get
-from clinic.services import client_record_viewed
+from clinic.services.clients import client_record_viewed
 
 
 @require_http_methods(["GET", "POST"])

@@ -10,4 +10,4 @@ class ClinicConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the sign-in receiver that starts the idle and lifetime clocks.
-        from clinic import middleware_session  # noqa: F401
+        from clinic.middleware import session  # noqa: F401

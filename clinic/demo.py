@@ -12,8 +12,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from clinic.models import Client, Clinic, Membership, PaperSize, Role
-from clinic.services import client_create
-from clinic.services_lifecycle import client_archive
+from clinic.services.clients import client_create
+from clinic.services.lifecycle import client_archive
 
 DEMO_PASSWORD = "hips-and-backs-demo"  # noqa: S105 (published demo login)
 

@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Inside whitenoise (static files keep their caching): no page is cached (shared computers).
-    "clinic.middleware_cache.NeverCacheMiddleware",
+    "clinic.middleware.cache.NeverCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -71,9 +71,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # A database that stops answering mid-request: a 503 "not saved, try again" page.
-    "clinic.middleware_faults.DatabaseUnavailableMiddleware",
+    "clinic.middleware.faults.DatabaseUnavailableMiddleware",
     # Signs a user out after SESSION_IDLE_SECONDS without a request (shared clinic computers).
-    "clinic.middleware_session.IdleSessionMiddleware",
+    "clinic.middleware.session.IdleSessionMiddleware",
     # Last, as django-axes asks: turns a refused sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -262,7 +262,7 @@ CLIENTS_PER_PAGE = 25
 # Validates a clinic's clinical cut-off overrides; lives with the norms it overrides.
 CLINIC_CUTOFF_VALIDATOR = "assessments.norms.validate_overrides"
 # Sections of the client page contributed by the apps built on the clinic app.
-CLIENT_PAGE_PANELS = ["assessments.panels_progress.progress_panel", "plans.panels.history_panel"]
+CLIENT_PAGE_PANELS = ["assessments.progress.panel.progress_panel", "plans.panels.history_panel"]
 # Panels kept rendered in the cache (clinic/panel_cache.py), forgotten when a client is erased.
 CLIENT_PAGE_CACHED_PANELS = ["progress", "history"]
 # What those panels are made of, as one value read in one query (any visit or plan change

@@ -4,10 +4,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic.base import RedirectView
 
-from clinic import views, views_admin, views_lifecycle, views_password
-from clinic.admin import clinic_admin_site
-from clinic.forms import SignInForm
-from clinic.middleware_faults import server_error
+from clinic.admin.site import clinic_admin_site
+from clinic.forms.clients import SignInForm
+from clinic.middleware.faults import server_error
+from clinic.views import admin as views_admin
+from clinic.views import clients as views
+from clinic.views import lifecycle as views_lifecycle
+from clinic.views import password as views_password
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="client_list"), name="home"),

@@ -1,6 +1,6 @@
 """The clinic's own library in the maintenance area: clinic admins edit only their clinic's.
 
-Adds, changes and deletions go through plans.services_library, as on the app's library
+Adds, changes and deletions go through plans.library.services, as on the app's library
 pages: the same checks, and the same entries in the clinic's audit log.
 """
 
@@ -10,16 +10,16 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from clinic.access import membership_of
-from clinic.admin import ClinicScopedAdmin, clinic_admin_site
-from clinic.admin_base import actor_of
-from plans import services_library
-from plans.forms_library import INTERVENTION_FIELDS, ClinicInterventionForm
+from clinic.admin.base import actor_of
+from clinic.admin.site import ClinicScopedAdmin, clinic_admin_site
 from plans.library import BY_SLUG
+from plans.library import services as services_library
+from plans.library.forms import INTERVENTION_FIELDS, ClinicInterventionForm
 from plans.models import ClinicIntervention
 
 
 class ClinicInterventionAdminForm(ClinicInterventionForm):
-    """The app's form (plans.forms_library) plus the clinic, which superusers choose."""
+    """The app's form (plans.library.forms) plus the clinic, which superusers choose."""
 
     class Meta(ClinicInterventionForm.Meta):
         fields = ("clinic", *INTERVENTION_FIELDS)

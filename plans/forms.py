@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from clinic.form_messages import literal
+from clinic.forms.messages import literal
 from clinic.text_limits import PLAN_MESSAGE, REASON, limit_help
 from plans.models import DOSE_BOUNDS, SIDE_CHOICES, PlanItem
 

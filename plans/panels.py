@@ -7,14 +7,14 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest
 
-from assessments.findings import Finding, interpret
+from assessments.findings.core import Finding, interpret
 from assessments.models import Assessment
 from assessments.norms import cutoffs_for
 from assessments.selectors import client_assessments, values_of_visits
 from assessments.values import AssessmentValues
 from clinic.models import Client
-from clinic.panel_cache import cached_panel
-from clinic.panels import Panel
+from clinic.panels.cache import cached_panel
+from clinic.panels.registry import Panel
 from plans.models import PlanVersion
 
 VISITS_PER_PAGE = 10

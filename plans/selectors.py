@@ -14,7 +14,7 @@ def plan_versions_for(user: AnyUser) -> QuerySet[PlanVersion]:
 
 
 def plan_versions_of_user_id(user_id: int) -> QuerySet[PlanVersion]:
-    """plan_versions_for by the user's id (a query compiled once: plans.handout_stamp)."""
+    """plan_versions_for by the user's id (a query compiled once: plans.handout.stamp)."""
     scope = {"plan__assessment__client__clinic__memberships__user_id": user_id}
     return PlanVersion.objects.filter(**scope)
 

@@ -16,11 +16,11 @@ from django.utils import timezone
 from assessments.interpretation import findings as assessment_findings
 from assessments.models import Assessment
 from clinic.models import AuditAction
-from clinic.services import audit_record
-from plans.clinic_library import library_for
+from clinic.services.audit import audit_record
 from plans.library import BY_SLUG, Dose, Intervention
+from plans.library.clinic import library_for
 from plans.models import Plan, PlanItem, PlanVersion, VersionStatus
-from plans.rules import Suggestion, suggest
+from plans.rules.engine import Suggestion, suggest
 
 DOSE_FIELDS = ("hold_seconds", "repetitions", "sets", "times_per_day", "days_per_week")
 

@@ -1,6 +1,9 @@
 from django.urls import path
 
-from plans import export_views, handout_views, views, views_library
+from plans import views
+from plans.export import views as export_views
+from plans.handout import views as handout_views
+from plans.library import views as views_library
 
 urlpatterns = [
     path("clinic/library/", views_library.library_list, name="library_list"),

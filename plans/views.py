@@ -12,11 +12,11 @@ from assessments.interpretation import findings as assessment_findings
 from assessments.selectors import assessment_get
 from clinic.http import AuthedRequest
 from plans import selectors, services
-from plans.clinic_library import library_for, search
 from plans.forms import IssueForm, MessageForm, PlanItemForm
 from plans.library import Kind
+from plans.library.clinic import library_for, search
 from plans.models import PlanVersion
-from plans.rules import suggest
+from plans.rules.engine import suggest
 
 
 @require_POST

@@ -4,7 +4,12 @@ from pathlib import Path
 
 from django.core.management.base import CommandError, OutputWrapper
 
-from assessments.interchange import InterchangeError, ParsedAssessment, load_json, parse_document
+from assessments.interchange.document import (
+    InterchangeError,
+    ParsedAssessment,
+    load_json,
+    parse_document,
+)
 
 
 def parse_file(path: str, *, stderr: OutputWrapper, nothing_done: str) -> ParsedAssessment:

@@ -27,7 +27,7 @@ class Clinic(models.Model):
         max_length=CLINIC_LINES, blank=True, help_text="Printed at the foot of every handout page."
     )
     paper_size = models.CharField(max_length=10, choices=PaperSize.choices, default=PaperSize.A4)
-    # Per-clinic clinical cut-offs (CLINICAL.md: "let the clinic change the cut-off");
+    # Per-clinic clinical cut-offs (docs/clinical.md: a clinic admin may change a cut-off);
     # a mapping of cut-off name to number, applied on top of the defaults in norms.
     cutoff_overrides = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

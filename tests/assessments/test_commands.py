@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from assessments.interchange import export_assessment
+from assessments.interchange.document import export_assessment
 from assessments.models import Assessment, Measurement, Status
 from assessments.selectors import assessment_get
 from clinic.models import AuditEntry, Client, Clinic

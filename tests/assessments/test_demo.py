@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.db import transaction
 from pytest_django import DjangoDbBlocker
 
-from assessments import demo
-from assessments.catalogue import ITEMS, RED_FLAGS, Kind
-from assessments.demo_visits import DEMO_VISITS, GRACE, MEI, RIVERSIDE
+from assessments.catalogue.items import ITEMS, RED_FLAGS, Kind
+from assessments.demo import loader as demo
+from assessments.demo.visits import DEMO_VISITS, GRACE, MEI, RIVERSIDE
 from assessments.models import Assessment, Measurement, Status
 from clinic.demo import load_demo as load_clinic_demo
 from clinic.models import Client

@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 from django.core.exceptions import ValidationError
 
-from assessments.catalogue import ITEMS, Item, Kind
+from assessments.catalogue.items import ITEMS, Item, Kind
 from assessments.forms import _measurement_field
 
 SHARE = Item("body_fat", "Body fat %", Kind.NUMBER, unit="%", minimum=2, maximum=60, decimals=1)

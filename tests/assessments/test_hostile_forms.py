@@ -10,8 +10,8 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessments.catalogue import ITEMS as CATALOGUE
-from assessments.catalogue import Item
+from assessments.catalogue.items import ITEMS as CATALOGUE
+from assessments.catalogue.items import Item
 from assessments.forms import AssessmentForm, field_name
 from assessments.models import Assessment, Measurement
 from assessments.services import NARRATIVE_FIELDS, assessment_start

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 from django.urls import reverse
 
-from assessments.catalogue import ITEMS, value_problem
+from assessments.catalogue.items import ITEMS, value_problem
 from assessments.interpretation import clinic_cutoffs, findings
 from assessments.selectors import assessment_get
 from assessments.services import assessment_save, assessment_start

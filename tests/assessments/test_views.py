@@ -8,7 +8,7 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from assessments.catalogue import ITEMS
+from assessments.catalogue.items import ITEMS
 from assessments.models import Amendment, Assessment
 from assessments.services import assessment_finalise, assessment_save, assessment_start
 from clinic.models import AuditEntry, Client

@@ -15,12 +15,12 @@ from django.urls import reverse
 from weasyprint import HTML
 
 from assessments.models import Assessment
-from plans.handout import handout_version_get
-from plans.handout_fetcher import BASE_URL, HandoutFetcher
-from plans.handout_render import PDF_VARIANT, RENDERS, handout_render
+from plans.handout.context import handout_version_get
+from plans.handout.fetcher import BASE_URL, HandoutFetcher
+from plans.handout.render import PDF_VARIANT, RENDERS, handout_render
 from plans.library import Kind
 from tests.bench.timing import interleaved, summary
-from tests.plans.handout_helpers import issue, pages_text
+from tests.plans.handout.helpers import issue, pages_text
 
 PARTS = (1000, 2000, 4000)  # characters of the handout's text, set alone
 HOME = {Kind.STRETCH, Kind.STRENGTHEN, Kind.MOBILITY, Kind.MOTOR_CONTROL}

@@ -28,9 +28,9 @@ from django.urls import reverse
 
 from assessments.models import Assessment, Status
 from plans.models import PlanVersion, VersionStatus
-from plans.seeding import analyze, seed_network
-from plans.seeding_plan import NetworkSpec
 from tests.bench.seeded import SCALE, SITE, probe_client
+from tests.bench.seeding.network import analyze, seed_network
+from tests.bench.seeding.spec import NetworkSpec
 
 NETWORK = NetworkSpec(clinics=4, clients=max(100, round(2000 * SCALE)), visits_per_client=10,
                       seed=12)  # fmt: skip

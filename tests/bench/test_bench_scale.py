@@ -3,7 +3,7 @@
 Seeds a small network (2 clinics, 400 clients, 4,000 visits), times the pages of one
 client of site 001, then seeds the large network (20 clinics, 10,000 clients, 100,000
 visits with measurements and plans) and times the same client's pages again. The first
-clients of a site are the same whatever the network's size (plans.seeding_plan), so the
+clients of a site are the same whatever the network's size (tests.bench.seeding.spec), so the
 pages differ only by what is around them. HIPPLAN_BENCH_SCALE=0.1 seeds a tenth of the
 large network for a quick run.
 
@@ -21,9 +21,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from clinic.models import Client
-from plans.seeding import SeedReport, analyze, seed_network
-from plans.seeding_plan import NetworkSpec
 from tests.bench.seeded import SCALE, probe_client
+from tests.bench.seeding.network import SeedReport, analyze, seed_network
+from tests.bench.seeding.spec import NetworkSpec
 from tests.bench.timing import summary, timings
 
 # Big enough that site 001's first page of clients and of search results is full (25).

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from clinic.access import NOT_CLINIC_ADMIN
 from clinic.models import AuditAction, AuditEntry, Client, Clinic, Role
-from clinic.services import audit_record
-from clinic.services_lifecycle import client_erase
+from clinic.services.audit import audit_record
+from clinic.services.lifecycle import client_erase
 from tests.factories import ClientFactory, MembershipFactory, UserFactory
 
 URL = "/clinic/audit/"

@@ -17,7 +17,7 @@ from plans.models import PlanVersion
 from plans.services import plan_build
 from tests.factories import TEST_PASSWORD
 from tests.plans.fixtures import TYPICAL, VISIT, make_assessment
-from tests.plans.handout_helpers import issue
+from tests.plans.handout.helpers import issue
 
 POLICY = {
     "default-src": "'self'",

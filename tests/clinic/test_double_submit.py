@@ -8,8 +8,8 @@ from django.test import Client as HttpClient
 from django.urls import reverse
 
 from clinic.models import AuditEntry, Client, Clinic, Membership, Role
-from clinic.services import REPEAT_WINDOW, client_create
-from tests.clinic.test_staff import NEW_STAFF
+from clinic.services.clients import REPEAT_WINDOW, client_create
+from tests.clinic.services.test_staff import NEW_STAFF
 from tests.clinic.test_views_clients import VALID
 from tests.concurrent import on_postgresql, post_together
 from tests.factories import MembershipFactory

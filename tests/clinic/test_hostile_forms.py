@@ -14,7 +14,7 @@ from hypothesis import example, given
 
 from assessments.norms import validate_overrides
 from clinic.models import Client, Clinic
-from clinic.services import CLIENT_FIELDS
+from clinic.services.clients import CLIENT_FIELDS
 from tests.hostile import (
     NUL,
     PROFILE,

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from assessments.models import Assessment
 from clinic.models import AuditAction, AuditEntry, Client
-from clinic.services_lifecycle import client_archive
+from clinic.services.lifecycle import client_archive
 
 LIFECYCLE_URLS = ["client_archive", "client_restore", "client_erase"]
 

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 
 from clinic.models import AuditEntry, Client, Clinic
 from clinic.models.audit import AppendOnlyError
-from clinic.services import audit_record
+from clinic.services.audit import audit_record
 from tests.factories import ClientFactory, UserFactory
 
 

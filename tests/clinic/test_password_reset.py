@@ -148,7 +148,7 @@ def test_password_reset_throttled_per_email_address(
     for number in range(limit):
         _ask("tamsin@example.com", address=f"203.0.113.{number + 1}")
     assert len(mail.outbox) == limit
-    with caplog.at_level(logging.WARNING, logger="clinic.views_password"):
+    with caplog.at_level(logging.WARNING, logger="clinic.views.password"):
         _ask("TAMSIN@example.com", address="192.0.2.50")  # a fresh client, the same address
     assert len(mail.outbox) == limit
     assert [record.getMessage() for record in caplog.records] == [
@@ -163,7 +163,7 @@ def test_password_reset_throttled_per_client_address(
     limit = settings.PASSWORD_RESET_LIMIT
     for number in range(limit):
         _ask(f"guess{number}@example.com")
-    with caplog.at_level(logging.WARNING, logger="clinic.views_password"):
+    with caplog.at_level(logging.WARNING, logger="clinic.views.password"):
         _ask("tamsin@example.com")  # known, but this client asked too often
     assert mail.outbox == []
     assert "over the limit per client address" in caplog.records[0].getMessage()

@@ -152,8 +152,8 @@ def test_production_login_throttling_and_csp_are_on() -> None:
     assert middleware[-1] == "axes.middleware.AxesMiddleware"
     assert {
         "csp.middleware.CSPMiddleware",
-        "clinic.middleware_session.IdleSessionMiddleware",
-        "clinic.middleware_cache.NeverCacheMiddleware",
+        "clinic.middleware.session.IdleSessionMiddleware",
+        "clinic.middleware.cache.NeverCacheMiddleware",
     } <= set(middleware)
 
 

@@ -11,7 +11,7 @@ from pytest_django.live_server_helper import LiveServer
 from assessments.models import Assessment
 from clinic.models import AuditEntry
 from tests.factories import TEST_PASSWORD
-from tests.plans.handout_helpers import issue
+from tests.plans.handout.helpers import issue
 
 
 def test_download_handout_pdf_from_builder(

@@ -24,7 +24,7 @@ from assessments.models import Assessment
 from clinic.models import AuditEntry
 from plans.models import HandoutPDF
 from tests.factories import TEST_PASSWORD
-from tests.plans.handout_helpers import issue
+from tests.plans.handout.helpers import issue
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE_TABLE = "hipplan_cache"

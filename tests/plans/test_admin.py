@@ -5,10 +5,10 @@ from django.test import Client as HttpClient
 from django.urls import reverse
 
 from clinic.models import AuditEntry, Clinic
-from plans.clinic_library import library_for
 from plans.library import BY_SLUG
+from plans.library.clinic import library_for
+from plans.library.services import clinic_intervention_delete
 from plans.models import ClinicIntervention
-from plans.services_library import clinic_intervention_delete
 
 NEW = {
     "slug": "clamshell",

@@ -11,7 +11,7 @@ from clinic.models import AuditEntry, Client
 from plans.models import ClinicIntervention, Plan, PlanVersion
 from plans.services import plan_build, plan_issue
 from tests.concurrent import on_postgresql, post_together
-from tests.plans.test_library_views import OWN
+from tests.plans.library.test_views import OWN
 
 
 def _builder(version: PlanVersion) -> str:

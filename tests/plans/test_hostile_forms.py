@@ -13,7 +13,7 @@ from django.utils.html import escape
 from hypothesis import given
 
 from assessments.models import Assessment
-from plans.forms_library import INTERVENTION_FIELDS
+from plans.library.forms import INTERVENTION_FIELDS
 from plans.models import PlanItem, PlanVersion
 from plans.services import plan_build, plan_issue, plan_item_add, plan_revise
 from tests.hostile import (

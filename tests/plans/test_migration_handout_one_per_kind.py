@@ -16,7 +16,7 @@ from django.db import connection
 from assessments.models import Assessment
 from plans.models import HandoutPDF
 from plans.services import plan_issue, plan_revise
-from tests.plans.handout_helpers import issue
+from tests.plans.handout.helpers import issue
 
 MIGRATION = importlib.import_module("plans.migrations.0004_handoutpdf_one_per_kind")
 

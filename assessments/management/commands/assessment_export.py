@@ -9,10 +9,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.http import Http404
 
-from assessments.interchange import VERSION, export_assessment
+from assessments.interchange.document import VERSION, export_assessment
 from assessments.selectors import assessment_get
 from clinic.models import AuditAction
-from clinic.services import audit_record
+from clinic.services.audit import audit_record
 
 
 def staff_user(username: str) -> User:

@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
 
-from assessments.interchange import import_assessment
+from assessments.interchange.document import import_assessment
 from assessments.management.commands.assessment_export import staff_user
 from assessments.management.interchange_file import parse_file
 from clinic.selectors import client_get

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from assessments.findings import Finding, interpret
+from assessments.findings.core import Finding, interpret
 from assessments.management.interchange_file import parse_file
 from assessments.norms import cutoffs_for
-from plans.rules import DEFAULT_LIMIT, Suggestion, Suggestions, suggest
+from plans.rules.engine import DEFAULT_LIMIT, Suggestion, Suggestions, suggest
 
 _FINDING_SIDE = {"left": ", left", "right": ", right", "both": ", both sides"}
 DOSE_FIELDS = ("hold_seconds", "repetitions", "sets", "times_per_day", "days_per_week")

@@ -1,0 +1,100 @@
+"""Catalogue sections the client reports and is asked anew each visit: pain and history,
+the red-flag screen and the outcome questionnaires.
+
+Part of `assessments.catalogue.items`, which orders the sections; import from there.
+"""
+
+from assessments.catalogue.scales import PAIN_SIDE, YES_NO
+from assessments.catalogue.types import Item, Kind, Section, choice_item, score_item
+
+# Red-flag screen (docs/clinical.md, "Red flags"): code, question, group.
+RED_FLAGS = (
+    ("rf_bladder_bowel", "New bladder or bowel disturbance", "cauda_equina"),
+    ("rf_saddle_numbness", "Saddle or genital numbness", "cauda_equina"),
+    ("rf_bilateral_leg", "Bilateral leg pain or progressive bilateral weakness", "cauda_equina"),
+    ("rf_sexual_dysfunction", "New sexual dysfunction", "cauda_equina"),
+    ("rf_cancer_history", "History of cancer", "cancer"),
+    ("rf_weight_loss", "Unexplained weight loss", "cancer"),
+    ("rf_age_new_pain", "Age over 50 (or under 20) with new back pain", "cancer"),
+    ("rf_night_pain", "Persistent night pain", "cancer"),
+    ("rf_no_improvement", "No improvement after a month", "cancer"),
+    ("rf_fever", "Fever or chills", "infection"),
+    ("rf_immunosuppression", "Immunosuppression", "infection"),
+    ("rf_iv_drugs", "Intravenous drug use", "infection"),
+    ("rf_recent_infection", "Recent infection", "infection"),
+    ("rf_major_trauma", "Significant trauma", "fracture"),
+    ("rf_minor_trauma_bone", "Minor trauma with osteoporosis or long-term steroids", "fracture"),
+    ("rf_progressive_neuro", "Progressive weakness or numbness", "neurological"),
+    ("rf_below_knee", "Pain radiating below the knee", "neurological"),
+)
+RED_FLAG_GROUP = {code: group for code, _, group in RED_FLAGS}
+
+SUBJECTIVE = Section(
+    "subjective",
+    "Pain and history",
+    (
+        # NPRS 0-10 (docs/clinical.md, Pain and function; LOINC 72514-3).
+        score_item("pain_now", "Pain now (NPRS)", 10, unit="/10"),
+        score_item("pain_worst_24h", "Worst pain, last 24 hours (NPRS)", 10, unit="/10"),
+        choice_item("pain_site_low_back", "Pain: low back", (*PAIN_SIDE, ("central", "Central"))),
+        choice_item("pain_site_buttock", "Pain: buttock", PAIN_SIDE),
+        choice_item("pain_site_groin", "Pain: groin", PAIN_SIDE),
+        choice_item("pain_site_thigh", "Pain: thigh", PAIN_SIDE),
+        choice_item("pain_site_below_knee", "Pain: below the knee", PAIN_SIDE),
+        choice_item("agg_sitting", "Worse with sitting", YES_NO),
+        choice_item("agg_standing", "Worse with standing", YES_NO),
+        choice_item("agg_bending", "Worse with bending", YES_NO),
+        choice_item("agg_walking", "Worse with walking", YES_NO),
+        choice_item("agg_lying", "Worse with lying", YES_NO),
+        Item(
+            "sitting_hours",
+            "Hours sitting per day",
+            Kind.NUMBER,
+            unit="h",
+            minimum=0,
+            maximum=24,
+            decimals=1,
+        ),
+    ),
+    carry_forward=False,
+)
+
+RED_FLAG_SCREEN = Section(
+    "red_flags",
+    "Red-flag screen",
+    tuple(choice_item(code, label, YES_NO) for code, label, _ in RED_FLAGS),
+    carry_forward=False,
+    intro="Ask every visit. A yes stops the home program until the client is referred.",
+)
+
+OUTCOMES = Section(
+    "outcomes",
+    "Outcome measures",
+    tuple(
+        item
+        for n in range(1, 6)
+        for item in (
+            Item(f"psfs_activity_{n}", f"PSFS activity {n}", Kind.TEXT, max_length=120),
+            score_item(f"psfs_score_{n}", f"PSFS activity {n} score", 10, unit="/10"),
+        )
+    )
+    + tuple(score_item(f"odi_section_{n}", f"ODI section {n}", 5) for n in range(1, 11))
+    + (
+        Item(
+            "odi_percent",
+            "ODI total (from your form)",
+            Kind.NUMBER,
+            unit="%",
+            minimum=0,
+            maximum=100,
+            decimals=1,
+        ),
+        score_item("startback_total", "STarT Back total", 9),
+        score_item("startback_distress", "STarT Back distress subscale", 5),
+    ),
+    carry_forward=False,
+    intro=(
+        "Enter scores from your clinic's licensed forms; questionnaire wording is not "
+        "reproduced here (ODI and STarT Back licences)."
+    ),
+)

@@ -1,0 +1,1 @@
+"""Two visits side by side: the pure comparison and its page."""

@@ -1,0 +1,363 @@
+"""Compare two visits of one client: every recorded item side by side with its change.
+
+Pure: no Django, no database. Thresholds are docs/clinical.md "Meaningful change" and the
+clinic's cut-offs (assessments/norms.py):
+
+- Pain (NPRS, `pain_now`, `pain_worst_24h`): a change of at least 2 points OR at least
+  30% of the earlier value, whichever is met (2 points exactly is meaningful; 30% exactly
+  is meaningful). The 30% rule needs an earlier value above 0.
+- PSFS: the mean changes by at least 2 points (exactly 2 is meaningful); one activity's
+  score by at least 3 points (docs/clinical.md "Meaningful change": 3 for one activity).
+- ODI (entered total and the score calculated by outcomes.odi): at least 10 points OR at
+  least 30% of the earlier value, whichever is met.
+- Degrees (range of motion, Thomas angles, SLR, 90/90 deficit, pelvic tilt): a change
+  BEYOND measurement error, i.e. strictly more than the clinic's `side_difference_deg`
+  (7 deg by default), the same cut-off the side-to-side difference uses (norms.compare:
+  difference > side_difference_deg). 7 deg exactly is within error; 8 deg is beyond.
+- Oxford grades (catalogue.OXFORD_SCORE, 4- is 3.67): at least the clinic's
+  `oxford_side_difference` (1 grade by default), as findings_rules uses it.
+
+Which way is better (DIRECTION): lower is better for pain, ODI, the Thomas hip angle and
+thigh abduction, the 90/90 knee extension deficit; higher is better for range of motion,
+SLR angle, the Thomas knee angle, PSFS scores and Oxford grades. For positive/negative
+tests (FABER, FADIR, FAIR, Ober, Trendelenburg) positive -> negative is improved; for
+yes/no signs of a problem (aggravating activities, compensations, SLR pain below the
+knee, red flags) yes -> no is improved (BAD_CHOICE). Anything else that differs is
+"changed": no direction (pelvic tilt angle, leg length, pain sites, how something was
+measured) or no measurement error known (dynamometer force, active SLR score, ODI
+sections, STarT Back, hours sitting).
+
+Classification of a row:
+- "improved" / "worse": beyond the threshold in the better / worse direction;
+- "within error": a change within the threshold (including no change at all);
+- "changed": differs, but cannot be judged (see above);
+- "": not comparable: recorded in only one visit, unchanged on an item without a
+  threshold, or measured with a different instrument in the two visits (docs/clinical.md:
+  compare visits only on the same instrument; the row carries the caveat).
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from assessments.catalogue.items import (
+    ITEMS,
+    OXFORD,
+    OXFORD_SCORE,
+    SECTIONS,
+    STRENGTH_MUSCLES,
+    Item,
+    Kind,
+    Side,
+)
+from assessments.outcomes import odi, psfs_mean
+from assessments.values import AssessmentValues, Value
+
+Classification = Literal["improved", "worse", "within error", "changed", ""]
+IMPROVED: Classification = "improved"
+WORSE: Classification = "worse"
+WITHIN_ERROR: Classification = "within error"
+CHANGED: Classification = "changed"
+NOT_COMPARABLE: Classification = ""
+
+HIGHER, LOWER = "higher", "lower"
+
+_PAIN = ("pain_now", "pain_worst_24h")
+_DEGREES = tuple(item.code for section in SECTIONS for item in section.items if item.unit == "°")
+_OXFORD_CODES = tuple(
+    item.code for section in SECTIONS for item in section.items if item.choices == OXFORD
+)
+
+# Which way is better for numeric items and Oxford grades (module docstring).
+DIRECTION: Mapping[str, str] = {
+    **dict.fromkeys(_PAIN, LOWER),
+    "odi_percent": LOWER,
+    "odi_score": LOWER,
+    **{f"odi_section_{n}": LOWER for n in range(1, 11)},
+    "startback_total": LOWER,
+    "startback_distress": LOWER,
+    **{f"psfs_score_{n}": HIGHER for n in range(1, 6)},
+    "psfs_mean": HIGHER,
+    **{
+        code: HIGHER
+        for code in _DEGREES
+        if code.startswith(("hip_", "lumbar_"))  # range of motion
+    },
+    "slr_angle": HIGHER,
+    "thomas_hip_angle": LOWER,  # thigh above the table = tight iliopsoas
+    "thomas_knee_angle": HIGHER,  # knee angle limited = tight rectus femoris
+    "thomas_abduction": LOWER,  # thigh abducted = tight TFL/ITB
+    "ake_deficit": LOWER,  # degrees short of a straight knee
+    "aslr_score": LOWER,  # any score above 0 is positive
+    **{f"force_{code}": HIGHER for code, _ in STRENGTH_MUSCLES},  # no error known: "changed"
+    **dict.fromkeys(_OXFORD_CODES, HIGHER),
+}
+
+# For choice items: the value that marks a problem, so leaving it is improved.
+_YES_IS_BAD = (
+    "agg_sitting", "agg_standing", "agg_bending", "agg_walking", "agg_lying",
+    "slr_below_knee_pain", "sls_trunk_lean", "sls_pelvic_drop", "sls_knee_inward",
+    "sls_lumbar_extension", "prone_hip_ext_lumbar", "forward_bend_hips_stiff",
+    "gait_trendelenburg", "gait_short_stride", "gait_hip_hiking",
+)  # fmt: skip
+_POSITIVE_IS_BAD = ("faber", "fadir", "fair", "ober", "trendelenburg")
+BAD_CHOICE: Mapping[str, str] = {
+    **dict.fromkeys(_YES_IS_BAD, "yes"),
+    **{code: "yes" for section in SECTIONS if section.code == "red_flags"
+       for code in (item.code for item in section.items)},
+    **dict.fromkeys(_POSITIVE_IS_BAD, "positive"),
+}  # fmt: skip
+
+# The instrument item and the items it measured (docs/clinical.md: goniometer and inclinometer
+# differ by 3-5 deg, compare visits only on the same instrument).
+INSTRUMENTS: Mapping[str, tuple[str, ...]] = {
+    "rom_instrument": tuple(
+        item.code
+        for section in SECTIONS
+        if section.code == "rom"
+        for item in section.items
+        if item.unit == "°"
+    ),
+    "pelvic_tilt_instrument": ("pelvic_tilt_deg",),
+}
+
+# docs/clinical.md "Meaningful change".
+NPRS_POINTS = Decimal(2)
+PSFS_MEAN_POINTS = Decimal(2)
+PSFS_ACTIVITY_POINTS = Decimal(3)
+ODI_POINTS = Decimal(10)
+RELATIVE = Decimal("0.3")  # the 30% rule for NPRS and ODI
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A meaningful change: at least `points` (or more than, when not `inclusive`), or at
+    least `relative` x the earlier value, whichever is met."""
+
+    points: Decimal
+    relative: Decimal | None = None
+    inclusive: bool = True
+
+    def met(self, before: Decimal, change: Decimal) -> bool:
+        size = abs(change)
+        absolute = size >= self.points if self.inclusive else size > self.points
+        proportional = self.relative is not None and before > 0 and size >= self.relative * before
+        return absolute or proportional
+
+
+def thresholds(cutoffs: Mapping[str, float]) -> dict[str, Threshold]:
+    """The meaningful change per numeric item code (and the derived rows) for these cut-offs."""
+    degrees = Threshold(Decimal(str(cutoffs["side_difference_deg"])), inclusive=False)
+    oxford = Threshold(Decimal(str(cutoffs["oxford_side_difference"])))
+    odi_rule = Threshold(ODI_POINTS, RELATIVE)
+    return {
+        **dict.fromkeys(_PAIN, Threshold(NPRS_POINTS, RELATIVE)),
+        "odi_percent": odi_rule,
+        "odi_score": odi_rule,
+        "psfs_mean": Threshold(PSFS_MEAN_POINTS),
+        **{f"psfs_score_{n}": Threshold(PSFS_ACTIVITY_POINTS) for n in range(1, 6)},
+        **dict.fromkeys(_DEGREES, degrees),
+        **dict.fromkeys(_OXFORD_CODES, oxford),
+    }
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    code: str
+    label: str
+    side: str
+    before: str  # as displayed; "" when not recorded
+    after: str
+    change: str  # "+8°", "-2/10", "changed", "unchanged"; "" when not comparable
+    classification: Classification
+    caveat: str = ""
+
+    @property
+    def not_tested_in_one(self) -> bool:
+        return (self.before == "") != (self.after == "")
+
+
+@dataclass(frozen=True)
+class SectionComparison:
+    code: str
+    title: str
+    rows: tuple[ComparisonRow, ...]
+    caveats: tuple[str, ...]
+
+    @property
+    def sided(self) -> bool:
+        return any(row.side for row in self.rows)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    sections: tuple[SectionComparison, ...]
+
+    @property
+    def rows(self) -> tuple[ComparisonRow, ...]:
+        return tuple(row for section in self.sections for row in section.rows)
+
+    def row(self, code: str, side: str = Side.NONE) -> ComparisonRow:
+        """The row of an item and side; KeyError when neither visit recorded it."""
+        for row in self.rows:
+            if (row.code, row.side) == (code, side):
+                return row
+        raise KeyError((code, side))
+
+
+def _number_text(number: Decimal, unit: str, *, sign: bool = False) -> str:
+    text = f"{number.normalize():{'+' if sign else ''}f}"
+    if unit in {"°", "%"}:
+        return f"{text}{unit}"
+    return f"{text} {unit}".strip() if unit and not unit.startswith("/") else f"{text}{unit}"
+
+
+def _display(item: Item, raw: Value | None) -> str:
+    if raw is None or raw == "":
+        return ""
+    if item.kind is Kind.NUMBER:
+        return _number_text(Decimal(raw), item.unit)
+    if item.kind is Kind.CHOICE:
+        return item.choice_label(str(raw))
+    return str(raw)
+
+
+def _numeric(item: Item, raw: Value) -> Decimal | None:
+    if item.kind is Kind.NUMBER:
+        return Decimal(raw)
+    if item.code in _OXFORD_CODES:
+        score = OXFORD_SCORE.get(str(raw))
+        return None if score is None else Decimal(str(score))
+    return None
+
+
+def _judge(
+    code: str, before: Decimal, after: Decimal, threshold: Threshold | None
+) -> Classification:
+    change = after - before
+    if threshold is None:
+        return CHANGED if change else NOT_COMPARABLE
+    if not threshold.met(before, change):
+        return WITHIN_ERROR
+    direction = DIRECTION.get(code)
+    if direction is None:
+        return CHANGED
+    return IMPROVED if (change > 0) == (direction == HIGHER) else WORSE
+
+
+def _choice_class(code: str, before: str, after: str) -> Classification:
+    if before == after:
+        return NOT_COMPARABLE
+    bad = BAD_CHOICE.get(code)
+    if bad is not None and bad in (before, after):
+        return IMPROVED if before == bad else WORSE
+    return CHANGED
+
+
+def _row(
+    item: Item,
+    side: str,
+    before: Value | None,
+    after: Value | None,
+    rules: Mapping[str, Threshold],
+    caveat: str,
+) -> ComparisonRow:
+    shown = (_display(item, before), _display(item, after))
+    if before is None or after is None or before == "" or after == "":
+        return ComparisonRow(item.code, item.label, side, *shown, "", NOT_COMPARABLE, caveat)
+    first, second = _numeric(item, before), _numeric(item, after)
+    if first is not None and second is not None:
+        unit = "" if item.kind is Kind.CHOICE else item.unit
+        change = _number_text(second - first, unit, sign=True)
+        if second == first:
+            change = _number_text(Decimal(0), unit)
+        verdict = _judge(item.code, first, second, rules.get(item.code))
+    else:
+        change = "unchanged" if before == after else "changed"
+        verdict = _choice_class(item.code, str(before), str(after))
+    if caveat:
+        verdict = NOT_COMPARABLE
+    return ComparisonRow(item.code, item.label, side, *shown, change, verdict, caveat)
+
+
+def _derived(
+    code: str, label: str, before: float | None, after: float | None, rule: Threshold, unit: str
+) -> ComparisonRow | None:
+    if before is None and after is None:
+        return None
+    first = None if before is None else Decimal(str(before))
+    second = None if after is None else Decimal(str(after))
+    shown = (
+        "" if first is None else _number_text(first, unit),
+        "" if second is None else _number_text(second, unit),
+    )
+    if first is None or second is None:
+        return ComparisonRow(code, label, Side.NONE, *shown, "", NOT_COMPARABLE)
+    change = _number_text(second - first, unit, sign=second != first)
+    return ComparisonRow(code, label, Side.NONE, *shown, change, _judge(code, first, second, rule))
+
+
+def _instrument_caveats(
+    before: AssessmentValues, after: AssessmentValues, instruments: Mapping[str, Sequence[str]]
+) -> dict[str, str]:
+    """For each measured item code: the caveat when its instrument differs between visits.
+
+    Differs means both visits recorded an instrument and they are not the same; when one
+    visit did not record it, nothing is claimed.
+    """
+    caveats: dict[str, str] = {}
+    for instrument, codes in instruments.items():
+        first, second = before.choice(instrument), after.choice(instrument)
+        if first is None or second is None or first == second:
+            continue
+        item = ITEMS[instrument]
+        text = (
+            f"Measured with {item.choice_label(first).lower()} before and "
+            f"{item.choice_label(second).lower()} after: instruments differ by 3-5°, so "
+            "these values are not compared."
+        )
+        caveats.update(dict.fromkeys(codes, text))
+    return caveats
+
+
+def compare_visits(
+    before: AssessmentValues,
+    after: AssessmentValues,
+    cutoffs: Mapping[str, float],
+    *,
+    instruments: Mapping[str, Sequence[str]] = INSTRUMENTS,
+) -> Comparison:
+    """One row per item and side recorded in either visit, in catalogue order, with the
+    PSFS mean and ODI score as derived rows at the end of the outcome measures."""
+    rules = thresholds(cutoffs)
+    caveats = _instrument_caveats(before, after, instruments)
+    sections = []
+    for section in SECTIONS:
+        rows = []
+        for item in section.items:
+            for side in item.sides:
+                key = (item.code, side)
+                first, second = before.values.get(key), after.values.get(key)
+                if first in (None, "") and second in (None, ""):
+                    continue
+                rows.append(_row(item, side, first, second, rules, caveats.get(item.code, "")))
+        if section.code == "outcomes":
+            first_odi, second_odi = odi(before), odi(after)
+            derived = (
+                _derived(
+                    "psfs_mean", "PSFS mean (calculated)", psfs_mean(before),
+                    psfs_mean(after), rules["psfs_mean"], "/10",
+                ),
+                _derived(
+                    "odi_score", "ODI score (calculated)",
+                    None if first_odi is None else first_odi.percent,
+                    None if second_odi is None else second_odi.percent,
+                    rules["odi_score"], "%",
+                ),
+            )  # fmt: skip
+            rows.extend(row for row in derived if row is not None)
+        if rows:
+            notes = tuple(dict.fromkeys(row.caveat for row in rows if row.caveat))
+            sections.append(SectionComparison(section.code, section.title, tuple(rows), notes))
+    return Comparison(tuple(sections))

@@ -1,0 +1,1 @@
+"""Recorded values to normalised findings (code, side, severity, evidence): pure rules."""

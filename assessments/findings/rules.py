@@ -1,0 +1,389 @@
+"""The rules behind each finding code: values + cut-offs -> pieces of Evidence.
+
+Pure: no Django. One rule per finding code; `findings.interpret` runs them in the order of
+RED_FLAG_RULES then RULES and merges each rule's evidence into one Finding. Every
+threshold comes from the cut-offs (norms.DEFAULT_CUTOFFS and the clinic's overrides);
+triggers, side and severity rules are documented in docs/findings.md.
+
+Severity bands ("how far beyond the cut-off"):
+- degrees: within one measurement error (side_difference_deg, docs/clinical.md 5-7 deg) of the
+  cut-off is mild, within two is moderate, beyond two is marked;
+- Oxford grades: one grade below normal (or the stronger side) is mild, two is moderate
+  (3 = just against gravity), more is marked;
+- Active SLR: the points above the cut-off, in thirds of the rest of the 0-5 scale;
+- a yes/positive sign with no magnitude is moderate (the middle band).
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from assessments.catalogue.items import ITEMS, RED_FLAGS
+from assessments.norms import compare
+from assessments.outcomes import startback_group
+from assessments.values import AssessmentValues
+
+MILD, MODERATE, MARKED = "mild", "moderate", "marked"
+SEVERITIES = (MILD, MODERATE, MARKED)
+SIDES = ("left", "right")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sign behind a finding; side '' means the item is not sided."""
+
+    what: str  # the sign in clinical words, shared by both sides: "SLR below 80°"
+    side: str  # "left" | "right" | "both" | ""
+    severity: str  # MILD | MODERATE | MARKED; "" for red flags (they use urgency)
+    detail: str = ""  # the measured value: "72°"
+
+
+Cutoffs = Mapping[str, float]
+Rule = Callable[[AssessmentValues, Cutoffs], list[Evidence]]
+
+
+def band(excess: float, unit: float) -> str:
+    """Mild up to one unit beyond the cut-off, moderate up to two, marked beyond."""
+    if excess <= unit:
+        return MILD
+    return MODERATE if excess <= 2 * unit else MARKED
+
+
+def deg(number: float) -> str:
+    return f"{number:g}°"
+
+
+def _maximum(code: str) -> float:
+    """The top of an item's scale, from the catalogue (e.g. Active SLR 0-5 per side)."""
+    return float(ITEMS[code].maximum or 0)
+
+
+def _error(cutoffs: Cutoffs) -> float:
+    return cutoffs["side_difference_deg"]
+
+
+def _signs(values: AssessmentValues, code: str, wanted: str, what: str) -> list[Evidence]:
+    """A sided yes/positive observation, once per side where it was recorded as `wanted`."""
+    return [
+        Evidence(what, side, MODERATE) for side in SIDES if values.choice(code, side) == wanted
+    ]
+
+
+def _sign(values: AssessmentValues, code: str, wanted: str, what: str) -> list[Evidence]:
+    return [Evidence(what, "", MODERATE)] if values.choice(code) == wanted else []
+
+
+def _above(
+    values: AssessmentValues, code: str, cut: float, what: str, err: float
+) -> list[Evidence]:
+    found = []
+    for side in SIDES:
+        value = values.number(code, side)
+        if value is not None and value > cut:
+            found.append(Evidence(what, side, band(value - cut, err), deg(value)))
+    return found
+
+
+# ---- red flags (docs/clinical.md "Red flags") ----
+
+
+def _screen(group: str) -> Rule:
+    def rule(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+        yes = [label for code, label, g in RED_FLAGS if g == group and values.is_yes(code)]
+        if not yes:
+            return []
+        answered = ", ".join(label[0].lower() + label[1:] for label in yes)
+        return [Evidence("Red-flag screen answered yes", "", "", answered)]
+
+    return rule
+
+
+def nerve_root_sides(values: AssessmentValues, cutoffs: Cutoffs) -> list[tuple[str, float]]:
+    """(side, SLR angle) where SLR reproduced below-knee pain in the nerve-root range."""
+    low, high = cutoffs["slr_nerve_root_low"], cutoffs["slr_nerve_root_high"]
+    found = []
+    for side in SIDES:
+        angle = values.number("slr_angle", side)
+        pain = values.is_yes("slr_below_knee_pain", side)
+        if pain and angle is not None and low <= angle <= high:  # inclusive (docs/clinical.md)
+            found.append((side, angle))
+    return found
+
+
+def _neurological(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    found = _screen("neurological")(values, cutoffs)
+    low, high = cutoffs["slr_nerve_root_low"], cutoffs["slr_nerve_root_high"]
+    what = f"SLR reproduces pain below the knee at {low:g}-{deg(high)} (nerve-root sign)"
+    for side, angle in nerve_root_sides(values, cutoffs):
+        found.append(Evidence(what, side, "", deg(angle)))
+    site = values.choice("pain_site_below_knee")
+    if site is not None:
+        side = site if site in ("left", "right", "both") else ""
+        found.append(Evidence("Pain radiating below the knee", side, ""))
+    return found
+
+
+RED_FLAG_RULES: dict[str, Rule] = {
+    "red_flag_cauda_equina": _screen("cauda_equina"),
+    "red_flag_cancer": _screen("cancer"),
+    "red_flag_infection": _screen("infection"),
+    "red_flag_fracture": _screen("fracture"),
+    "red_flag_neurological": _neurological,
+}
+
+
+# ---- posture ----
+
+
+def _tilt_detail(values: AssessmentValues) -> str:
+    tilt = values.number("pelvic_tilt_deg")
+    if tilt is None:
+        return ""
+    instrument = values.choice("pelvic_tilt_instrument")
+    label = ITEMS["pelvic_tilt_instrument"].choice_label(instrument) if instrument else ""
+    return f"{deg(tilt)} ({label.lower()})" if label else deg(tilt)
+
+
+def _anterior_tilt(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    found = _sign(values, "lumbar_lordosis", "increased", "Lumbar lordosis increased")
+    threshold = cutoffs.get("pelvic_tilt_anterior_max")  # optional: no default (norms)
+    tilt = values.number("pelvic_tilt_deg")
+    if threshold is None or tilt is None or values.choice("pelvic_tilt_direction") != "anterior":
+        return found
+    if tilt > threshold:
+        what = f"Anterior pelvic tilt above the clinic threshold of {deg(threshold)}"
+        severity = band(tilt - threshold, _error(cutoffs))
+        found.append(Evidence(what, "", severity, _tilt_detail(values)))
+    return found
+
+
+def _posterior_tilt(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    found = _sign(values, "lumbar_lordosis", "decreased", "Lumbar lordosis decreased")
+    if values.choice("pelvic_tilt_direction") == "posterior":
+        found.append(Evidence("Posterior pelvic tilt", "", MODERATE, _tilt_detail(values)))
+    return found
+
+
+# ---- muscle length (Thomas test, SLR, AKE, Ober, FAIR) ----
+
+
+def _hip_flexors(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    cut = cutoffs["thomas_hip_angle_max"]
+    found = _above(
+        values, "thomas_hip_angle", cut, f"Thomas hip angle above {deg(cut)}", _error(cutoffs)
+    )
+    return [
+        Evidence(e.what, e.side, e.severity, f"{e.detail} (pelvis not controlled)")
+        if values.choice("thomas_pelvis_controlled", e.side) == "no"
+        else e
+        for e in found
+    ]
+
+
+def _rectus_femoris(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    cut, found = cutoffs["thomas_knee_angle_min"], []
+    for side in SIDES:
+        angle = values.number("thomas_knee_angle", side)
+        if angle is not None and angle < cut:
+            severity = band(cut - angle, _error(cutoffs))
+            found.append(
+                Evidence(f"Thomas knee angle below {deg(cut)}", side, severity, deg(angle))
+            )
+    return found
+
+
+def _tfl_itb(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    cut = cutoffs["thomas_abduction_max"]
+    what = f"Thomas thigh abduction above {deg(cut)}"
+    found = _above(values, "thomas_abduction", cut, what, _error(cutoffs))
+    return found + _signs(values, "ober", "positive", "Ober positive")
+
+
+def _hamstrings(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    cut, found = cutoffs["slr_reduced_below"], []
+    for side in SIDES:
+        angle = values.number("slr_angle", side)
+        pain = values.choice("slr_below_knee_pain", side)
+        # docs/clinical.md "Muscle length tests": below-knee pain is nerve-root reasoning, not
+        # tightness; do not prescribe hamstring stretching for it.
+        if angle is None or angle >= cut or pain == "yes":
+            continue
+        detail = deg(angle) if pain == "no" else f"{deg(angle)} (below-knee pain not recorded)"
+        found.append(
+            Evidence(f"SLR below {deg(cut)}", side, band(cut - angle, _error(cutoffs)), detail)
+        )
+    over = cutoffs["ake_deficit_tight_over"]
+    what = f"90/90 knee extension deficit over {deg(over)}"
+    return found + _above(values, "ake_deficit", over, what, _error(cutoffs))
+
+
+def _piriformis(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    return _signs(values, "fair", "positive", "FAIR positive")
+
+
+# ---- range of motion (norms.compare: below the reference, or sides differ) ----
+
+
+def _limited(code: str) -> Rule:
+    label = ITEMS[code].label
+
+    def rule(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+        comparison = compare(code, values, cutoffs)
+        if comparison is None:
+            return []
+        err, found = _error(cutoffs), []
+        for value in comparison.sides:
+            if value.below and value.reference is not None:
+                what = f"{label} below the {value.reference.text('°')} range"
+                severity = band(value.reference.low - value.value, err)
+                found.append(
+                    Evidence(what, value.side, severity, f"{deg(value.value)} ({value.percent}%)")
+                )
+        if comparison.difference_exceeds and comparison.difference is not None:
+            limited, other = sorted(comparison.sides, key=lambda v: (v.value, v.side))
+            what = f"{label} sides differ by {deg(comparison.difference)} (over {deg(err)})"
+            severity = band(comparison.difference - err, err)
+            detail = f"{deg(limited.value)} vs {deg(other.value)} on the {other.side}"
+            found.append(Evidence(what, limited.side, severity, detail))
+        return found
+
+    return rule
+
+
+# ---- special tests ----
+
+
+def _sij(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    cut, found = cutoffs["aslr_positive_over"], []
+    top = _maximum("aslr_score")
+    for side in SIDES:
+        score = values.number("aslr_score", side)
+        if score is not None and score > cut:
+            what = f"Active SLR score above {cut:g} (positive)"
+            severity = band(score - cut, (top - cut) / 3)
+            found.append(Evidence(what, side, severity, f"{score:g}/{top:g}"))
+    return found + _faber(values, "posterior", "FABER positive with back/SIJ pain")
+
+
+def _faber(values: AssessmentValues, site: str, what: str) -> list[Evidence]:
+    return [
+        Evidence(what, side, MODERATE)
+        for side in SIDES
+        if values.choice("faber", side) == "positive"
+        and values.choice("faber_pain_site", side) == site
+    ]
+
+
+def _hip_joint(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    found = _faber(values, "groin", "FABER positive with groin pain")
+    return found + _signs(values, "fadir", "positive", "FADIR positive (procedure unconfirmed)")
+
+
+# ---- strength (Oxford grades) ----
+
+
+def _weak(muscle: str) -> Rule:
+    code = f"strength_{muscle}"
+    label = ITEMS[code].label
+
+    def rule(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+        normal, step = cutoffs["oxford_normal"], cutoffs["oxford_side_difference"]
+        grades = {side: values.oxford(code, side) for side in SIDES}
+        found, flagged = [], set()
+        for side, grade in grades.items():
+            if grade is not None and grade < normal:
+                what = f"{label} Oxford grade below {normal:g}"
+                found.append(
+                    Evidence(what, side, band(normal - grade, 1), values.text(code, side))
+                )
+                flagged.add(side)
+        left, right = grades["left"], grades["right"]
+        if left is not None and right is not None and round(abs(left - right), 2) >= step:
+            weaker, other = ("left", "right") if left < right else ("right", "left")
+            if weaker not in flagged:  # already reported against the normal grade
+                what = f"{label} weaker than the other side by {step:g} grade or more"
+                detail = (
+                    f"{values.text(code, weaker)} vs {values.text(code, other)} on the {other}"
+                )
+                found.append(Evidence(what, weaker, band(abs(left - right), 1), detail))
+        return found
+
+    return rule
+
+
+def _weak_glute_med(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    # docs/clinical.md "Movement and compensation": Trendelenburg sign and pelvic drop mean a weak
+    # stance-side gluteus medius, so they are folded into this finding (docs/findings.md).
+    return (
+        _weak("glute_med")(values, cutoffs)
+        + _signs(values, "trendelenburg", "positive", "Trendelenburg sign positive (stance leg)")
+        + _signs(values, "sls_pelvic_drop", "yes", "Single-leg squat pelvic drop (stance leg)")
+        + _sign(values, "gait_trendelenburg", "yes", "Trendelenburg gait")
+    )
+
+
+# ---- movement, lifestyle, psychosocial ----
+
+
+def _lumbar_extension(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    return _signs(
+        values, "prone_hip_ext_lumbar", "yes", "Prone hip extension with lumbar substitution"
+    ) + _signs(values, "sls_lumbar_extension", "yes", "Single-leg squat with lumbar extension")
+
+
+def _lumbar_flexion(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    return _sign(values, "forward_bend_hips_stiff", "yes", "Forward bend: back bends, hips stiff")
+
+
+def _knee_valgus(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    return _signs(values, "sls_knee_inward", "yes", "Single-leg squat knee moves inward")
+
+
+def _hip_hiking(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    return _sign(values, "gait_hip_hiking", "yes", "Hip hiking in gait")
+
+
+def _sitting(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    if not values.is_yes("agg_sitting"):
+        return []
+    hours = values.number("sitting_hours")
+    detail = "sitting hours not recorded" if hours is None else f"sits {hours:g} h a day"
+    return [Evidence("Worse with sitting", "", MODERATE, detail)]
+
+
+def _psychosocial(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    total, distress = values.number("startback_total"), values.number("startback_distress")
+    if startback_group(values) != "high" or distress is None:
+        return []
+    top, distress_top = _maximum("startback_total"), _maximum("startback_distress")
+    shown = "not entered" if total is None else f"{total:g}/{top:g}"
+    detail = f"total {shown}, distress {distress:g}/{distress_top:g}"
+    return [Evidence("STarT Back high risk", "", MODERATE, detail)]
+
+
+RULES: dict[str, Rule] = {
+    "anterior_pelvic_tilt": _anterior_tilt,
+    "posterior_pelvic_tilt": _posterior_tilt,
+    "tight_hip_flexors_one_joint": _hip_flexors,
+    "tight_rectus_femoris": _rectus_femoris,
+    "tight_tfl_itb": _tfl_itb,
+    "tight_hamstrings": _hamstrings,
+    "tight_piriformis": _piriformis,
+    "tight_adductors": _limited("hip_abduction"),
+    "limited_hip_flexion": _limited("hip_flexion"),
+    "limited_hip_extension": _limited("hip_extension"),
+    "limited_hip_internal_rotation": _limited("hip_internal_rotation"),
+    "sij_load_transfer": _sij,
+    "hip_joint_suspected": _hip_joint,
+    "weak_glute_max": _weak("glute_max"),
+    "weak_glute_med": _weak_glute_med,
+    "weak_iliopsoas": _weak("iliopsoas"),
+    "weak_hamstrings": _weak("hamstrings"),
+    "weak_deep_core": _weak("deep_abdominals"),
+    "weak_back_extensors": _weak("back_extensors"),
+    "lumbar_extension_compensation": _lumbar_extension,
+    "lumbar_flexion_compensation": _lumbar_flexion,
+    "knee_valgus": _knee_valgus,
+    "hip_hiking": _hip_hiking,
+    "prolonged_sitting": _sitting,
+    "psychosocial_risk_high": _psychosocial,
+}

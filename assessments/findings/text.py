@@ -1,0 +1,167 @@
+"""Words for each finding code: a title for the therapist, a note, and a client sentence.
+
+Pure: no Django. Client sentences are one plain-language sentence in the second person,
+aimed at about reading grade 8 (tests check this with a Flesch-Kincaid estimate); "{side}"
+becomes " on your left side", " on your right side", " on both sides" or nothing.
+"""
+
+TITLES: dict[str, str] = {
+    "red_flag_cauda_equina": "Red flag: possible cauda equina",
+    "red_flag_cancer": "Red flag: possible cancer",
+    "red_flag_infection": "Red flag: possible infection",
+    "red_flag_fracture": "Red flag: possible fracture",
+    "red_flag_neurological": "Red flag: neurological signs",
+    "anterior_pelvic_tilt": "Anterior pelvic tilt",
+    "posterior_pelvic_tilt": "Posterior pelvic tilt",
+    "tight_hip_flexors_one_joint": "Tight one-joint hip flexors (iliopsoas)",
+    "tight_rectus_femoris": "Tight rectus femoris",
+    "tight_tfl_itb": "Tight TFL / iliotibial band",
+    "tight_hamstrings": "Tight hamstrings",
+    "tight_piriformis": "Tight piriformis",
+    "tight_adductors": "Tight adductors (limited hip abduction)",
+    "limited_hip_flexion": "Limited hip flexion",
+    "limited_hip_extension": "Limited hip extension",
+    "limited_hip_internal_rotation": "Limited hip internal rotation",
+    "sij_load_transfer": "Poor load transfer through the pelvis (SIJ)",
+    "hip_joint_suspected": "Hip joint suspected",
+    "weak_glute_max": "Weak gluteus maximus",
+    "weak_glute_med": "Weak gluteus medius",
+    "weak_iliopsoas": "Weak iliopsoas",
+    "weak_hamstrings": "Weak hamstrings",
+    "weak_deep_core": "Weak deep core",
+    "weak_back_extensors": "Weak back extensors",
+    "lumbar_extension_compensation": "Lumbar extension compensation",
+    "lumbar_flexion_compensation": "Lumbar flexion compensation",
+    "knee_valgus": "Knee valgus",
+    "hip_hiking": "Hip hiking",
+    "prolonged_sitting": "Prolonged sitting",
+    "psychosocial_risk_high": "High psychosocial risk (STarT Back)",
+}
+
+# Appended to the evidence: what docs/clinical.md says to do with, or how to read, the finding.
+NOTES: dict[str, str] = {
+    "red_flag_cauda_equina": "emergency: refer the same day (BASS 2018); no home program",
+    "red_flag_cancer": "refer for medical assessment before any home program",
+    "red_flag_infection": "refer for medical assessment before any home program",
+    "red_flag_fracture": "refer for medical assessment before any home program",
+    "red_flag_neurological": (
+        "refer for medical assessment; do not prescribe hamstring stretching for a nerve-root sign"
+    ),
+    "anterior_pelvic_tilt": "tilt correlates poorly with pain: evidence, not a diagnosis",
+    "tight_piriformis": "piriformis can mimic sciatica",
+    "hip_joint_suspected": "refer if intra-articular pathology is suspected",
+}
+
+CLIENT_TEXT: dict[str, str] = {
+    "red_flag_cauda_equina": (
+        "Some of your answers can mean the nerves low in your back are pinched, so please go "
+        "to a hospital emergency room today."
+    ),
+    "red_flag_cancer": (
+        "Some of your answers mean a doctor should check your back soon, before you start "
+        "these exercises."
+    ),
+    "red_flag_infection": (
+        "Some of your answers could point to an infection, so please see a doctor soon, "
+        "before you start these exercises."
+    ),
+    "red_flag_fracture": (
+        "Because of your fall or bone health, please see a doctor soon to check for a "
+        "broken bone before you start these exercises."
+    ),
+    "red_flag_neurological": (
+        "Your leg pain or weakness may come from a nerve in your back, so please see a doctor "
+        "soon, before you start these exercises."
+    ),
+    "anterior_pelvic_tilt": (
+        "Your pelvis tips forward, which adds to the curve in your lower back and can strain it."
+    ),
+    "posterior_pelvic_tilt": (
+        "Your pelvis tucks under, which flattens the normal curve of your lower back."
+    ),
+    "tight_hip_flexors_one_joint": (
+        "The muscles at the front of your hip are tight{side}, and they can pull your pelvis "
+        "forward and strain your lower back."
+    ),
+    "tight_rectus_femoris": (
+        "The long muscle at the front of your thigh is tight{side}, and it can pull your "
+        "pelvis forward."
+    ),
+    "tight_tfl_itb": "The muscles on the outside of your hip and thigh are tight{side}.",
+    "tight_hamstrings": (
+        "The muscles at the back of your thigh are tight{side}, so your lower back bends more "
+        "when you bend forward."
+    ),
+    "tight_piriformis": (
+        "A deep muscle in your buttock is tight{side}, and it can cause pain in your buttock "
+        "and down your leg."
+    ),
+    "tight_adductors": (
+        "The muscles on the inside of your thigh are tight{side}, so your leg does not move "
+        "out to the side as far as it should."
+    ),
+    "limited_hip_flexion": (
+        "Your hip does not bend up as far as it should{side}, so your lower back may bend to "
+        "make up for it."
+    ),
+    "limited_hip_extension": (
+        "Your hip does not move back as far as it should{side}, so your lower back may arch "
+        "to make up for it."
+    ),
+    "limited_hip_internal_rotation": (
+        "Your hip does not turn in as far as it should{side}, so your lower back may twist "
+        "to make up for it."
+    ),
+    "sij_load_transfer": (
+        "The joint where your spine meets your pelvis is not taking load well{side}."
+    ),
+    "hip_joint_suspected": (
+        "Some tests point to the hip joint itself{side}, so your therapist may ask a doctor "
+        "to check it."
+    ),
+    "weak_glute_max": (
+        "Your main buttock muscle is weak{side}, so your back and thigh muscles work harder "
+        "than they should."
+    ),
+    "weak_glute_med": (
+        "The muscle on the side of your hip is weak{side}, so your pelvis can drop when you "
+        "stand on one leg."
+    ),
+    "weak_iliopsoas": "The deep muscle that lifts your thigh is weak{side}.",
+    "weak_hamstrings": "The muscles at the back of your thigh are weak{side}.",
+    "weak_deep_core": (
+        "Your deep stomach muscles are weak{side}, so they hold your pelvis less steady."
+    ),
+    "weak_back_extensors": "The muscles along your spine are weak{side}.",
+    "lumbar_extension_compensation": (
+        "Your lower back arches to do work that your hip should do{side}."
+    ),
+    "lumbar_flexion_compensation": (
+        "When you bend forward, your back does most of the bending while your hips stay stiff."
+    ),
+    "knee_valgus": "When you squat on one leg, your knee moves inward{side}.",
+    "hip_hiking": (
+        "When you walk, you lift one hip to swing your leg through, and this loads your lower "
+        "back."
+    ),
+    "prolonged_sitting": (
+        "Sitting for a long time makes your pain worse and can tighten the muscles at the "
+        "front of your hips."
+    ),
+    "psychosocial_risk_high": (
+        "Worry, stress and low mood can make back pain feel worse, so your plan also helps "
+        "with how you feel."
+    ),
+}
+
+_SIDE_PHRASE = {
+    "left": " on your left side",
+    "right": " on your right side",
+    "both": " on both sides",
+    "none": "",
+}
+
+
+def client_text(code: str, side: str) -> str:
+    """The client's sentence for a finding, with the side worked in where it fits."""
+    return CLIENT_TEXT[code].format(side=_SIDE_PHRASE[side])

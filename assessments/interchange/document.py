@@ -1,0 +1,127 @@
+"""The assessment interchange document (JSON, version 1): export, validate, import.
+
+The public face: the shape lives in `interchange_format`, reading and validating in
+`interchange_parse`.
+
+The document is a clinical data exchange: the client is referenced by id, never named.
+Shape and rules: docs/interchange.md; JSON Schema: docs/assessment-v1.schema.json, which
+`interchange_schema.json_schema()` generates (a test keeps the file and the validator in
+step).
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from assessments.interchange.format import (
+    ITEM_ORDER,
+    NARRATIVE_KEYS,
+    SCHEMA,
+    SIDE_ORDER,
+    VERSION,
+    ClientInfo,
+    InterchangeError,
+    ParsedAssessment,
+    Problem,
+)
+from assessments.interchange.parse import load_json, parse_document
+from assessments.models import Assessment, Status
+from assessments.selectors import assessment_values
+from assessments.services import (
+    assessment_finalise,
+    assessment_save,
+    assessment_start,
+)
+from assessments.values import Key
+from clinic.models import Client
+
+__all__ = [
+    "ITEM_ORDER",
+    "NARRATIVE_KEYS",
+    "SCHEMA",
+    "SIDE_ORDER",
+    "VERSION",
+    "ClientInfo",
+    "InterchangeError",
+    "ParsedAssessment",
+    "Problem",
+    "export_assessment",
+    "import_assessment",
+    "load_json",
+    "parse_document",
+]
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def _json_number(value: Decimal) -> int | float:
+    """A stored Decimal (two places at most) as a plain JSON number: 8.00 -> 8, 9.50 -> 9.5."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def _sort_key(key: Key) -> tuple[int, int]:
+    code, side = key
+    return ITEM_ORDER.get(code, len(ITEM_ORDER)), SIDE_ORDER.get(side, len(SIDE_ORDER))
+
+
+def export_assessment(assessment: Assessment) -> dict[str, Any]:
+    """The assessment as a version 1 document (reads prefetched measurements if present)."""
+    recorded = assessment_values(assessment)
+    measurements = [
+        {
+            "item": code,
+            "side": side,
+            "value": _json_number(value) if isinstance(value, Decimal) else value,
+        }
+        for (code, side), value in sorted(recorded.values.items(), key=lambda kv: _sort_key(kv[0]))
+    ]
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "visit_date": assessment.visit_date.isoformat(),
+        "status": assessment.status,
+        "therapist": assessment.therapist.get_username(),
+        "client": {
+            "reference": str(assessment.client_id),
+            "age_at_visit": recorded.age,
+            "sex": recorded.sex,
+        },
+        "narrative": {name: getattr(assessment, name) for name in NARRATIVE_KEYS},
+        "measurements": measurements,
+    }
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def import_assessment(parsed: ParsedAssessment, *, client: Client, actor: User) -> Assessment:
+    """Create a new visit for `client` from a parsed document; all or nothing.
+
+    The caller has scoped `client` to the actor's clinic. The actor is recorded as the
+    therapist (the document's therapist is informational), and the document's client
+    age and sex are not copied onto the client record. Side effects: those of
+    assessment_start, assessment_save and (for a final document) assessment_finalise:
+    audit entries (create, change, change: finalised) and the client's last-visit date.
+    """
+    # An import is always a visit of its own, never a continuation of an open draft.
+    assessment = assessment_start(
+        actor=actor, client=client, visit_date=parsed.visit_date, another=True
+    )
+    assessment = assessment_save(
+        actor=actor,
+        assessment=assessment,
+        expected_version=assessment.version,
+        narrative=parsed.narrative,
+        values=parsed.values,
+    )
+    if parsed.status == Status.FINAL:
+        assessment = assessment_finalise(
+            actor=actor, assessment=assessment, expected_version=assessment.version
+        )
+    return assessment

@@ -1,0 +1,390 @@
+"""Reading an interchange document: every problem collected, each with its JSON path."""
+
+import datetime
+import json
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from assessments.catalogue.items import ITEMS, Item, Kind
+from assessments.interchange.format import (
+    CLIENT_KEYS,
+    DATE_PATTERN,
+    MAX_AGE,
+    MEASUREMENT_KEYS,
+    NAME_PATTERN,
+    NARRATIVE_KEYS,
+    NARRATIVE_MAX_LENGTH,
+    REFERENCE_MAX_LENGTH,
+    SCHEMA,
+    SEXES,
+    STATUSES,
+    TOP_KEYS,
+    USERNAME_MAX_LENGTH,
+    VERSION,
+    ClientInfo,
+    InterchangeError,
+    ParsedAssessment,
+    Problem,
+)
+from assessments.outcomes import outcome_problems
+from assessments.validators import visit_date_not_future
+from assessments.values import AssessmentValues, Key, Value
+
+# --- reading and validating -------------------------------------------------------------
+
+
+def load_json(text: str | bytes) -> object:
+    """Decode a document's text (UTF-8, a BOM allowed); numbers with a fraction as Decimal.
+
+    Raises InterchangeError with the line and column of a syntax error.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise InterchangeError(
+                [Problem("$", f"not UTF-8 text (invalid byte at offset {error.start})")]
+            ) from None
+    text = text.removeprefix("\ufeff")
+    try:
+        # NaN and Infinity become Decimals so the validator can name where they are.
+        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+    except json.JSONDecodeError as error:
+        message = f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        raise InterchangeError([Problem("$", message)]) from None
+    except (ValueError, RecursionError) as error:  # an integer too long, nesting too deep
+        raise InterchangeError([Problem("$", f"not a usable JSON document ({error})")]) from None
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float | Decimal):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list | tuple):
+        return "array"
+    if isinstance(value, Mapping):
+        return "object"
+    return type(value).__name__
+
+
+def _child(path: str, key: str) -> str:
+    return f"{path}.{key}" if NAME_PATTERN.match(key) else f"{path}[{json.dumps(key)}]"
+
+
+def _fmt(number: Decimal | float) -> str:
+    """A number as people write it: 50, -30, 9.5 (no exponent, no trailing zeros)."""
+    value = Decimal(str(number)) if isinstance(number, float) else number
+    text = format(value.normalize(), "f") if value.is_finite() else str(value)
+    return "0" if text == "-0" else text
+
+
+def _quoted(values: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(json.dumps(value) for value in values)
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+class _Checker:
+    """Collects every problem instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def rule(self, path: str, validator: Callable[[Any], None], value: Any) -> bool:
+        """Apply a rule the model and the forms share; False (and reported) if it fails."""
+        try:
+            validator(value)
+        except ValidationError as error:
+            for message in error.messages:
+                self.add(path, f"{message.rstrip('.')} (got {_shown(str(value))})")
+            return False
+        return True
+
+    def wrong_type(self, path: str, value: object, expected: str) -> None:
+        article = "an" if expected[0] in "aeiou" else "a"
+        self.add(path, f"must be {article} {expected} (got {_json_type(value)})")
+
+    def mapping(
+        self, path: str, value: object, *, known: tuple[str, ...], required: tuple[str, ...]
+    ) -> Mapping[str, Any] | None:
+        """The value as a mapping, after reporting unknown and missing keys; None if not one."""
+        if not isinstance(value, Mapping):
+            self.wrong_type(path, value, "object")
+            return None
+        for key in sorted(set(value) - set(known), key=str):
+            self.add(_child(path, str(key)), f"unknown key (known: {', '.join(sorted(known))})")
+        for key in required:
+            if key not in value:
+                self.add(_child(path, key), "is required")
+        return value
+
+    def string(
+        self, path: str, value: object, *, max_length: int | None, blank: bool = True
+    ) -> str | None:
+        if not isinstance(value, str):
+            self.wrong_type(path, value, "string")
+            return None
+        if "\x00" in value:  # PostgreSQL cannot store it in text; never meaningful in one
+            self.add(path, "must not contain the NUL character (\\u0000)")
+            return None
+        if not blank and value == "":
+            self.add(path, "must not be empty")
+            return None
+        if max_length is not None and len(value) > max_length:
+            self.add(path, f"is too long ({len(value)} characters; at most {max_length})")
+            return None
+        return value
+
+    def number(self, path: str, value: object) -> Decimal | None:
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            self.wrong_type(path, value, "number")
+            return None
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+        if not number.is_finite():
+            self.add(path, f"must be a finite number (got {number})")
+            return None
+        return number
+
+
+def _shown(value: object) -> str:
+    """A short rendering of a bad value for a message."""
+    if isinstance(value, str):
+        return json.dumps(value[:40] + ("…" if len(value) > 40 else ""), ensure_ascii=False)
+    if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+        return _fmt(Decimal(str(value)))
+    return _json_type(value)
+
+
+def _check_header(check: _Checker, document: Mapping[str, Any]) -> bool:
+    """Report a schema or version this program does not read; True if the header is usable."""
+    before = len(check.problems)
+    if "schema" in document and document["schema"] != SCHEMA:
+        check.add("$.schema", f"must be {json.dumps(SCHEMA)} (got {_shown(document['schema'])})")
+    if "version" in document:
+        version = document["version"]
+        if isinstance(version, bool) or not isinstance(version, int | float | Decimal):
+            check.add("$.version", f"must be the number {VERSION} (got {_json_type(version)})")
+        elif version != VERSION:
+            check.add(
+                "$.version",
+                f"version {_shown(version)} is not supported; this program reads version "
+                f"{VERSION}",
+            )
+    return len(check.problems) == before
+
+
+def _check_date(check: _Checker, value: object) -> datetime.date | None:
+    if not isinstance(value, str):
+        check.wrong_type("$.visit_date", value, "string")
+        return None
+    if DATE_PATTERN.match(value):
+        try:
+            day = datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return day if check.rule("$.visit_date", visit_date_not_future, day) else None
+    check.add("$.visit_date", f"{_shown(value)} is not a date written as YYYY-MM-DD")
+    return None
+
+
+def _check_client(check: _Checker, value: object) -> ClientInfo | None:
+    client = check.mapping("$.client", value, known=CLIENT_KEYS, required=("reference",))
+    if client is None:
+        return None
+    reference = None
+    if "reference" in client:
+        reference = check.string(
+            "$.client.reference",
+            client["reference"],
+            max_length=REFERENCE_MAX_LENGTH,
+            blank=False,
+        )
+    age: int | None = None
+    age_ok = True
+    if client.get("age_at_visit") is not None:
+        number = check.number("$.client.age_at_visit", client["age_at_visit"])
+        age_ok = number is not None and not _places(number) and 0 <= number <= MAX_AGE
+        if number is not None and not age_ok:
+            check.add(
+                "$.client.age_at_visit",
+                f"must be a whole number of years from 0 to {MAX_AGE} (got {_fmt(number)})",
+            )
+        age = int(number) if number is not None and age_ok else None
+    sex = client.get("sex", "")
+    sex_ok = isinstance(sex, str) and sex in SEXES
+    if not sex_ok:
+        check.add("$.client.sex", f"must be one of {_quoted(SEXES)} (got {_shown(sex)})")
+    if reference is None or not age_ok or not sex_ok:
+        return None
+    return ClientInfo(reference=reference, age_at_visit=age, sex=str(sex))
+
+
+def _check_narrative(check: _Checker, value: object) -> dict[str, str]:
+    narrative = check.mapping("$.narrative", value, known=NARRATIVE_KEYS, required=())
+    clean = dict.fromkeys(NARRATIVE_KEYS, "")
+    for name in NARRATIVE_KEYS:
+        if narrative is not None and name in narrative:
+            text = check.string(
+                f"$.narrative.{name}", narrative[name], max_length=NARRATIVE_MAX_LENGTH[name]
+            )
+            clean[name] = text or ""
+    return clean
+
+
+def _check_side(check: _Checker, path: str, item: Item, side: object) -> str | None:
+    if not isinstance(side, str):
+        check.wrong_type(path, side, "string")
+        return None
+    if side in item.sides:
+        return side
+    if item.sided:
+        check.add(
+            path,
+            f'must be "left" or "right" for "{item.code}" (recorded per side; got {_shown(side)})',
+        )
+    else:
+        check.add(path, f'must be "" for "{item.code}" (it has no side; got {_shown(side)})')
+    return None
+
+
+def _check_number(check: _Checker, path: str, item: Item, value: object) -> Decimal | None:
+    number = check.number(path, value)
+    if number is None:
+        return None
+    low, high = Decimal(str(item.minimum)), Decimal(str(item.maximum))
+    if not low <= number <= high:
+        check.add(
+            path,
+            f'{_fmt(number)} is outside the allowed range for "{item.code}" '
+            f"({_fmt(low)} to {_fmt(high)})",
+        )
+        return None
+    if _places(number) > item.decimals:
+        allowed = (
+            "must be a whole number"
+            if item.decimals == 0
+            else f"at most {item.decimals} decimal place{'s' if item.decimals > 1 else ''}"
+        )
+        check.add(path, f'{_fmt(number)} has too many decimals for "{item.code}" ({allowed})')
+        return None
+    return number
+
+
+def _check_value(check: _Checker, path: str, item: Item, value: object) -> Value | None:
+    if value is None or value == "":
+        check.add(path, "must not be empty; leave the measurement out if it was not tested")
+        return None
+    if item.kind is Kind.NUMBER:
+        return _check_number(check, path, item, value)
+    if item.kind is Kind.TEXT:
+        return check.string(path, value, max_length=item.max_length)
+    if not isinstance(value, str):
+        check.wrong_type(path, value, "string")
+        return None
+    allowed = [choice for choice, _ in item.choices]
+    if value not in allowed:
+        check.add(
+            path,
+            f'{_shown(value)} is not an allowed value for "{item.code}" '
+            f"(allowed: {_quoted(allowed)})",
+        )
+        return None
+    return value
+
+
+def _check_measurement(check: _Checker, path: str, raw: object) -> tuple[Key, Value | None] | None:
+    """The row's key and value (None if the value is bad); None if the key is unusable."""
+    row = check.mapping(path, raw, known=MEASUREMENT_KEYS, required=MEASUREMENT_KEYS)
+    if row is None or "item" not in row:
+        return None
+    code = row["item"]
+    if not isinstance(code, str):
+        check.wrong_type(f"{path}.item", code, "string")
+        return None
+    item = ITEMS.get(code)
+    if item is None:
+        check.add(f"{path}.item", f"unknown item {_shown(code)}")
+        return None
+    side = _check_side(check, f"{path}.side", item, row["side"]) if "side" in row else None
+    value = _check_value(check, f"{path}.value", item, row["value"]) if "value" in row else None
+    return None if side is None else ((code, side), value)
+
+
+def _check_measurements(check: _Checker, value: object) -> dict[Key, Value]:
+    values: dict[Key, Value] = {}
+    if not isinstance(value, list | tuple):
+        check.wrong_type("$.measurements", value, "array")
+        return values
+    first_seen: dict[Key, str] = {}
+    before = len(check.problems)
+    for index, raw in enumerate(value):
+        path = f"$.measurements[{index}]"
+        checked = _check_measurement(check, path, raw)
+        if checked is None:
+            continue
+        key, stored = checked
+        if key in first_seen:
+            code, side = key
+            which = f'"{code}"' + (f" ({side})" if side else "")
+            check.add(path, f"repeats {which} from {first_seen[key]}")
+            continue
+        first_seen[key] = path
+        if stored is not None:
+            values[key] = stored
+    if len(check.problems) == before:
+        # The web form's cross-checks (STarT Back subscale, ODI total, PSFS activity named),
+        # each at the measurement it concerns, or at the list when that one is missing.
+        for key, message in outcome_problems(AssessmentValues(values=dict(values))).items():
+            where = f"{first_seen[key]}.value" if key in first_seen else "$.measurements"
+            check.add(where, message)
+    return values
+
+
+def parse_document(data: object) -> ParsedAssessment:
+    """Validate a decoded document; raise InterchangeError listing every problem found.
+
+    An unknown schema or version is reported alone: the other rules belong to version 1.
+    """
+    check = _Checker()
+    document = check.mapping("$", data, known=TOP_KEYS, required=TOP_KEYS)
+    if document is None:
+        raise InterchangeError(check.problems)
+    if not _check_header(check, document):
+        raise InterchangeError([p for p in check.problems if p.path in ("$.schema", "$.version")])
+    visit_date = _check_date(check, document["visit_date"]) if "visit_date" in document else None
+    status = document.get("status")
+    if "status" in document and status not in STATUSES:
+        check.add("$.status", f"must be one of {_quoted(STATUSES)} (got {_shown(status)})")
+    therapist = None
+    if "therapist" in document:
+        therapist = check.string(
+            "$.therapist", document["therapist"], max_length=USERNAME_MAX_LENGTH, blank=False
+        )
+    client = _check_client(check, document["client"]) if "client" in document else None
+    narrative = _check_narrative(check, document.get("narrative", {}))
+    values = _check_measurements(check, document.get("measurements", []))
+    if check.problems or visit_date is None or therapist is None or client is None:
+        raise InterchangeError(check.problems)
+    return ParsedAssessment(
+        visit_date=visit_date,
+        status=str(status),
+        therapist=therapist,
+        client=client,
+        narrative=narrative,
+        values=values,
+    )

@@ -1,0 +1,124 @@
+"""The JSON Schema of the interchange document, generated from the catalogue.
+
+docs/assessment-v1.schema.json is this function's output; a test keeps them in step.
+"""
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from assessments.catalogue.items import ITEMS, Item, Kind
+from assessments.interchange.format import (
+    DATE_PATTERN,
+    MAX_AGE,
+    MEASUREMENT_KEYS,
+    NARRATIVE_KEYS,
+    NARRATIVE_MAX_LENGTH,
+    REFERENCE_MAX_LENGTH,
+    SCHEMA,
+    SEXES,
+    STATUSES,
+    TOP_KEYS,
+    USERNAME_MAX_LENGTH,
+    VERSION,
+)
+
+# The generated file, relative to the project root.
+SCHEMA_FILE = "docs/assessment-v1.schema.json"
+
+
+def _bound(number: float | None) -> int | float | None:
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else number
+
+
+def _value_schema(item: Item) -> dict[str, Any]:
+    if item.kind is Kind.NUMBER:
+        schema: dict[str, Any] = {
+            "type": "integer" if item.decimals == 0 else "number",
+            "minimum": _bound(item.minimum),
+            "maximum": _bound(item.maximum),
+        }
+        if item.decimals:
+            schema["multipleOf"] = float(Decimal(1).scaleb(-item.decimals))
+        return schema
+    if item.kind is Kind.CHOICE:
+        return {"enum": [value for value, _ in item.choices]}
+    return {"type": "string", "minLength": 1, "maxLength": item.max_length}
+
+
+def _item_schema(item: Item) -> dict[str, Any]:
+    return {
+        "title": item.label,
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(MEASUREMENT_KEYS),
+        "properties": {
+            "item": {"const": item.code},
+            "side": {"enum": [str(side) for side in item.sides]},
+            "value": _value_schema(item),
+        },
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a version 1 document.
+
+    What it cannot say, the validator also checks: no repeated item and side, a visit
+    date that exists in the calendar and is not in the future, and the outcome
+    cross-checks (assessments.outcomes.outcome_problems).
+    """
+    narrative = {
+        name: {"type": "string", "maxLength": NARRATIVE_MAX_LENGTH[name]}
+        for name in NARRATIVE_KEYS
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://hipplan.example/schemas/assessment-v1.schema.json",
+        "title": "hipplan assessment interchange document, version 1",
+        "description": "One visit's assessment. See docs/interchange.md.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(TOP_KEYS),
+        "properties": {
+            "schema": {"const": SCHEMA},
+            "version": {"const": VERSION},
+            "visit_date": {"type": "string", "format": "date", "pattern": DATE_PATTERN.pattern},
+            "status": {"enum": list(STATUSES)},
+            "therapist": {"type": "string", "minLength": 1, "maxLength": USERNAME_MAX_LENGTH},
+            "client": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["reference"],
+                "properties": {
+                    "reference": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": REFERENCE_MAX_LENGTH,
+                    },
+                    "age_at_visit": {
+                        "type": ["integer", "null"],
+                        "minimum": 0,
+                        "maximum": MAX_AGE,
+                    },
+                    "sex": {"enum": list(SEXES)},
+                },
+            },
+            "narrative": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": narrative,
+            },
+            "measurements": {"type": "array", "items": {"$ref": "#/$defs/measurement"}},
+        },
+        "$defs": {
+            "measurement": {"oneOf": [{"$ref": f"#/$defs/item_{code}"} for code in ITEMS]},
+            **{f"item_{code}": _item_schema(item) for code, item in ITEMS.items()},
+        },
+    }
+
+
+def json_schema_text() -> str:
+    """The schema file's exact contents."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,1 @@
+"""Input and validation of the clinic domain: clients, staff and branding, shared fields."""

@@ -1,0 +1,1 @@
+"""Writes of the clinic domain, one module per subject; every one audited (`audit`)."""

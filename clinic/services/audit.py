@@ -1,0 +1,31 @@
+"""The audit log's one writer: who read or changed which record, and when."""
+
+from django.contrib.auth.models import User
+
+from clinic.models import AuditAction, AuditEntry, Clinic
+
+
+def audit_record(
+    *,
+    actor: User,
+    clinic: Clinic | int,
+    action: AuditAction,
+    object_type: str,
+    object_id: int,
+    client_id: int | None,
+    detail: str = "",
+) -> AuditEntry:
+    """Append one audit entry. Never holds health data: ids, field names and actions only.
+
+    `clinic`: the clinic, or its id (a caller that read plain values, not the model).
+    """
+    return AuditEntry.objects.create(
+        clinic_id=clinic if isinstance(clinic, int) else clinic.pk,
+        actor=actor,
+        actor_username=actor.get_username(),
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        client_id=client_id,
+        detail=detail[:300],
+    )

@@ -1,0 +1,1 @@
+"""Pages of the clinic domain: clients, their lifecycle, staff and branding, passwords."""

@@ -1,0 +1,236 @@
+"""The client-record document (JSON, version 1): a client's whole record in one file.
+
+Each visit is exactly the assessment interchange document (`export_assessment`), next to
+its plan's versions, so a reader of the assessment format reads every visit unchanged.
+Unlike the assessment document this one NAMES the client: it is the record itself (for
+handing it to the client or to another clinic), not a de-identified exchange.
+
+Pure over what `export_selectors.client_record_get` loaded: no queries. Shape and rules:
+docs/interchange.md ("Client record"); JSON Schema: docs/client-record-v1.schema.json,
+which `json_schema()` generates (a test keeps the file in step).
+"""
+
+import datetime
+import json
+from typing import Any
+
+from django.db import models
+
+from assessments.interchange.document import export_assessment
+from assessments.interchange.format import USERNAME_MAX_LENGTH
+from assessments.interchange.schema import json_schema as assessment_json_schema
+from clinic.models import Client, Sex
+from plans.export.selectors import ClientRecord, plan_versions
+from plans.models import DOSE_BOUNDS, KIND_CHOICES, SIDE_CHOICES, PlanItem, PlanVersion
+
+SCHEMA = "hipplan.client-record"
+VERSION = 1
+# The generated schema file, relative to the project root.
+SCHEMA_FILE = "docs/client-record-v1.schema.json"
+
+# The client's own fields, as the therapist edits them (clinic.services.clients.CLIENT_FIELDS).
+CLIENT_TEXT_FIELDS = (
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "email",
+    "phone",
+    "occupation",
+    "activities",
+    "referral_source",
+    "notes",
+)
+DOSE_KEYS = tuple(DOSE_BOUNDS)
+
+
+def utc_timestamp(moment: datetime.datetime) -> str:
+    """An aware moment in UTC to the second, as 2026-11-02T09:15:00Z."""
+    utc = moment.astimezone(datetime.UTC).replace(microsecond=0)
+    return utc.isoformat().replace("+00:00", "Z")
+
+
+def _optional_date(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _client(client: Client) -> dict[str, Any]:
+    recorder = client.consent_recorded_by
+    return {
+        "reference": str(client.pk),
+        **{name: getattr(client, name) for name in CLIENT_TEXT_FIELDS},
+        "date_of_birth": client.date_of_birth.isoformat(),
+        "sex": client.sex,
+        "consent_date": _optional_date(client.consent_date),
+        "consent_recorded_by": recorder.get_username() if recorder is not None else None,
+        "archived": client.archived,
+    }
+
+
+def _item(item: PlanItem) -> dict[str, Any]:
+    return {
+        "intervention": item.slug,
+        "name": item.name,
+        "kind": item.kind,
+        "side": item.side,
+        "emphasis": item.emphasis,
+        "dose": {key: getattr(item, key) for key in DOSE_KEYS},
+        "note": item.note,
+    }
+
+
+def _version(version: PlanVersion) -> dict[str, Any]:
+    issuer = version.issued_by
+    return {
+        "number": version.number,
+        "status": version.status,
+        "issued_at": utc_timestamp(version.issued_at) if version.issued_at else None,
+        "issued_by": issuer.get_username() if issuer is not None else None,
+        "message": version.message,
+        "override_reason": version.override_reason,
+        # Prefetched in position order (PlanItem.Meta.ordering).
+        "items": [_item(item) for item in version.items.all()],
+    }
+
+
+def export_client_record(
+    record: ClientRecord, *, exported_at: datetime.datetime
+) -> dict[str, Any]:
+    """The record as a version 1 document; visits oldest first, plan versions by number."""
+    clinic = record.client.clinic
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "exported_at": utc_timestamp(exported_at),
+        "clinic": {"reference": str(clinic.pk), "name": clinic.name},
+        "client": _client(record.client),
+        "visits": [
+            {
+                "assessment": export_assessment(visit),
+                "plan_versions": [_version(version) for version in plan_versions(visit)],
+            }
+            for visit in record.visits
+        ],
+    }
+
+
+# --- JSON Schema ------------------------------------------------------------------------
+
+
+def _object(properties: dict[str, Any]) -> dict[str, Any]:
+    """A closed object whose every property is required."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(properties),
+        "properties": properties,
+    }
+
+
+def _max_length(model: type[models.Model], name: str) -> int | None:
+    """The field's length limit; None for a TextField without one."""
+    limit: int | None = getattr(model._meta.get_field(name), "max_length", None)
+    return limit
+
+
+def _text(limit: int | None) -> dict[str, Any]:
+    return {"type": "string"} if limit is None else {"type": "string", "maxLength": limit}
+
+
+def _nullable_date() -> dict[str, Any]:
+    return {"type": ["string", "null"], "format": "date"}
+
+
+def _username(*, nullable: bool) -> dict[str, Any]:
+    kind: Any = ["string", "null"] if nullable else "string"
+    return {"type": kind, "minLength": 1, "maxLength": USERNAME_MAX_LENGTH}
+
+
+def _item_schema() -> dict[str, Any]:
+    dose = {
+        key: {"type": ["integer", "null"], "minimum": low, "maximum": high}
+        for key, (low, high) in DOSE_BOUNDS.items()
+    }
+    return _object(
+        {
+            "intervention": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": _max_length(PlanItem, "slug"),
+            },
+            "name": {"type": "string"},
+            "kind": {"enum": [value for value, _ in KIND_CHOICES]},
+            "side": {"enum": [value for value, _ in SIDE_CHOICES]},
+            # "" or the side to do more of ("left", "right"); not constrained in the database.
+            "emphasis": _text(_max_length(PlanItem, "emphasis")),
+            "dose": _object(dose),
+            "note": _text(_max_length(PlanItem, "note")),
+        }
+    )
+
+
+def _version_schema() -> dict[str, Any]:
+    return _object(
+        {
+            "number": {"type": "integer", "minimum": 1},
+            "status": {"enum": ["draft", "issued"]},
+            "issued_at": {"type": ["string", "null"], "format": "date-time"},
+            "issued_by": _username(nullable=True),
+            "message": _text(_max_length(PlanVersion, "message")),
+            "override_reason": _text(_max_length(PlanVersion, "override_reason")),
+            "items": {"type": "array", "items": {"$ref": "#/$defs/plan_item"}},
+        }
+    )
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a version 1 client-record document.
+
+    Each visit's `assessment` refers to the assessment schema by its `$id`
+    (docs/assessment-v1.schema.json), so a validator needs both files.
+    """
+    client = {name: _text(_max_length(Client, name)) for name in CLIENT_TEXT_FIELDS}
+    for required in ("given_name", "family_name"):
+        client[required]["minLength"] = 1
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://hipplan.example/schemas/client-record-v1.schema.json",
+        "title": "hipplan client-record document, version 1",
+        "description": "A client's whole record. See docs/interchange.md.",
+        **_object(
+            {
+                "schema": {"const": SCHEMA},
+                "version": {"const": VERSION},
+                "exported_at": {"type": "string", "format": "date-time"},
+                "clinic": _object(
+                    {"reference": {"type": "string", "minLength": 1}, "name": {"type": "string"}}
+                ),
+                "client": _object(
+                    {
+                        "reference": {"type": "string", "minLength": 1},
+                        **client,
+                        "date_of_birth": {"type": "string", "format": "date"},
+                        "sex": {"enum": [sex.value for sex in Sex]},
+                        "consent_date": _nullable_date(),
+                        "consent_recorded_by": _username(nullable=True),
+                        "archived": {"type": "boolean"},
+                    }
+                ),
+                "visits": {"type": "array", "items": {"$ref": "#/$defs/visit"}},
+            }
+        ),
+        "$defs": {
+            "visit": _object(
+                {
+                    "assessment": {"$ref": assessment_json_schema()["$id"]},
+                    "plan_versions": {"type": "array", "items": {"$ref": "#/$defs/plan_version"}},
+                }
+            ),
+            "plan_version": _version_schema(),
+            "plan_item": _item_schema(),
+        },
+    }
+
+
+def json_schema_text() -> str:
+    """The schema file's exact contents."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,1 @@
+"""The client handout: its content, the PDF render, downloads, preview and email."""

@@ -1,0 +1,27 @@
+"""The plans app's models: plans and their versions, a clinic's library, stored handouts."""
+
+from plans.models.handout import HandoutPDF
+from plans.models.library import ClinicIntervention
+from plans.models.plan import (
+    DOSE_BOUNDS,
+    KIND_CHOICES,
+    SIDE_CHOICES,
+    DoseFields,
+    Plan,
+    PlanItem,
+    PlanVersion,
+    VersionStatus,
+)
+
+__all__ = [
+    "DOSE_BOUNDS",
+    "KIND_CHOICES",
+    "SIDE_CHOICES",
+    "ClinicIntervention",
+    "DoseFields",
+    "HandoutPDF",
+    "Plan",
+    "PlanItem",
+    "PlanVersion",
+    "VersionStatus",
+]

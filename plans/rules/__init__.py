@@ -1,0 +1,1 @@
+"""Findings to ranked suggestions: the rule table (data) and the engine (pure functions)."""

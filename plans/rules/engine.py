@@ -1,0 +1,302 @@
+"""The rules engine: normalised Findings -> ranked, explained plan suggestions.
+
+Pure Python, no Django: `suggest(findings, age=..., limit=...)` reads only Finding objects
+(assessments.findings.core) and the intervention library, and gives the same answer for the
+same findings in any order. The rule table is `plans.rules.table.RULES`; the behaviour
+(ranking formula, sides, red flags, older-adult age) is described in docs/rules.md.
+Clinical facts come from docs/clinical.md.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from assessments.findings.core import ALL_CODES, FINDING_ORDER, Finding
+from plans.library import BY_SLUG, HOME_EXERCISE_KINDS, Dose, Intervention, Kind
+from plans.rules.table import RULES, Rule
+
+__all__ = [
+    "ADVICE_LIMIT",
+    "DEFAULT_LIMIT",
+    "EXTRA_REASON_BONUS",
+    "OLDER_ADULT_AGE",
+    "RULES",
+    "RULES_BY_FINDING",
+    "SEVERITY_WEIGHT",
+    "HeldBack",
+    "Reason",
+    "Referral",
+    "Rule",
+    "Suggestion",
+    "Suggestions",
+    "suggest",
+]
+
+# docs/clinical.md "Dosage defaults" gives an older-adult stretch dose (ACSM, hold 30-60 s) but
+# no age. ACSM's older-adult recommendations (Chodzko-Zajko 2009) apply from 65, and also to
+# people aged 50-64 with conditions that limit function: the therapist can switch the dose.
+OLDER_ADULT_AGE = 65
+# docs/clinical.md "Dosage defaults": fewer exercises are followed better; keep the handout to
+# at most 5-6 exercises unless the therapist adds more. Advice is capped separately.
+DEFAULT_LIMIT = 6
+ADVICE_LIMIT = 4
+# Ranking: score = max over reasons of (priority x SEVERITY_WEIGHT[severity])
+#                  + EXTRA_REASON_BONUS x (number of reasons - 1).
+# One severity band is worth a quarter of the priority, so a marked finding can lift a
+# supporting item over a mild finding's first-line item only when its priority is close.
+SEVERITY_WEIGHT: Mapping[str, float] = MappingProxyType(
+    {"mild": 1.0, "moderate": 1.25, "marked": 1.5}
+)
+EXTRA_REASON_BONUS = 1.0
+
+_SEVERITY_RANK = {"mild": 0, "moderate": 1, "marked": 2}
+_SIDE_RANK = {"none": 0, "": 0, "left": 1, "right": 2, "both": 3}
+_CODE_RANK = {code: index for index, code in enumerate(ALL_CODES)}
+_RED_FLAG_PREFIX = "Red flag: "
+
+
+def _index_rules(rules: tuple[Rule, ...]) -> Mapping[str, tuple[Rule, ...]]:
+    """Rules per finding code, in table order; ValueError on an unknown code or slug."""
+    known = frozenset(FINDING_ORDER)
+    by_finding: dict[str, list[Rule]] = {}
+    seen: set[tuple[str, str]] = set()
+    for rule in rules:
+        if rule.finding not in known:
+            raise ValueError(f"Rule for an unknown or red-flag finding code: {rule!r}")
+        if rule.intervention not in BY_SLUG:
+            raise ValueError(f"Rule for an unknown library slug: {rule!r}")
+        if (rule.finding, rule.intervention) in seen:
+            raise ValueError(f"Duplicate rule: {rule.finding} -> {rule.intervention}")
+        seen.add((rule.finding, rule.intervention))
+        by_finding.setdefault(rule.finding, []).append(rule)
+    return MappingProxyType({code: tuple(found) for code, found in by_finding.items()})
+
+
+RULES_BY_FINDING: Mapping[str, tuple[Rule, ...]] = _index_rules(RULES)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One finding that triggered a suggestion, with the rule's explanation."""
+
+    finding: str
+    title: str
+    side: str
+    severity: str
+    rationale: str  # for the therapist
+    why: str  # for the client
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested library entry with every reason for it."""
+
+    slug: str
+    name: str
+    kind: str
+    side: str  # "left" | "right" | "both" | "none" (none: not done per side)
+    emphasis: str  # "" or the worse side, for a per-side item done on both sides
+    dose: Dose  # default, or the older-adult dose from OLDER_ADULT_AGE
+    reasons: tuple[Reason, ...]  # in finding order
+    score: float
+
+    @property
+    def dose_text(self) -> str:
+        """The dose in plain words; "on each side" only when it is done on both sides."""
+        return self.dose.describe(per_side=self.side == "both")
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """An item a rule wanted but a contraindication (or a red flag) stopped."""
+
+    slug: str
+    name: str
+    findings: tuple[str, ...]  # the stopping finding codes
+    because: tuple[str, ...]  # their titles, same order
+
+
+@dataclass(frozen=True)
+class Referral:
+    """Red flags present: refer; no home program may be issued silently (docs/clinical.md)."""
+
+    urgency: str  # "emergency" | "urgent"
+    message: str  # for the therapist
+    client_message: str  # plain words for the handout
+    findings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """The engine's answer for one set of findings."""
+
+    home: tuple[Suggestion, ...]
+    advice: tuple[Suggestion, ...]
+    in_clinic: tuple[Suggestion, ...]
+    held_back: tuple[HeldBack, ...]
+    referral: Referral | None
+
+    @property
+    def blocked(self) -> bool:
+        """True when a red flag is present: no home program may be issued silently."""
+        return self.referral is not None
+
+
+def _code_rank(code: str) -> tuple[int, str]:
+    return _CODE_RANK.get(code, len(_CODE_RANK)), code
+
+
+def _canonical(findings: Iterable[Finding]) -> list[Finding]:
+    """Distinct findings in finding order, so input order never matters."""
+    return sorted(
+        set(findings),
+        key=lambda f: (
+            _code_rank(f.code),
+            _SIDE_RANK.get(f.side, len(_SIDE_RANK)),
+            f.side,
+            _SEVERITY_RANK.get(f.severity, -1),
+            f.severity,
+            f.evidence,
+            f.client_text,
+        ),
+    )
+
+
+def _side_and_emphasis(
+    entry: Intervention, triggers: list[tuple[Rule, Finding]]
+) -> tuple[str, str]:
+    """Per-side items: one side, or both with the worse side as emphasis (docs/rules.md)."""
+    if not entry.per_side:
+        return "none", ""
+    worst: dict[str, int] = {}
+    for rule, finding in triggers:
+        one_side = rule.sides and finding.side in ("left", "right")
+        for side in (finding.side,) if one_side else ("left", "right"):
+            worst[side] = max(worst.get(side, -1), _SEVERITY_RANK.get(finding.severity, 0))
+    if len(worst) == 1:
+        return next(iter(worst)), ""
+    if worst["left"] == worst["right"]:
+        return "both", ""
+    return "both", "left" if worst["left"] > worst["right"] else "right"
+
+
+def _score(triggers: list[tuple[Rule, Finding]]) -> float:
+    best = max(
+        rule.priority * SEVERITY_WEIGHT.get(finding.severity, 1.0) for rule, finding in triggers
+    )
+    return round(best + EXTRA_REASON_BONUS * (len(triggers) - 1), 2)
+
+
+def _suggestion(slug: str, triggers: list[tuple[Rule, Finding]], *, older: bool) -> Suggestion:
+    entry = BY_SLUG[slug]
+    side, emphasis = _side_and_emphasis(entry, triggers)
+    reasons = tuple(
+        Reason(f.code, f.title, f.side, f.severity, rule.rationale, rule.why)
+        for rule, f in triggers
+    )
+    return Suggestion(
+        slug=slug,
+        name=entry.name,
+        kind=entry.kind.value,
+        side=side,
+        emphasis=emphasis,
+        dose=entry.older_dose if older else entry.dose,
+        reasons=reasons,
+        score=_score(triggers),
+    )
+
+
+def _rank_key(suggestion: Suggestion) -> tuple[float, str]:
+    return -suggestion.score, suggestion.slug
+
+
+def _stoppers(
+    codes: Iterable[str], titles: Mapping[str, str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The stopping codes in finding order, and their titles."""
+    ordered = sorted(set(codes), key=_code_rank)
+    return tuple(ordered), tuple(titles[code] for code in ordered)
+
+
+def _short(title: str) -> str:
+    return title.removeprefix(_RED_FLAG_PREFIX)
+
+
+def _referral(red_flags: list[Finding]) -> Referral:
+    """docs/clinical.md "Red flags": cauda equina is an emergency (same day); others urgent."""
+    codes = tuple(dict.fromkeys(f.code for f in red_flags))
+    what = "; ".join(dict.fromkeys(_short(f.title) for f in red_flags))
+    if any(f.urgency == "emergency" for f in red_flags):
+        return Referral(
+            urgency="emergency",
+            message=(
+                f"Emergency: refer for same-day assessment ({what}). Do not issue a home "
+                "program; tell the client to seek medical care today."
+            ),
+            client_message=(
+                "Please get medical help today. Go to an emergency department now. "
+                "Do not start any exercises until a doctor has checked you."
+            ),
+            findings=codes,
+        )
+    return Referral(
+        urgency="urgent",
+        message=(
+            f"Urgent: refer the client to a doctor soon ({what}). Do not issue a home "
+            "program until a doctor has assessed them."
+        ),
+        client_message=(
+            "Please see a doctor soon about your back pain. Wait until a doctor has "
+            "checked you before you start any exercises."
+        ),
+        findings=codes,
+    )
+
+
+def suggest(
+    findings: Iterable[Finding], *, age: int | None = None, limit: int = DEFAULT_LIMIT
+) -> Suggestions:
+    """Ranked, explained suggestions for one assessment's findings; pure and deterministic.
+
+    Home exercises are capped at `limit`, advice at ADVICE_LIMIT; in-clinic items are not
+    capped. Contraindicated items go to `held_back`. Any red flag empties home, advice and
+    in-clinic, sets `referral`, and moves what would have been suggested to `held_back`.
+    """
+    if isinstance(limit, bool) or limit < 0:
+        raise ValueError(f"limit must be 0 or more: {limit!r}")
+    ordered = _canonical(findings)
+    titles = {f.code: f.title for f in ordered}
+    present = frozenset(titles)
+    older = age is not None and age >= OLDER_ADULT_AGE
+
+    triggers: dict[str, list[tuple[Rule, Finding]]] = {}
+    for finding in ordered:
+        for rule in RULES_BY_FINDING.get(finding.code, ()):
+            triggers.setdefault(rule.intervention, []).append((rule, finding))
+    candidates = sorted(
+        (_suggestion(slug, found, older=older) for slug, found in triggers.items()),
+        key=_rank_key,
+    )
+
+    allowed: list[Suggestion] = []
+    stopped: list[tuple[Suggestion, tuple[str, ...]]] = []
+    for candidate in candidates:
+        against = present.intersection(BY_SLUG[candidate.slug].contraindications)
+        if against:
+            stopped.append((candidate, tuple(against)))
+        else:
+            allowed.append(candidate)
+    home = tuple(s for s in allowed if Kind(s.kind) in HOME_EXERCISE_KINDS)[:limit]
+    advice = tuple(s for s in allowed if s.kind == Kind.ADVICE)[:ADVICE_LIMIT]
+    in_clinic = tuple(s for s in allowed if s.kind == Kind.IN_CLINIC)
+
+    red_flags = [f for f in ordered if f.is_red_flag]
+    red_codes = tuple(f.code for f in red_flags)
+    blocked = [(s, ()) for s in (*home, *advice, *in_clinic)] if red_flags else []
+    held_back = tuple(
+        HeldBack(s.slug, s.name, *_stoppers((*red_codes, *against), titles))
+        for s, against in (*blocked, *stopped)
+    )
+    if red_flags:
+        return Suggestions((), (), (), held_back, _referral(red_flags))
+    return Suggestions(home, advice, in_clinic, held_back, None)

@@ -1,0 +1,202 @@
+"""Findings (pure), posture and muscle length: pelvic tilt, the Thomas test, hamstrings and
+piriformis; every rule at, below and above its cut-off."""
+
+import pytest
+
+from assessments.findings.core import Finding
+from tests.assessments.findings.helpers import Entries, L, N, R, find, run, severity
+
+# ---- posture ----
+
+
+def test_anterior_tilt_from_lordosis_increased() -> None:
+    finding = find({("lumbar_lordosis", N): "increased"}, "anterior_pelvic_tilt")
+    assert finding == Finding(
+        "anterior_pelvic_tilt",
+        "none",
+        "moderate",
+        "Lumbar lordosis increased; tilt correlates poorly with pain: evidence, not a diagnosis",
+        "Your pelvis tips forward, which adds to the curve in your lower back and can strain it.",
+    )
+
+
+def test_anterior_tilt_degrees_without_clinic_threshold_never_fires() -> None:
+    entries: Entries = {("pelvic_tilt_direction", N): "anterior", ("pelvic_tilt_deg", N): 30}
+    assert run(entries) == []
+
+
+@pytest.mark.parametrize(
+    ("tilt", "expected"), [(11, None), (12, None), (13, "mild"), (20, "moderate"), (27, "marked")]
+)
+def test_anterior_tilt_degrees_against_clinic_threshold(tilt: int, expected: str | None) -> None:
+    entries: Entries = {("pelvic_tilt_direction", N): "anterior", ("pelvic_tilt_deg", N): tilt}
+    assert severity(entries, "anterior_pelvic_tilt", {"pelvic_tilt_anterior_max": 12}) == expected
+
+
+def test_anterior_tilt_degrees_evidence_names_instrument() -> None:
+    entries: Entries = {
+        ("pelvic_tilt_direction", N): "anterior",
+        ("pelvic_tilt_deg", N): 16,
+        ("pelvic_tilt_instrument", N): "inclinometer",
+    }
+    finding = find(entries, "anterior_pelvic_tilt", {"pelvic_tilt_anterior_max": 12})
+    assert finding is not None
+    assert finding.evidence.startswith(
+        "Anterior pelvic tilt above the clinic threshold of 12°: 16° (inclinometer);"
+    )
+
+
+def test_anterior_tilt_threshold_ignores_posterior_direction() -> None:
+    entries: Entries = {("pelvic_tilt_direction", N): "posterior", ("pelvic_tilt_deg", N): 20}
+    findings = run(entries, {"pelvic_tilt_anterior_max": 12})
+    assert [(f.code, f.evidence) for f in findings] == [
+        ("posterior_pelvic_tilt", "Posterior pelvic tilt: 20°")
+    ]
+
+
+def test_posterior_tilt_from_lordosis_decreased() -> None:
+    finding = find({("lumbar_lordosis", N): "decreased"}, "posterior_pelvic_tilt")
+    assert finding is not None
+    assert (finding.side, finding.severity, finding.evidence) == (
+        "none",
+        "moderate",
+        "Lumbar lordosis decreased",
+    )
+
+
+# ---- Thomas test ----
+
+
+@pytest.mark.parametrize(
+    ("angle", "expected"),
+    [
+        (-1, None),
+        (0, None),
+        (1, "mild"),
+        (7, "mild"),
+        (8, "moderate"),
+        (14, "moderate"),
+        (15, "marked"),
+    ],
+)
+def test_tight_hip_flexors_above_zero(angle: int, expected: str | None) -> None:
+    assert severity({("thomas_hip_angle", L): angle}, "tight_hip_flexors_one_joint") == expected
+
+
+def test_tight_hip_flexors_override_raises_cutoff() -> None:
+    entries: Entries = {("thomas_hip_angle", L): 5}
+    assert find(entries, "tight_hip_flexors_one_joint", {"thomas_hip_angle_max": 5}) is None
+    assert severity(entries, "tight_hip_flexors_one_joint", {"thomas_hip_angle_max": 4}) == "mild"
+
+
+def test_tight_hip_flexors_both_sides_merge() -> None:
+    entries: Entries = {
+        ("thomas_hip_angle", L): 3,
+        ("thomas_hip_angle", R): 10,
+        ("thomas_pelvis_controlled", R): "no",
+    }
+    assert run(entries) == [
+        Finding(
+            "tight_hip_flexors_one_joint",
+            "both",
+            "moderate",
+            "Thomas hip angle above 0°: left 3°, right 10° (pelvis not controlled)",
+            "The muscles at the front of your hip are tight on both sides, and they can pull "
+            "your pelvis forward and strain your lower back.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("angle", "expected"),
+    [
+        (68, None),
+        (67, None),
+        (66, "mild"),
+        (60, "mild"),
+        (59, "moderate"),
+        (53, "moderate"),
+        (52, "marked"),
+    ],
+)
+def test_tight_rectus_femoris_below_67(angle: int, expected: str | None) -> None:
+    assert severity({("thomas_knee_angle", R): angle}, "tight_rectus_femoris") == expected
+
+
+def test_tight_rectus_femoris_override_to_80() -> None:
+    entries: Entries = {("thomas_knee_angle", R): 75}
+    assert find(entries, "tight_rectus_femoris") is None
+    finding = find(entries, "tight_rectus_femoris", {"thomas_knee_angle_min": 80})
+    assert finding is not None
+    assert (finding.side, finding.severity, finding.evidence) == (
+        "right",
+        "mild",
+        "Thomas knee angle below 80°: right 75°",
+    )
+
+
+@pytest.mark.parametrize(
+    ("angle", "expected"), [(-1, None), (0, None), (1, "mild"), (8, "moderate")]
+)
+def test_tight_tfl_itb_thomas_abduction(angle: int, expected: str | None) -> None:
+    assert severity({("thomas_abduction", L): angle}, "tight_tfl_itb") == expected
+
+
+def test_tight_tfl_itb_ober_positive_merges_with_thomas() -> None:
+    entries: Entries = {("thomas_abduction", L): 3, ("ober", R): "positive"}
+    finding = find(entries, "tight_tfl_itb")
+    assert finding is not None
+    assert (finding.side, finding.severity, finding.evidence) == (
+        "both",
+        "moderate",
+        "Thomas thigh abduction above 0°: left 3°; Ober positive: right",
+    )
+
+
+# ---- hamstrings, piriformis ----
+
+
+@pytest.mark.parametrize(
+    ("angle", "expected"),
+    [(81, None), (80, None), (79, "mild"), (73, "mild"), (72, "moderate"), (65, "marked")],
+)
+def test_tight_hamstrings_slr_below_80(angle: int, expected: str | None) -> None:
+    entries: Entries = {("slr_angle", L): angle, ("slr_below_knee_pain", L): "no"}
+    assert severity(entries, "tight_hamstrings") == expected
+
+
+def test_tight_hamstrings_slr_override_to_70() -> None:
+    entries: Entries = {("slr_angle", L): 75, ("slr_below_knee_pain", L): "no"}
+    assert severity(entries, "tight_hamstrings") == "mild"
+    assert find(entries, "tight_hamstrings", {"slr_reduced_below": 70}) is None
+    low: Entries = {("slr_angle", L): 69, ("slr_below_knee_pain", L): "no"}
+    assert severity(low, "tight_hamstrings", {"slr_reduced_below": 70}) == "mild"
+
+
+def test_tight_hamstrings_slr_pain_not_recorded_says_so() -> None:
+    finding = find({("slr_angle", R): 70}, "tight_hamstrings")
+    assert finding is not None
+    assert finding.evidence == "SLR below 80°: right 70° (below-knee pain not recorded)"
+
+
+@pytest.mark.parametrize("angle", [20, 75])
+def test_tight_hamstrings_slr_with_below_knee_pain_outside_range_gives_nothing(angle: int) -> None:
+    assert run({("slr_angle", L): angle, ("slr_below_knee_pain", L): "yes"}) == []
+
+
+@pytest.mark.parametrize(
+    ("deficit", "expected"),
+    [(19, None), (20, None), (21, "mild"), (28, "moderate"), (35, "marked")],
+)
+def test_tight_hamstrings_ake_over_20(deficit: int, expected: str | None) -> None:
+    assert severity({("ake_deficit", R): deficit}, "tight_hamstrings") == expected
+
+
+def test_tight_piriformis_fair_positive() -> None:
+    finding = find({("fair", R): "positive"}, "tight_piriformis")
+    assert finding is not None
+    assert (finding.side, finding.severity, finding.evidence) == (
+        "right",
+        "moderate",
+        "FAIR positive: right; piriformis can mimic sciatica",
+    )

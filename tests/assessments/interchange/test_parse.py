@@ -1,0 +1,427 @@
+"""Validating interchange documents: every problem, with its JSON path and message."""
+
+import datetime
+import json
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from assessments.catalogue.items import ITEMS, Kind
+from assessments.interchange.document import (
+    ClientInfo,
+    InterchangeError,
+    ParsedAssessment,
+    load_json,
+    parse_document,
+)
+from tests.assessments.factories import (
+    VALID,
+)
+from tests.assessments.interchange.helpers import DELETE, changed, problems
+
+# --- parse ------------------------------------------------------------------------------
+
+
+def test_parse_document_returns_typed_values() -> None:
+    parsed = parse_document(VALID)
+    assert parsed == ParsedAssessment(
+        visit_date=datetime.date(2026, 11, 2),
+        status="final",
+        therapist="therapist",
+        client=ClientInfo(reference="17", age_at_visit=38, sex="female"),
+        narrative={
+            "presenting_complaint": "Low back ache",
+            "onset": "6 months",
+            "eases": "",
+            "activities": "",
+            "goals": "",
+            "gait_notes": "",
+            "notes": "",
+            "treatment_today": "",
+        },
+        values={
+            ("pain_now", ""): Decimal(5),
+            ("hip_extension", "left"): Decimal(8),
+            ("agg_sitting", ""): "yes",
+            ("psfs_activity_1", ""): "Sitting",
+            ("sitting_hours", ""): Decimal("9.5"),
+        },
+    )
+
+
+def test_parsed_assessment_to_values_needs_no_database() -> None:
+    values = parse_document(VALID).to_values()
+    assert (values.age, values.sex, values.visit_date) == (
+        38,
+        "female",
+        datetime.date(2026, 11, 2),
+    )
+    assert values.number("hip_extension", "left") == 8.0
+    assert values.number("sitting_hours") == 9.5
+    assert values.is_yes("agg_sitting") is True
+    assert values.text("psfs_activity_1") == "Sitting"
+    assert values.has("hip_extension", "right") is False
+
+
+def test_parse_document_accepts_optional_client_fields_and_empty_lists() -> None:
+    parsed = parse_document(
+        changed(
+            (("client",), {"reference": "abc"}),
+            (("narrative",), {}),
+            (("measurements",), []),
+        )
+    )
+    assert (parsed.client, parsed.values) == (ClientInfo("abc", None, ""), {})
+
+
+def test_parse_document_accepts_decimal_numbers_from_load_json() -> None:
+    parsed = parse_document(load_json(json.dumps(VALID)))
+    assert parsed.values[("sitting_hours", "")] == Decimal("9.5")
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            [(("measurements", 1, "item"), "hip_extnsion")],
+            ['$.measurements[1].item: unknown item "hip_extnsion"'],
+            id="unknown-item",
+        ),
+        pytest.param(
+            [(("measurements", 1, "side"), "")],
+            [
+                '$.measurements[1].side: must be "left" or "right" for "hip_extension" '
+                '(recorded per side; got "")'
+            ],
+            id="side-missing-for-sided-item",
+        ),
+        pytest.param(
+            [(("measurements", 1, "side"), "both")],
+            [
+                '$.measurements[1].side: must be "left" or "right" for "hip_extension" '
+                '(recorded per side; got "both")'
+            ],
+            id="side-unknown",
+        ),
+        pytest.param(
+            [(("measurements", 0, "side"), "left")],
+            ['$.measurements[0].side: must be "" for "pain_now" (it has no side; got "left")'],
+            id="side-on-unsided-item",
+        ),
+        pytest.param(
+            [(("measurements", 1, "value"), 60)],
+            [
+                '$.measurements[1].value: 60 is outside the allowed range for "hip_extension" '
+                "(-30 to 50)"
+            ],
+            id="number-above-maximum",
+        ),
+        pytest.param(
+            [(("measurements", 1, "value"), -31)],
+            [
+                '$.measurements[1].value: -31 is outside the allowed range for "hip_extension" '
+                "(-30 to 50)"
+            ],
+            id="number-below-minimum",
+        ),
+        pytest.param(
+            [(("measurements", 0, "value"), 9.5)],
+            [
+                '$.measurements[0].value: 9.5 has too many decimals for "pain_now" '
+                "(must be a whole number)"
+            ],
+            id="number-not-whole",
+        ),
+        pytest.param(
+            [(("measurements", 4, "value"), Decimal("9.25"))],
+            [
+                '$.measurements[4].value: 9.25 has too many decimals for "sitting_hours" '
+                "(at most 1 decimal place)"
+            ],
+            id="number-too-many-decimals",
+        ),
+        pytest.param(
+            [(("measurements", 2, "value"), "maybe")],
+            [
+                '$.measurements[2].value: "maybe" is not an allowed value for "agg_sitting" '
+                '(allowed: "yes", "no")'
+            ],
+            id="choice-not-allowed",
+        ),
+        pytest.param(
+            [(("measurements", 5), {"item": "hip_extension", "side": "left", "value": 9})],
+            ['$.measurements[5]: repeats "hip_extension" (left) from $.measurements[1]'],
+            id="duplicate-item-and-side",
+        ),
+        pytest.param(
+            [(("measurements", 5), {"item": "pain_now", "side": "", "value": 2})],
+            ['$.measurements[5]: repeats "pain_now" from $.measurements[0]'],
+            id="duplicate-unsided-item",
+        ),
+        pytest.param(
+            [(("measurements", 0, "value"), "5")],
+            ["$.measurements[0].value: must be a number (got string)"],
+            id="number-as-string",
+        ),
+        pytest.param(
+            [(("measurements", 0, "value"), True)],
+            ["$.measurements[0].value: must be a number (got boolean)"],
+            id="number-as-boolean",
+        ),
+        pytest.param(
+            [(("measurements", 0, "value"), Decimal("NaN"))],
+            ["$.measurements[0].value: must be a finite number (got NaN)"],
+            id="number-not-finite",
+        ),
+        pytest.param(
+            [(("measurements", 2, "value"), 1)],
+            ["$.measurements[2].value: must be a string (got number)"],
+            id="choice-as-number",
+        ),
+        pytest.param(
+            [(("measurements", 0, "value"), None)],
+            [
+                "$.measurements[0].value: must not be empty; leave the measurement out if it was "
+                "not tested"
+            ],
+            id="value-null",
+        ),
+        pytest.param(
+            [(("measurements", 3, "value"), "x" * 121)],
+            ["$.measurements[3].value: is too long (121 characters; at most 120)"],
+            id="text-item-too-long",
+        ),
+        pytest.param(
+            [(("measurements", 0, "side"), DELETE)],
+            ["$.measurements[0].side: is required"],
+            id="measurement-key-missing",
+        ),
+        pytest.param(
+            [(("measurements", 0, "unit"), "/10")],
+            ["$.measurements[0].unit: unknown key (known: item, side, value)"],
+            id="measurement-key-unknown",
+        ),
+        pytest.param(
+            [(("measurements", 1, "item"), 5), (("measurements", 2, "side"), None)],
+            [
+                "$.measurements[1].item: must be a string (got number)",
+                "$.measurements[2].side: must be a string (got null)",
+            ],
+            id="item-and-side-wrong-types",
+        ),
+        pytest.param(
+            [(("measurements", 0), 5)],
+            ["$.measurements[0]: must be an object (got number)"],
+            id="measurement-not-object",
+        ),
+        pytest.param(
+            [(("measurements",), {"pain_now": 5})],
+            ["$.measurements: must be an array (got object)"],
+            id="measurements-not-array",
+        ),
+        pytest.param(
+            [(("visit_date",), "2026-02-30")],
+            ['$.visit_date: "2026-02-30" is not a date written as YYYY-MM-DD'],
+            id="date-not-in-calendar",
+        ),
+        pytest.param(
+            [(("visit_date",), "02/11/2026")],
+            ['$.visit_date: "02/11/2026" is not a date written as YYYY-MM-DD'],
+            id="date-wrong-format",
+        ),
+        pytest.param(
+            [(("visit_date",), "2099-01-01")],
+            ['$.visit_date: The visit date cannot be in the future (got "2099-01-01")'],
+            id="date-in-future",
+        ),
+        pytest.param(
+            [(("visit_date",), 20261102)],
+            ["$.visit_date: must be a string (got number)"],
+            id="date-not-string",
+        ),
+        pytest.param(
+            [(("status",), "done")],
+            ['$.status: must be one of "draft", "final" (got "done")'],
+            id="status-unknown",
+        ),
+        pytest.param(
+            [(("therapist",), "")],
+            ["$.therapist: must not be empty"],
+            id="therapist-empty",
+        ),
+        pytest.param(
+            [(("narrative", "mood"), "fine")],
+            [
+                "$.narrative.mood: unknown key (known: activities, eases, gait_notes, goals, "
+                "notes, onset, presenting_complaint, treatment_today)"
+            ],
+            id="narrative-key-unknown",
+        ),
+        pytest.param(
+            [(("narrative", "onset"), "x" * 301)],
+            ["$.narrative.onset: is too long (301 characters; at most 300)"],
+            id="narrative-text-too-long",
+        ),
+        pytest.param(
+            [(("narrative", "notes"), "x" * 200_000)],
+            ["$.narrative.notes: is too long (200000 characters; at most 4000)"],
+            id="narrative-pasted-notes",
+        ),
+        pytest.param(
+            [(("narrative", "goals"), ["walk"])],
+            ["$.narrative.goals: must be a string (got array)"],
+            id="narrative-not-string",
+        ),
+        pytest.param(
+            [(("narrative",), "notes")],
+            ["$.narrative: must be an object (got string)"],
+            id="narrative-not-object",
+        ),
+        pytest.param(
+            [(("client", "reference"), DELETE), (("client", "name"), "Priya Sharma")],
+            [
+                "$.client.name: unknown key (known: age_at_visit, reference, sex)",
+                "$.client.reference: is required",
+            ],
+            id="client-named-not-referenced",
+        ),
+        pytest.param(
+            [(("client", "age_at_visit"), 38.5), (("client", "sex"), "f")],
+            [
+                "$.client.age_at_visit: must be a whole number of years from 0 to 130 (got 38.5)",
+                '$.client.sex: must be one of "female", "male", "intersex", "" (got "f")',
+            ],
+            id="client-age-and-sex",
+        ),
+        pytest.param(
+            [(("client",), "17")],
+            ["$.client: must be an object (got string)"],
+            id="client-not-object",
+        ),
+        pytest.param(
+            [(("measurements",), DELETE), (("client name",), "Priya")],
+            [
+                '$["client name"]: unknown key (known: client, measurements, narrative, schema, '
+                "status, therapist, version, visit_date)",
+                "$.measurements: is required",
+            ],
+            id="top-level-keys",
+        ),
+        pytest.param(
+            [((), [VALID])],
+            ["$: must be an object (got array)"],
+            id="not-an-object",
+        ),
+        pytest.param(
+            [(("schema",), "hipplan.plan"), (("measurements", 0, "value"), 99)],
+            ['$.schema: must be "hipplan.assessment" (got "hipplan.plan")'],
+            id="schema-unknown-reported-alone",
+        ),
+        pytest.param(
+            [(("version",), 2), (("status",), "done")],
+            ["$.version: version 2 is not supported; this program reads version 1"],
+            id="version-unknown-reported-alone",
+        ),
+        pytest.param(
+            [(("version",), "1")],
+            ["$.version: must be the number 1 (got string)"],
+            id="version-not-number",
+        ),
+    ],
+)
+def test_parse_document_reports_problem(
+    changes: list[tuple[tuple[str | int, ...], object]], expected: list[str]
+) -> None:
+    assert problems(changed(*changes)) == expected
+
+
+def _row(code: str, value: object) -> dict[str, object]:
+    return {"item": code, "side": "", "value": value}
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            [_row("startback_total", 3), _row("startback_distress", 4)],
+            [
+                "$.measurements[6].value: The STarT Back distress subscale (4) cannot be higher "
+                "than the total (3), because its items are part of the total."
+            ],
+            id="startback-distress-above-total",
+        ),
+        pytest.param(
+            [_row("odi_section_1", 2), _row("odi_percent", Decimal("80.0"))],
+            [
+                "$.measurements[6].value: The ODI total (80%) does not match the 1 section "
+                "score entered, which gives 40%."
+            ],
+            id="odi-total-against-sections",
+        ),
+        pytest.param(
+            [_row("psfs_score_2", 4)],
+            ["$.measurements: Name the activity that PSFS score 2 is for."],
+            id="psfs-score-without-activity",
+        ),
+        pytest.param(
+            [_row("psfs_activity_2", " "), _row("psfs_score_2", 4)],
+            ["$.measurements[5].value: Name the activity that PSFS score 2 is for."],
+            id="psfs-activity-blank",
+        ),
+    ],
+)
+def test_parse_document_applies_the_forms_outcome_cross_checks(
+    rows: list[dict[str, object]], expected: list[str]
+) -> None:
+    measurements = [*VALID["measurements"], *rows]
+    assert problems(changed((("measurements",), measurements))) == expected
+
+
+def test_parse_document_accepts_a_visit_today() -> None:
+    today = timezone.localdate()
+    assert parse_document(changed((("visit_date",), today.isoformat()))).visit_date == today
+
+
+def test_parse_document_collects_every_problem() -> None:
+    document = changed(
+        (("visit_date",), "yesterday"),
+        (("narrative", "mood"), "fine"),
+        (("measurements", 0, "value"), 11),
+        (("measurements", 1, "side"), "up"),
+        (("measurements", 1, "value"), "8"),
+        (("measurements", 2, "item"), "agg_sittin"),
+    )
+    assert problems(document) == [
+        '$.visit_date: "yesterday" is not a date written as YYYY-MM-DD',
+        "$.narrative.mood: unknown key (known: activities, eases, gait_notes, goals, notes, "
+        "onset, presenting_complaint, treatment_today)",
+        '$.measurements[0].value: 11 is outside the allowed range for "pain_now" (0 to 10)',
+        '$.measurements[1].side: must be "left" or "right" for "hip_extension" '
+        '(recorded per side; got "up")',
+        "$.measurements[1].value: must be a number (got string)",
+        '$.measurements[2].item: unknown item "agg_sittin"',
+    ]
+
+
+def test_interchange_error_counts_problems() -> None:
+    with pytest.raises(InterchangeError) as error:
+        parse_document(changed((("status",), "x"), (("therapist",), 1)))
+    assert str(error.value) == "2 problems in the document"
+    assert [p.path for p in error.value.problems] == ["$.status", "$.therapist"]
+
+
+def test_parse_document_accepts_every_choice_and_both_number_bounds() -> None:
+    rows = []
+    for code, item in ITEMS.items():
+        for side in item.sides:
+            if item.kind is Kind.NUMBER:
+                value: object = item.maximum if side == "right" else item.minimum
+            elif item.kind is Kind.CHOICE:
+                value = item.choices[-1][0]
+            else:
+                value = "x" * item.max_length
+            rows.append({"item": code, "side": str(side), "value": value})
+    parsed = parse_document(changed((("measurements",), rows)))
+    assert len(parsed.values) == len(rows) == 145
+    assert parsed.values[("hip_extension", "left")] == Decimal(-30)

@@ -1,0 +1,1 @@
+"""Made-up clinic networks for the scale and load benchmarks (bulk inserts, COPY)."""
