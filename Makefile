@@ -49,8 +49,8 @@ run: run-deps
 	@mkdir -p var
 	@DJANGO_DEBUG=true DATABASE_URL=$(RUN_DATABASE_URL) $(MANAGE) migrate --noinput -v0
 	@DJANGO_DEBUG=true DATABASE_URL=$(RUN_DATABASE_URL) $(MANAGE) load_demo
-	@echo "Serving on http://127.0.0.1:8000  (stop with Ctrl+C)"
-	@DJANGO_DEBUG=true DATABASE_URL=$(RUN_DATABASE_URL) $(MANAGE) runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:8000 with the task worker (stop both with Ctrl+C)"
+	@DJANGO_DEBUG=true DATABASE_URL=$(RUN_DATABASE_URL) PYTHON_BIN=$(BIN)/python scripts/run-dev 127.0.0.1:8000
 
 lint: deps
 	$(BIN)/ruff check .

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -117,7 +119,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=5
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database is shared by the web server and the task worker (make run).
+    # IMMEDIATE transactions take SQLite's write lock when they begin, so two writers
+    # queue up instead of both reading "not done yet" (select_for_update does nothing on
+    # SQLite): a handout is rendered once. The wait for the lock is bounded by `timeout`.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work: Django's task framework (the django-tasks backport until Django 6) with
+# the database backend, so there is no broker to run and several workers can share the
+# database (`manage.py db_worker`). "immediate" runs each task at once, in the process
+# that queued it: for tests and for a server without a worker.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = env_str("DJANGO_TASKS_BACKEND", default="database")
+if _tasks_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"DJANGO_TASKS_BACKEND={_tasks_backend!r} is not one of: {', '.join(TASK_BACKENDS)}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks_backend]}}
 
 CACHES = {"default": cache_from_url(env_str("CACHE_URL", default="locmem://hipplan"))}
 

@@ -66,3 +66,5 @@ class IssueForm(forms.Form):
         help_text=limit_help(REASON),
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
     )
+    # Offered when the client has an email address: sent by the worker once issued.
+    email_client = forms.BooleanField(required=False, label="Email the handout to the client")

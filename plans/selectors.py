@@ -8,15 +8,12 @@ from plans.models import PlanItem, PlanVersion
 
 
 def plan_versions_for(user: AnyUser) -> QuerySet[PlanVersion]:
+    """Every plan version of the user's clinic's clients."""
     if not user.is_authenticated:
         return PlanVersion.objects.none()
-    return plan_versions_of_user_id(user.pk)
-
-
-def plan_versions_of_user_id(user_id: int) -> QuerySet[PlanVersion]:
-    """plan_versions_for by the user's id (a query compiled once: plans.handout.stamp)."""
-    scope = {"plan__assessment__client__clinic__memberships__user_id": user_id}
-    return PlanVersion.objects.filter(**scope)
+    return PlanVersion.objects.filter(
+        plan__assessment__client__clinic__memberships__user_id=user.pk
+    )
 
 
 def plan_version_get(user: AnyUser, pk: int) -> PlanVersion:

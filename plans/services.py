@@ -17,6 +17,7 @@ from assessments.interpretation import findings as assessment_findings
 from assessments.models import Assessment
 from clinic.models import AuditAction
 from clinic.services.audit import audit_record
+from plans.handout.services import handout_issue
 from plans.library import BY_SLUG, Dose, Intervention
 from plans.library.clinic import library_for
 from plans.models import Plan, PlanItem, PlanVersion, VersionStatus
@@ -237,7 +238,9 @@ def plan_issue(
     """Make the draft an immutable, numbered version.
 
     Refused (PlanBlocked) for a visit with red flags unless an override reason is given.
-    Side effects: issued stamp; audit entry.
+    Side effects: issued stamp; the handout's snapshot (what the client is given, frozen
+    now) and its PDFs queued for the worker when this commits (plans.handout.services);
+    audit entry.
     """
     current = _locked(version, expected_lock)
     red_flags = [f for f in assessment_findings(current.plan.assessment) if f.is_red_flag]
@@ -254,7 +257,9 @@ def plan_issue(
     current.status = VersionStatus.ISSUED
     current.issued_at = timezone.now()
     current.issued_by = actor
-    return _bump(current, actor, "issued" + (" with red-flag override" if red_flags else ""))
+    issued = _bump(current, actor, "issued" + (" with red-flag override" if red_flags else ""))
+    handout_issue(version=issued)
+    return issued
 
 
 @transaction.atomic

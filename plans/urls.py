@@ -16,6 +16,8 @@ urlpatterns = [
     path("plans/<int:pk>/handout/", handout_views.handout_preview, name="handout_preview"),
     path("plans/<int:pk>/handout.pdf", handout_views.handout_pdf, name="handout_pdf"),
     path("plans/<int:pk>/handout/email/", handout_views.handout_email, name="handout_email"),
+    path("clinic/handouts/", handout_views.handout_problems, name="handout_problems"),
+    path("clinic/handouts/<int:pk>/retry/", handout_views.handout_retry, name="handout_retry"),
     path(
         "clients/<int:client_pk>/export/record.json",
         export_views.client_export_json,

@@ -13,6 +13,8 @@ from assessments.selectors import assessment_get
 from clinic.http import AuthedRequest
 from plans import selectors, services
 from plans.forms import IssueForm, MessageForm, PlanItemForm
+from plans.handout import selectors as handout_selectors
+from plans.handout.email import handout_email_request
 from plans.library import Kind
 from plans.library.clinic import library_for, search
 from plans.models import PlanVersion
@@ -56,6 +58,16 @@ def _context(request: AuthedRequest, version: PlanVersion, **bound: object) -> d
         "results": search(library, query) if query else [],
         "in_plan": {item.slug for item in items},
         "versions": list(version.plan.versions.order_by("number")),
+        **(_issued_context(version) if version.is_issued else {}),
+    }
+
+
+def _issued_context(version: PlanVersion) -> dict[str, object]:
+    """How the issued version's handout is doing, and whether the visit changed since."""
+    return {
+        "handout_pdfs": handout_selectors.handout_pdf_states(version),
+        "handout_emails": handout_selectors.latest_emails(version),
+        "amended_after_issue": handout_selectors.amended_after_issue(version),
     }
 
 
@@ -142,7 +154,19 @@ def _issue(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpRespo
         messages.info(request, f"Plan version {version.number} is already issued.")
         return _again(version)
     messages.success(request, f"Plan version {version.number} issued.")
+    if form.cleaned_data["email_client"]:
+        _email_on_issue(request, version)
     return _again(version)
+
+
+def _email_on_issue(request: AuthedRequest, version: PlanVersion) -> None:
+    issued = selectors.plan_version_get(request.user, version.pk)
+    try:
+        email, _ = handout_email_request(actor=request.user, version=issued, with_progress=False)
+    except ValueError:
+        messages.error(request, "The client has no email address on record: nothing was sent.")
+        return
+    messages.success(request, f"The handout is being emailed to {email.to}.")
 
 
 ACTIONS: dict[str, Callable[[AuthedRequest, PlanVersion, int], HttpResponse]] = {

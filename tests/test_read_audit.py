@@ -71,6 +71,7 @@ NO_READS = {
     "staff_edit",
     "clinic_branding",
     "audit_log",
+    "handout_problems",  # names and plan numbers only, like the client list
     "login",
     "password_change",
     "password_change_done",
@@ -92,6 +93,7 @@ POST_ONLY = {
     "plan_revise",
     "handout_email",
     "staff_password_link",
+    "handout_retry",
 }
 
 

@@ -228,6 +228,15 @@ REGISTRY: dict[str, Route] = {
     ),
     "clinic_branding": Route(Access.ADMIN_LIST),
     "audit_log": Route(Access.ADMIN_LIST),
+    "handout_problems": Route(Access.ADMIN_LIST),
+    # POST only; the therapist's POST is refused like every admin page (403).
+    "handout_retry": Route(
+        Access.ADMIN_OBJECT,
+        lambda w: {"pk": w.issued.handout_pdfs.get(with_progress=False).pk},
+        get=NOT_ALLOWED,
+        post=lambda w: {},
+        post_only=Expect(403),
+    ),
     "login": Route(
         Access.PUBLIC,
         get=Expect(302, to("client_list")),  # already signed in

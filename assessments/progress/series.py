@@ -27,6 +27,7 @@ import datetime
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from assessments.catalogue.items import ITEMS, Side
 from assessments.compare.visits import DIRECTION, HIGHER, INSTRUMENTS, Threshold, thresholds
@@ -87,6 +88,73 @@ class ChartSpec:
     @property
     def is_empty(self) -> bool:
         return not any(series.points for series in self.series)
+
+
+def spec_to_data(spec: ChartSpec) -> dict[str, object]:
+    """The chart as plain JSON values (dates as ISO text, the band's width as text)."""
+    return {
+        "code": spec.code,
+        "title": spec.title,
+        "unit": spec.unit,
+        "y_label": spec.y_label,
+        "minimum": spec.minimum,
+        "maximum": spec.maximum,
+        "bounds": list(spec.bounds),
+        "rule": spec.rule,
+        "caveat": spec.caveat,
+        "series": [
+            {
+                "key": series.key,
+                "label": series.label,
+                "verdict": series.verdict,
+                "points": [[p.date.isoformat(), p.value, p.note] for p in series.points],
+                "band": None
+                if series.band is None
+                else [
+                    series.band.baseline,
+                    str(series.band.half_width),
+                    series.band.edge_is_meaningful,
+                ],
+            }
+            for series in spec.series
+        ],
+    }
+
+
+def spec_from_data(data: Mapping[str, Any]) -> ChartSpec:
+    """The chart spec_to_data wrote, exactly as it was."""
+
+    def band(values: list[Any] | None) -> Band | None:
+        if values is None:
+            return None
+        baseline, half_width, edge = values
+        return Band(baseline=baseline, half_width=Decimal(half_width), edge_is_meaningful=edge)
+
+    low, high = data["bounds"]
+    return ChartSpec(
+        code=data["code"],
+        title=data["title"],
+        unit=data["unit"],
+        y_label=data["y_label"],
+        minimum=data["minimum"],
+        maximum=data["maximum"],
+        bounds=(low, high),
+        rule=data["rule"],
+        caveat=data["caveat"],
+        series=tuple(
+            Series(
+                key=series["key"],
+                label=series["label"],
+                verdict=series["verdict"],
+                points=tuple(
+                    Point(date=datetime.date.fromisoformat(day), value=value, note=note)
+                    for day, value, note in series["points"]
+                ),
+                band=band(series["band"]),
+            )
+            for series in data["series"]
+        ),
+    )
 
 
 Reader = Callable[[AssessmentValues], float | None]

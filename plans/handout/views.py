@@ -1,61 +1,53 @@
-"""Handout views: HTML preview, PDF download, and email to the client (issue 5).
+"""Handout pages: HTML preview, PDF download, email to the client, and the clinic admin's
+list of handouts that could not be made.
 
 Only issued versions of the user's clinic have a handout (anything else is a 404). Every
-preview (a read: audit "view"), download and email (audit "export") writes an audit entry.
+preview (a read: audit "view") and download (audit "export") writes an audit entry; an
+email is audited by the worker when it is sent. Everything shown comes from the version's
+snapshot, taken when it was issued.
 """
 
 import logging
-import smtplib
-from typing import NamedTuple
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.mail import EmailMessage
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
+from clinic.access import clinic_admin_required
 from clinic.http import AuthedRequest
 from clinic.models import AuditAction
 from clinic.services.audit import audit_record
-from plans.handout.context import handout_version_get
-from plans.handout.email import handout_audit_detail, handout_email_send
-from plans.handout.progress import handout_progress_specs
-from plans.handout.render import HandoutRenderError, handout_html, handout_pdf_get
-from plans.handout.stamp import HandoutStamp, handout_stamp_get
+from plans.handout import selectors
+from plans.handout.email import handout_audit_detail, handout_email_request
+from plans.handout.render import handout_html
+from plans.handout.services import (
+    HandoutRenderError,
+    handout_pdf_ensure,
+    handout_render_retry,
+    snapshot_of,
+)
+from plans.models import EmailStatus, HandoutPDF, PlanVersion
 
 logger = logging.getLogger(__name__)
 
-
-class HandoutIds(NamedTuple):
-    """What a handout's audit entry names."""
-
-    version_id: int
-    number: int
-    client_id: int
-    clinic_id: int
-
-    @classmethod
-    def of(cls, stamp: HandoutStamp) -> "HandoutIds":
-        return cls(stamp.version_id, stamp.number, stamp.client_id, stamp.clinic_id)
+RENDER_FAILED = (
+    "The handout could not be made. The plan is saved; try again, and tell your "
+    "administrator if it keeps happening."
+)
 
 
-def _audit(request: AuthedRequest, ids: HandoutIds, action: AuditAction, what: str) -> None:
+def _audit(request: AuthedRequest, version: PlanVersion, action: AuditAction, what: str) -> None:
+    client = version.plan.assessment.client
     audit_record(
         actor=request.user,
-        clinic=ids.clinic_id,
+        clinic=client.clinic_id,
         action=action,
         object_type="handout",
-        object_id=ids.version_id,
-        client_id=ids.client_id,
-        detail=handout_audit_detail(what, ids.number),
+        object_id=version.pk,
+        client_id=client.pk,
+        detail=handout_audit_detail(what, version.number),
     )
-
-
-def _filename(stamp: HandoutStamp) -> str:
-    name = slugify(f"{stamp.given_name} {stamp.family_name}") or "client"
-    return f"home-program-{name}-v{stamp.number}.pdf"
 
 
 def _with_progress(data: QueryDict) -> bool:
@@ -69,89 +61,81 @@ def _what(text: str, with_progress: bool) -> str:
 
 @require_GET
 def handout_preview(request: AuthedRequest, pk: int) -> HttpResponse:
-    version = handout_version_get(request.user, pk)
+    version = selectors.issued_version_get(request.user, pk)
     with_progress = _with_progress(request.GET)
-    progress = handout_progress_specs(version) if with_progress else None
-    client = version.plan.assessment.client
-    ids = HandoutIds(version.pk, version.number, client.pk, client.clinic_id)
-    _audit(request, ids, AuditAction.VIEW, _what("handout preview", with_progress))
-    return HttpResponse(handout_html(version, for_pdf=False, progress=progress))
+    _audit(request, version, AuditAction.VIEW, _what("handout preview", with_progress))
+    snapshot = snapshot_of(version.pk)
+    return HttpResponse(handout_html(snapshot, for_pdf=False, with_progress=with_progress))
 
 
-@require_GET
-def handout_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
-    """The PDF: one query finds the version's inputs and its stored copy (plans.handout.stamp)."""
-    with_progress = _with_progress(request.GET)
-    stamp = handout_stamp_get(request.user, pk, with_progress=with_progress)
-    try:
-        handout = handout_pdf_get(stamp)
-    except HandoutRenderError:
-        return _render_failed(request, stamp.version_id)
-    downloaded = _what("handout PDF downloaded", with_progress)
-    _audit(request, HandoutIds.of(stamp), AuditAction.EXPORT, downloaded)
-    response = HttpResponse(handout.pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(stamp)}"'
+def _pdf_response(pdf: HandoutPDF) -> HttpResponse:
+    response = HttpResponse(bytes(pdf.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf.file_name}"'
     response["Cache-Control"] = "private, no-store"  # health data: no shared caches
     return response
 
 
+@require_GET
+def handout_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The stored PDF in one scoped query; if the worker has not made it yet, made now."""
+    with_progress = _with_progress(request.GET)
+    pdf = selectors.handout_pdf_ready(request.user, pk, with_progress=with_progress)
+    if pdf is None:
+        version = selectors.issued_version_get(request.user, pk)  # a 404 if not theirs
+        try:
+            pdf = handout_pdf_ensure(
+                version_id=version.pk,
+                with_progress=with_progress,
+                why="download: the worker had not made it yet",
+            )
+        except HandoutRenderError:
+            context = {"version_id": version.pk, "message": RENDER_FAILED}
+            return render(request, "plans/handout/render_failed.html", context, status=500)
+        pdf.plan_version = version
+    what = _what("handout PDF downloaded", with_progress)
+    _audit(request, pdf.plan_version, AuditAction.EXPORT, what)
+    return _pdf_response(pdf)
+
+
 @require_POST
 def handout_email(request: AuthedRequest, pk: int) -> HttpResponse:
-    version = handout_version_get(request.user, pk)
+    """Queue the email; the worker sends it (and audits it) in a moment."""
+    version = selectors.issued_version_get(request.user, pk)
     client = version.plan.assessment.client
-    clinic = client.clinic
-    if not client.email:
+    try:
+        email, is_new = handout_email_request(
+            actor=request.user, version=version, with_progress=_with_progress(request.POST)
+        )
+    except ValueError:
         messages.error(
             request,
             f"{client.full_name} has no email address on record: add one to their details "
             "first, or download the PDF and give it to them.",
         )
         return redirect("plan_builder", pk=version.pk)
-    with_progress = _with_progress(request.POST)
-    stamp = handout_stamp_get(request.user, pk, with_progress=with_progress)
-    try:
-        handout = handout_pdf_get(stamp, version)  # the version read above: not read again
-    except HandoutRenderError:
-        messages.error(request, f"Nothing was emailed. {RENDER_FAILED}")
-        return redirect("plan_builder", pk=version.pk)
-    email = EmailMessage(
-        subject=f"Your home program from {clinic.name}".replace("\n", " ")[:150],
-        body=(
-            f"Hello {client.given_name},\n\nAttached is your home program from your visit "
-            f"on {version.plan.assessment.visit_date:%d %B %Y}.\n\n{clinic.name}"
-        ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[client.email],
-        reply_to=[clinic.email] if clinic.email else None,
-    )
-    email.attach(_filename(stamp), handout.pdf, "application/pdf")
-    what = _what("handout PDF emailed to the client", with_progress)
-    try:
-        sent = handout_email_send(actor=request.user, stamp=stamp, email=email, what=what)
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Handout email for plan version %s failed", version.pk)
-        messages.error(request, "The email could not be sent; please try again later.")
-        return redirect("plan_builder", pk=version.pk)
-    if sent:
-        messages.success(request, f"The handout was emailed to {client.email}.")
-    else:
+    if is_new:
+        messages.success(request, f"The handout is being emailed to {email.to}.")
+    elif email.status == EmailStatus.SENT:
         messages.info(
-            request, f"The handout was emailed to {client.email} moments ago; not sent again."
+            request, f"The handout was emailed to {email.to} moments ago; not sent again."
         )
+    else:
+        messages.info(request, f"The handout is already on its way to {email.to}.")
     return redirect("plan_builder", pk=version.pk)
 
 
-# --- when WeasyPrint fails (issue 7, faults) ---------------------------------------------
-# The failure is logged where it happens (plans.handout.render.handout_render_checked);
-# nothing was cached and nothing left the system, so there is no audit entry.
-
-RENDER_FAILED = (
-    "The handout could not be made. The plan is saved; try again, and tell your "
-    "administrator if it keeps happening."
-)
+@require_GET
+@clinic_admin_required
+def handout_problems(request: AuthedRequest) -> HttpResponse:
+    """Clinic admins: handouts that could not be made or sent, to ask for them again."""
+    pdfs, emails = selectors.handouts_needing_attention(request.user)
+    return render(request, "plans/handout/problems.html", {"pdfs": pdfs, "emails": emails})
 
 
-def _render_failed(request: AuthedRequest, version_id: int) -> HttpResponse:
-    """The download's answer when the PDF could not be made: a clear page, status 500."""
-    context = {"version_id": version_id, "message": RENDER_FAILED}
-    return render(request, "plans/handout/render_failed.html", context, status=500)
+@clinic_admin_required
+@require_POST
+def handout_retry(request: AuthedRequest, pk: int) -> HttpResponse:
+    pdf = selectors.handout_pdf_of_clinic(request.user, pk)
+    handout_render_retry(actor=request.user, pdf=pdf)
+    messages.success(request, "The handout is queued again.")
+    return redirect("handout_problems")

@@ -1,6 +1,12 @@
 """The plans app's models: plans and their versions, a clinic's library, stored handouts."""
 
-from plans.models.handout import HandoutPDF
+from plans.models.handout import (
+    EmailStatus,
+    HandoutEmail,
+    HandoutPDF,
+    HandoutSnapshot,
+    RenderStatus,
+)
 from plans.models.library import ClinicIntervention
 from plans.models.plan import (
     DOSE_BOUNDS,
@@ -19,9 +25,13 @@ __all__ = [
     "SIDE_CHOICES",
     "ClinicIntervention",
     "DoseFields",
+    "EmailStatus",
+    "HandoutEmail",
     "HandoutPDF",
+    "HandoutSnapshot",
     "Plan",
     "PlanItem",
     "PlanVersion",
+    "RenderStatus",
     "VersionStatus",
 ]

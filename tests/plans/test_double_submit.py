@@ -1,5 +1,7 @@
 """Double-clicked plan buttons land on one plan, and send one email, never a 500."""
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
@@ -138,12 +140,17 @@ def test_handout_email_posted_together_sends_one_email(
 
 
 def test_handout_email_posted_twice_sends_once_and_says_so(
-    as_therapist: HttpClient, therapist: User, typical: Assessment
+    as_therapist: HttpClient,
+    therapist: User,
+    typical: Assessment,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     issued = _emailed(therapist, typical)
     url = reverse("handout_email", args=[issued.pk])
-    as_therapist.post(url, follow=True)
-    second = as_therapist.post(url, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        as_therapist.post(url, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = as_therapist.post(url, follow=True)
     assert second.redirect_chain == [(_builder(issued), 302)]
     assert [str(m) for m in second.context["messages"]] == [
         "The handout was emailed to priya@example.com moments ago; not sent again."
@@ -153,16 +160,21 @@ def test_handout_email_posted_twice_sends_once_and_says_so(
 
 
 def test_handout_email_again_after_the_address_is_corrected_sends(
-    as_therapist: HttpClient, therapist: User, typical: Assessment
+    as_therapist: HttpClient,
+    therapist: User,
+    typical: Assessment,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     issued = _emailed(therapist, typical)
     url = reverse("handout_email", args=[issued.pk])
-    as_therapist.post(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        as_therapist.post(url)
     client = Client.objects.get(pk=typical.client_id)
     client.email = "priya.sharma@example.com"
     client.save()
-    as_therapist.post(url)
-    as_therapist.post(url, {"progress": "on"})  # another handout: the one with progress
+    with django_capture_on_commit_callbacks(execute=True):
+        as_therapist.post(url)
+        as_therapist.post(url, {"progress": "on"})  # another handout: the one with progress
     assert [message.to for message in mail.outbox] == [
         ["priya@example.com"],
         ["priya.sharma@example.com"],

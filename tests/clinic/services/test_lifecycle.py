@@ -22,7 +22,7 @@ from clinic.services.lifecycle import (
     client_restore,
     erasure_summary,
 )
-from plans.models import HandoutPDF
+from plans.handout.email import handout_email_request
 from plans.services import plan_revise
 from tests.clinic.lifecycle_helpers import (
     PROJECT_APPS,
@@ -47,6 +47,13 @@ def full_record(therapist: User, as_therapist: HttpClient, client_record: Client
     issued = issued_plan(therapist, visit)
     response = as_therapist.get(reverse("handout_pdf", args=[issued.pk]))
     assert response["Content-Type"] == "application/pdf"
+    client = client_update(
+        actor=therapist,
+        client=client,
+        expected_version=client.version,
+        fields={"email": "priya@example.org"},
+    )
+    handout_email_request(actor=therapist, version=issued, with_progress=False)
     plan_revise(actor=therapist, version=issued)
     assessment_start(
         actor=therapist,
@@ -59,10 +66,10 @@ def full_record(therapist: User, as_therapist: HttpClient, client_record: Client
 
 @pytest.fixture
 def other_record(therapist: User, clinic: Clinic) -> Client:
-    """Another client of the same clinic with a visit, an issued plan and a cached PDF."""
+    """Another client of the same clinic with a visit and an issued plan (its snapshot and
+    queued PDFs)."""
     other = ClientFactory(clinic=clinic, given_name="Tomas", family_name="Novak")
-    version = issued_plan(therapist, amended_visit(therapist, other))
-    HandoutPDF.objects.create(plan_version=version, key="0" * 64, pdf=b"%PDF-", pages=1)
+    issued_plan(therapist, amended_visit(therapist, other))
     return other
 
 
@@ -81,6 +88,8 @@ def test_client_models_cover_every_client_record_table(db: None) -> None:
             "plans.PlanVersion",
             "plans.PlanItem",
             "plans.HandoutPDF",
+            "plans.HandoutSnapshot",
+            "plans.HandoutEmail",
         )
     }
 
@@ -130,7 +139,7 @@ def test_client_erase_keeps_earlier_audit_entries_and_adds_a_tombstone(
         "client",
         full_record.pk,
         "boss",
-        "Client record erased on request: 2 visits and 1 plan removed (21 rows in all)",
+        "Client record erased on request: 2 visits and 1 plan removed (24 rows in all)",
     )
 
 
@@ -198,7 +207,10 @@ def test_erasure_summary_counts_what_erase_will_remove(full_record: Client) -> N
         "plan": 1,
         "plan versions": 2,
         "plan items": 2,
-        "handout PDF": 1,
+        "handout snapshot": 1,
+        # Both kinds are queued at issue; the download made the plain one.
+        "handout PDFs": 2,
+        "handout email": 1,
     }
 
 

@@ -6,6 +6,8 @@ from django.contrib.auth.models import User
 from pypdf import PdfReader
 
 from assessments.models import Assessment
+from plans.handout.render import handout_render
+from plans.handout.services import snapshot_of
 from plans.models import PlanVersion
 from plans.services import plan_build, plan_issue
 
@@ -40,3 +42,8 @@ def pages_text(pdf: bytes) -> list[str]:
 
 def reader(pdf: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(pdf))
+
+
+def render_pdf(version: PlanVersion, *, with_progress: bool = False) -> bytes:
+    """The version's handout rendered now from its snapshot (nothing stored)."""
+    return handout_render(snapshot_of(version.pk), with_progress=with_progress).pdf

@@ -5,16 +5,12 @@ from django.contrib.auth.models import User
 
 from assessments.models import Assessment
 from clinic.models import Clinic, PaperSize
-from plans.handout.context import (
-    WARNING_SIGNS_SOON,
-    WARNING_SIGNS_TODAY,
-    dose_cells,
-    handout_version_get,
-)
-from plans.handout.render import handout_render
+from plans.handout.context import WARNING_SIGNS_SOON, WARNING_SIGNS_TODAY
+from plans.handout.selectors import issued_version_get
+from plans.handout.snapshot import dose_cells
 from plans.library import Kind
 from plans.models import PlanVersion
-from tests.plans.handout.helpers import flat, issue, pages_text, reader
+from tests.plans.handout.helpers import flat, issue, pages_text, reader, render_pdf
 
 HOME = {Kind.STRETCH, Kind.STRENGTHEN, Kind.MOBILITY, Kind.MOTOR_CONTROL}
 A4 = (595.0, 842.0)  # points, as WeasyPrint writes them (rounded)
@@ -27,7 +23,7 @@ def issued(therapist: User, typical: Assessment) -> PlanVersion:
 
 
 def _pdf(therapist: User, version: PlanVersion) -> bytes:
-    return handout_render(handout_version_get(therapist, version.pk)).pdf
+    return render_pdf(version)
 
 
 def test_handout_pdf_contains_client_exercises_doses_and_warnings(
@@ -40,7 +36,7 @@ def test_handout_pdf_contains_client_exercises_doses_and_warnings(
     for item in exercises:
         assert f"{item.name}" in text
         for cell in dose_cells(item):
-            assert f"{cell.label} {cell.value}" in text
+            assert f"{cell['label']} {cell['value']}" in text
         assert flat(item.content["safety"]) in text
     for sign in (*WARNING_SIGNS_TODAY, *WARNING_SIGNS_SOON):
         assert flat(sign) in text
@@ -99,7 +95,7 @@ def test_handout_tracker_lists_each_exercise_over_four_weeks(
 
 
 def test_handout_shows_clinic_branding_therapist_and_footer(
-    therapist: User, issued: PlanVersion, clinic: Clinic
+    therapist: User, typical: Assessment, clinic: Clinic
 ) -> None:
     clinic.phone = "555 0100"
     clinic.website = "https://riverside.example"
@@ -109,7 +105,7 @@ def test_handout_shows_clinic_branding_therapist_and_footer(
     therapist.save()
     therapist.membership.title = "Physiotherapist, BSc"
     therapist.membership.save()
-    pages = pages_text(_pdf(therapist, issued))
+    pages = pages_text(_pdf(therapist, issue(therapist, typical)))
     assert "Therapist: Sam Lee, Physiotherapist, BSc" in pages[0]
     assert "Phone 555 0100" in pages[0]
     assert "https://riverside.example" in pages[0]
@@ -134,11 +130,11 @@ def test_handout_without_red_flags_has_no_referral(therapist: User, issued: Plan
 
 @pytest.mark.parametrize(("paper", "size"), [(PaperSize.A4, A4), (PaperSize.LETTER, LETTER)])
 def test_handout_page_size_follows_clinic(
-    therapist: User, issued: PlanVersion, clinic: Clinic, paper: str, size: tuple[float, float]
+    therapist: User, typical: Assessment, clinic: Clinic, paper: str, size: tuple[float, float]
 ) -> None:
     clinic.paper_size = paper
     clinic.save()
-    for page in reader(_pdf(therapist, issued)).pages:
+    for page in reader(_pdf(therapist, issue(therapist, typical))).pages:
         box = page.mediabox
         assert (round(float(box.width)), round(float(box.height))) == size
 
@@ -163,11 +159,11 @@ def test_handout_pdf_metadata_language_and_fonts(therapist: User, issued: PlanVe
     assert all(name.startswith("/DejaVuSans") or "DejaVu" in name for name in fonts)
 
 
-def test_handout_version_get_refuses_a_draft(therapist: User, typical: Assessment) -> None:
+def test_issued_version_get_refuses_a_draft(therapist: User, typical: Assessment) -> None:
     from django.http import Http404
 
     from plans.services import plan_build
 
     draft = plan_build(actor=therapist, assessment=typical)
     with pytest.raises(Http404):
-        handout_version_get(therapist, draft.pk)
+        issued_version_get(therapist, draft.pk)

@@ -1,4 +1,5 @@
-"""A handout render that fails: a clear error, the plan intact, nothing cached or sent.
+"""A handout render that fails: retried, then shown to the clinic admin; a download that
+must render says so clearly; the plan stays intact and nothing is sent.
 
 WeasyPrint is made to fail at its own boundary (Document.write_pdf, a third-party
 method); everything of ours runs for real.
@@ -17,8 +18,10 @@ from django.urls import reverse
 from weasyprint.document import Document
 
 from assessments.models import Assessment
-from clinic.models import AuditEntry, Client, Clinic
-from plans.models import HandoutPDF, PlanVersion
+from clinic.models import AuditEntry, Client, Clinic, Role
+from plans.handout.tasks import MAX_ATTEMPTS
+from plans.models import EmailStatus, HandoutEmail, HandoutPDF, PlanVersion, RenderStatus
+from tests.factories import MembershipFactory
 from tests.plans.handout.helpers import issue
 
 MESSAGE = (
@@ -60,6 +63,10 @@ def _handout_audit() -> list[str]:
     return list(AuditEntry.objects.filter(object_type="handout").values_list("detail", flat=True))
 
 
+def _plain(version: PlanVersion) -> HandoutPDF:
+    return HandoutPDF.objects.get(plan_version=version, with_progress=False)
+
+
 def test_handout_pdf_render_failure_shows_clear_error(
     as_therapist: HttpClient,
     issued: PlanVersion,
@@ -67,7 +74,7 @@ def test_handout_pdf_render_failure_shows_clear_error(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     before = _plan_state(issued)
-    with caplog.at_level(logging.ERROR, logger="plans.handout.render"):
+    with caplog.at_level(logging.ERROR, logger="plans.handout.services"):
         response = as_therapist.get(reverse("handout_pdf", args=[issued.pk]))
 
     assert response.status_code == 500
@@ -75,10 +82,14 @@ def test_handout_pdf_render_failure_shows_clear_error(
     body = response.content.decode()
     assert MESSAGE in body
     assert f'href="{reverse("plan_builder", args=[issued.pk])}"' in body
-    assert HandoutPDF.objects.count() == 0
+    assert (_plain(issued).status, _plain(issued).renders, bytes(_plain(issued).pdf)) == (
+        RenderStatus.QUEUED,
+        0,
+        b"",
+    )
     assert _plan_state(issued) == before
     assert _handout_audit() == []  # nothing left the system
-    [record] = [r for r in caplog.records if r.name == "plans.handout.render"]
+    [record] = [r for r in caplog.records if r.name == "plans.handout.services"]
     assert record.getMessage() == (
         f"The handout for plan version {issued.pk} could not be rendered"
     )
@@ -94,43 +105,86 @@ def test_handout_pdf_try_again_after_failure_renders(
     response = as_therapist.get(url)
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
-    assert HandoutPDF.objects.get().plan_version_id == issued.pk
+    assert (_plain(issued).status, _plain(issued).renders) == (RenderStatus.READY, 1)
     assert _handout_audit() == ["handout PDF downloaded (plan version 1)"]
 
 
-def test_handout_render_failure_leaves_older_copy_untouched_and_unserved(
-    as_therapist: HttpClient,
-    issued: PlanVersion,
-    clinic: Clinic,
-    monkeypatch: pytest.MonkeyPatch,
+def test_handout_worker_failure_is_retried_then_shown_to_the_clinic_admin(
+    therapist: User,
+    typical: Assessment,
+    as_admin: HttpClient,
+    broken_weasyprint: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
-    url = reverse("handout_pdf", args=[issued.pk])
-    as_therapist.get(url)
-    stored = HandoutPDF.objects.get()
-    Clinic.objects.filter(pk=clinic.pk).update(name="Riverside Renamed")  # new inputs
-    monkeypatch.setattr(Document, "write_pdf", _raise)
-    response = as_therapist.get(url)
-    assert response.status_code == 500
-    assert MESSAGE in response.content.decode()
-    assert list(HandoutPDF.objects.values_list("pk", "key")) == [(stored.pk, stored.key)]
+    with django_capture_on_commit_callbacks(execute=True):
+        version = issue(therapist, typical)
+    rows = list(version.handout_pdfs.all())
+    assert [(row.status, row.attempts, row.error) for row in rows] == [
+        (RenderStatus.FAILED, MAX_ATTEMPTS, "WeasyPrintFailure")
+    ] * 2
+    page = as_admin.get(reverse("handout_problems")).content.decode()
+    assert "Priya Sharma" in page
+    assert page.count("Try again") == 2
+    assert "WeasyPrintFailure" in page
 
 
-def test_handout_email_render_failure_explains_on_builder(
+def test_handout_clinic_admin_asks_again_and_the_worker_makes_it(
+    therapist: User,
+    typical: Assessment,
+    as_admin: HttpClient,
+    broken_weasyprint: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        version = issue(therapist, typical)
+    broken_weasyprint.undo()
+    plain = _plain(version)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_admin.post(reverse("handout_retry", args=[plain.pk]))
+    assert response["Location"] == reverse("handout_problems")
+    plain.refresh_from_db()
+    assert (plain.status, plain.attempts, plain.renders) == (RenderStatus.READY, 0, 1)
+    assert _handout_audit() == ["handout PDF queued again (plan version 1)"]
+
+
+def test_handout_retry_is_for_clinic_admins_of_the_clinic(
+    issued: PlanVersion, as_therapist: HttpClient, other_clinic: Clinic
+) -> None:
+    url = reverse("handout_retry", args=[_plain(issued).pk])
+    assert as_therapist.post(url).status_code == 403
+    elsewhere = MembershipFactory(clinic=other_clinic, role=Role.ADMIN).user
+    outsider_admin = HttpClient()
+    outsider_admin.force_login(elsewhere)
+    assert outsider_admin.post(url).status_code == 404
+    assert outsider_admin.get(reverse("handout_problems")).content.decode().count("Try") == 0
+    assert _plain(issued).status == RenderStatus.QUEUED
+    assert _handout_audit() == []
+
+
+def test_handout_email_render_failure_is_retried_then_recorded(
     as_therapist: HttpClient,
     issued: PlanVersion,
     client_record: Client,
     broken_weasyprint: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     client_record.email = "priya@example.com"
     client_record.save()
     before = _plan_state(issued)
-    response = as_therapist.post(reverse("handout_email", args=[issued.pk]), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_therapist.post(reverse("handout_email", args=[issued.pk]), follow=True)
     assert response.redirect_chain == [(reverse("plan_builder", args=[issued.pk]), 302)]
-    assert f"Nothing was emailed. {MESSAGE}" in response.content.decode()
+    email = HandoutEmail.objects.get()
+    assert (email.status, email.attempts, email.error) == (
+        EmailStatus.FAILED,
+        MAX_ATTEMPTS,
+        "HandoutRenderError",
+    )
     assert mail.outbox == []
-    assert HandoutPDF.objects.count() == 0
     assert _plan_state(issued) == before
     assert _handout_audit() == []
+    page = as_therapist.get(reverse("plan_builder", args=[issued.pk])).content.decode()
+    assert "could not be sent" in page
 
 
 def test_handout_database_error_during_render_is_left_to_the_503_page(

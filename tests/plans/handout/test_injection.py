@@ -5,9 +5,9 @@ from django.contrib.auth.models import User
 
 from assessments.models import Assessment
 from clinic.models import Client, Clinic
-from plans.handout.context import handout_version_get
 from plans.handout.fetcher import HandoutFetcher, RefusedURL, static_file
 from plans.handout.render import handout_render
+from plans.handout.services import snapshot_of
 from plans.models import ClinicIntervention, PlanVersion
 from plans.services import plan_build, plan_issue, plan_item_add, plan_message_update
 from tests.plans.handout.helpers import pages_text, reader
@@ -56,7 +56,7 @@ def hostile(
 def test_handout_typed_html_is_visible_text_not_fetched(
     therapist: User, hostile: PlanVersion
 ) -> None:
-    rendered = handout_render(handout_version_get(therapist, hostile.pk))
+    rendered = handout_render(snapshot_of(hostile.pk), with_progress=False)
     text = " ".join(pages_text(rendered.pdf))
     assert f"Priya {IMG} Sharma" in text
     assert f"Footer {LINK}" in text

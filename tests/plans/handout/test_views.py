@@ -1,22 +1,19 @@
-"""Handout preview, download and email: access, audit, email, and the PDF cache."""
+"""Handout preview, download and email: access, audit, and the PDF stored once per version."""
 
 import datetime
 
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
-from django.db import connection
 from django.test import Client as HttpClient
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments.models import Assessment
 from clinic.models import AuditAction, AuditEntry, Client, Clinic, PaperSize
-from plans.handout.context import handout_version_get
-from plans.handout.render import RENDERS, handout_render
-from plans.models import HandoutPDF, PlanVersion
+from plans.handout.render import RENDERS
+from plans.models import EmailStatus, HandoutEmail, HandoutPDF, PlanVersion, RenderStatus
 from plans.services import plan_build
-from tests.plans.handout.helpers import issue, pages_text
+from tests.plans.handout.helpers import issue, pages_text, render_pdf
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -114,24 +111,200 @@ def test_handout_builder_links_only_for_issued(
     assert "Download PDF" not in page
 
 
-def test_handout_email_sends_pdf_to_client(
-    as_therapist: HttpClient, issued: PlanVersion, client_record: Client
+def _plain(version: PlanVersion) -> HandoutPDF:
+    return HandoutPDF.objects.get(plan_version=version, with_progress=False)
+
+
+def test_handout_issue_freezes_the_content_and_queues_both_kinds(issued: PlanVersion) -> None:
+    content = issued.snapshot.content
+    assert (content["client"]["name"], content["number"]) == ("Priya Sharma", 1)
+    assert content["clinic"]["name"] == "Riverside Test Clinic"
+    assert [(pdf.with_progress, pdf.status, pdf.renders) for pdf in issued.handout_pdfs.all()] == [
+        (False, RenderStatus.QUEUED, 0),
+        (True, RenderStatus.QUEUED, 0),
+    ]
+
+
+def test_handout_tasks_run_when_the_issue_commits(
+    therapist: User, typical: Assessment, django_capture_on_commit_callbacks: object
 ) -> None:
-    client_record.email = "priya@example.com"
-    client_record.save()
-    response = as_therapist.post(reverse("handout_email", args=[issued.pk]), follow=True)
+    before = RENDERS.count
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        version = issue(therapist, typical)
+    assert RENDERS.count == before + 2
+    assert [(pdf.status, pdf.renders) for pdf in version.handout_pdfs.all()] == [
+        (RenderStatus.READY, 1),
+        (RenderStatus.READY, 1),
+    ]
+
+
+def test_handout_download_after_the_worker_renders_nothing(
+    as_therapist: HttpClient,
+    therapist: User,
+    typical: Assessment,
+    django_capture_on_commit_callbacks: object,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        version = issue(therapist, typical)
+    before = RENDERS.count
+    response = as_therapist.get(reverse("handout_pdf", args=[version.pk]))
+    assert RENDERS.count == before
+    assert response.content == bytes(_plain(version).pdf)
+
+
+def test_handout_download_before_the_worker_renders_once_and_says_why(
+    as_therapist: HttpClient, issued: PlanVersion, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = reverse("handout_pdf", args=[issued.pk])
+    before = RENDERS.count
+    with caplog.at_level("INFO", logger="plans.handout.services"):
+        first = as_therapist.get(url).content
+    second = as_therapist.get(url).content
+    assert RENDERS.count == before + 1
+    assert first == second == bytes(_plain(issued).pdf)
+    assert (_plain(issued).status, _plain(issued).renders) == (RenderStatus.READY, 1)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"Handout for plan version {issued.pk} rendered on download: the worker had not "
+        "made it yet"
+    ]
+    assert [row[0] for row in _handout_audit()] == [AuditAction.EXPORT, AuditAction.EXPORT]
+
+
+def test_handout_stored_download_query_count(
+    as_therapist: HttpClient, issued: PlanVersion, django_assert_num_queries: object
+) -> None:
+    url = reverse("handout_pdf", args=[issued.pk])
+    as_therapist.get(url)
+    # session, user, the stored PDF (one scoped row), audit
+    with django_assert_num_queries(4):  # type: ignore[operator]
+        as_therapist.get(url)
+
+
+def test_first_download_renders_the_whole_version(
+    as_therapist: HttpClient, issued: PlanVersion
+) -> None:
+    downloaded = pages_text(as_therapist.get(reverse("handout_pdf", args=[issued.pk])).content)
+    assert downloaded == pages_text(render_pdf(issued))
+    assert "Priya Sharma" in downloaded[0]
+
+
+CHANGES_AFTER_ISSUE = {
+    "client name": ("client", {"given_name": "Priyanka"}),
+    "client sex": ("client", {"sex": "male"}),
+    "client birth date": ("client", {"date_of_birth": datetime.date(1950, 1, 1)}),
+    "clinic footer": ("clinic", {"handout_footer": "New footer"}),
+    "clinic paper": ("clinic", {"paper_size": PaperSize.LETTER}),
+    "clinic name": ("clinic", {"name": "Riverside Renamed"}),
+    "clinic phone": ("clinic", {"phone": "555 0199"}),
+    "clinic logo": ("clinic", {"logo": PNG, "logo_content_type": "image/png"}),
+    # The left hip's 12° would no longer count as a tight hip flexor.
+    "clinic cut-offs": ("clinic", {"cutoff_overrides": {"thomas_hip_angle_max": 20}}),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES_AFTER_ISSUE))
+def test_handout_issued_version_never_changes(
+    as_therapist: HttpClient,
+    issued: PlanVersion,
+    client_record: Client,
+    clinic: Clinic,
+    change: str,
+) -> None:
+    url = reverse("handout_pdf", args=[issued.pk])
+    before = pages_text(as_therapist.get(url).content)
+    renders = RENDERS.count
+    model, fields = CHANGES_AFTER_ISSUE[change]
+    record: Client | Clinic = client_record if model == "client" else clinic
+    type(record).objects.filter(pk=record.pk).update(**fields)
+    assert pages_text(as_therapist.get(url).content) == before
+    assert RENDERS.count == renders
+    # Rendered again from the record, it still says what was given.
+    assert pages_text(render_pdf(issued)) == before
+
+
+def test_handout_issued_version_never_changes_after_an_amendment(
+    as_therapist: HttpClient, therapist: User, issued: PlanVersion, typical: Assessment
+) -> None:
+    from assessments.services import assessment_amend
+
+    url = reverse("handout_pdf", args=[issued.pk])
+    before = pages_text(as_therapist.get(url).content)
+    typical.refresh_from_db()
+    assessment_amend(
+        actor=therapist,
+        assessment=typical,
+        expected_version=typical.version,
+        narrative={},
+        values={("thomas_hip_angle", "left"): 0, ("thomas_hip_angle", "right"): 0},
+        reason="Measured again: both thighs on the table",
+    )
+    assert pages_text(as_therapist.get(url).content) == before
+    assert pages_text(render_pdf(issued)) == before
+
+
+def test_handout_therapist_title_is_the_one_at_issue(
+    as_therapist: HttpClient, issued: PlanVersion, therapist: User
+) -> None:
+    therapist.membership.title = "Sports massage therapist"
+    therapist.membership.save()
+    text = pages_text(as_therapist.get(reverse("handout_pdf", args=[issued.pk])).content)
+    assert "Sports massage therapist" not in " ".join(text)
+
+
+def test_handout_logo_of_the_clinic_at_issue_is_fetched_from_the_snapshot(
+    therapist: User, typical: Assessment, clinic: Clinic
+) -> None:
+    from plans.handout.render import handout_render
+    from plans.handout.services import snapshot_of
+
+    Clinic.objects.filter(pk=clinic.pk).update(logo=PNG, logo_content_type="image/png")
+    version = issue(therapist, typical)
+    Clinic.objects.filter(pk=clinic.pk).update(logo=b"", logo_content_type="")
+    rendered = handout_render(snapshot_of(version.pk), with_progress=False)
+    assert "https://handout.invalid/logo" in rendered.requested
+    assert bytes(version.snapshot.logo) == PNG
+
+
+def test_handout_new_version_shows_what_changed(
+    as_therapist: HttpClient, therapist: User, issued: PlanVersion, client_record: Client
+) -> None:
+    Client.objects.filter(pk=client_record.pk).update(given_name="Priyanka")
+    from plans.services import plan_issue, plan_revise
+
+    draft = plan_revise(actor=therapist, version=issued)
+    second = plan_issue(actor=therapist, version=draft, expected_lock=draft.lock)
+    first_text = pages_text(as_therapist.get(reverse("handout_pdf", args=[issued.pk])).content)
+    second_text = pages_text(as_therapist.get(reverse("handout_pdf", args=[second.pk])).content)
+    assert "Priya Sharma" in first_text[0]
+    assert "Priyanka Sharma" in second_text[0]
+
+
+def test_handout_email_is_queued_then_sent_with_the_stored_pdf(
+    as_therapist: HttpClient,
+    issued: PlanVersion,
+    client_record: Client,
+    django_capture_on_commit_callbacks: object,
+) -> None:
+    Client.objects.filter(pk=client_record.pk).update(email="priya@example.com")
+    url = reverse("handout_email", args=[issued.pk])
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        response = as_therapist.post(url, follow=True)
     assert response.redirect_chain == [(reverse("plan_builder", args=[issued.pk]), 302)]
-    assert "The handout was emailed to priya@example.com." in response.content.decode()
-    assert len(mail.outbox) == 1
-    sent = mail.outbox[0]
+    assert "The handout is being emailed to priya@example.com." in response.content.decode()
+    (sent,) = mail.outbox
     assert sent.to == ["priya@example.com"]
     assert sent.subject == "Your home program from Riverside Test Clinic"
+    assert sent.body.startswith("Hello Priya,")
     [(filename, content, mimetype)] = sent.attachments  # type: ignore[misc]
     assert (filename, mimetype) == ("home-program-priya-sharma-v1.pdf", "application/pdf")
-    assert content == bytes(HandoutPDF.objects.get().pdf)
+    assert content == bytes(_plain(issued).pdf)
+    email = HandoutEmail.objects.get()
+    assert (email.status, email.to, email.attempts) == (EmailStatus.SENT, sent.to[0], 0)
     assert _handout_audit() == [
         (AuditAction.EXPORT, "therapist", "handout PDF emailed to the client (plan version 1)")
     ]
+    page = as_therapist.get(reverse("plan_builder", args=[issued.pk])).content.decode()
+    assert "Email to priya@example.com: sent" in page
 
 
 def test_handout_email_without_client_email_explains(
@@ -141,154 +314,42 @@ def test_handout_email_without_client_email_explains(
     client_record.save()
     response = as_therapist.post(reverse("handout_email", args=[issued.pk]), follow=True)
     assert "Priya Sharma has no email address on record" in response.content.decode()
-    assert mail.outbox == []
-    assert _handout_audit() == []
+    assert (mail.outbox, HandoutEmail.objects.count(), _handout_audit()) == ([], 0, [])
 
 
-def test_handout_second_download_renders_nothing(
-    as_therapist: HttpClient, issued: PlanVersion
-) -> None:
-    url = reverse("handout_pdf", args=[issued.pk])
-    before = RENDERS.count
-    first = as_therapist.get(url).content
-    second = as_therapist.get(url).content
-    assert RENDERS.count == before + 1
-    assert first == second
-    assert HandoutPDF.objects.count() == 1
-    assert [row[0] for row in _handout_audit()] == [AuditAction.EXPORT, AuditAction.EXPORT]
-
-
-def test_handout_cached_download_query_count(
-    as_therapist: HttpClient, issued: PlanVersion, django_assert_num_queries: object
-) -> None:
-    url = reverse("handout_pdf", args=[issued.pk])
-    as_therapist.get(url)
-    # session, user, the version's stamp with its stored PDF (one row), audit
-    with django_assert_num_queries(4):  # type: ignore[operator]
-        as_therapist.get(url)
-
-
-def test_first_download_renders_the_whole_version(
-    as_therapist: HttpClient, therapist: User, issued: PlanVersion
-) -> None:
-    downloaded = pages_text(as_therapist.get(reverse("handout_pdf", args=[issued.pk])).content)
-    rendered = pages_text(handout_render(handout_version_get(therapist, issued.pk)).pdf)
-    assert downloaded == rendered
-    assert "Priya Sharma" in downloaded[0]
-
-
-@pytest.mark.parametrize(
-    ("change", "renders"),
-    [
-        # what the handout shows, or what decides its findings: rendered again
-        ({"given_name": "Priyanka"}, 1),
-        ({"family_name": "Shah"}, 1),
-        ({"sex": "male"}, 1),
-        ({"date_of_birth": datetime.date(1960, 1, 1)}, 1),
-        # what it does not show: the stored copy stays
-        ({"notes": "Prefers mornings."}, 0),
-        ({"phone": "555 0100"}, 0),
-        ({"email": "p@example.com"}, 0),
-    ],
-)
-def test_handout_client_change_renders_again_only_if_the_handout_depends_on_it(
+def test_handout_email_on_issue_is_queued_with_the_issue(
     as_therapist: HttpClient,
-    issued: PlanVersion,
+    therapist: User,
+    typical: Assessment,
     client_record: Client,
-    change: dict[str, object],
-    renders: int,
-) -> None:
-    url = reverse("handout_pdf", args=[issued.pk])
-    as_therapist.get(url)
-    before = RENDERS.count
-    Client.objects.filter(pk=client_record.pk).update(**change)
-    as_therapist.get(url)
-    assert RENDERS.count == before + renders
-    assert HandoutPDF.objects.count() == 1
-
-
-@pytest.mark.parametrize(
-    "change",
-    [
-        {"handout_footer": "New footer"},
-        {"paper_size": PaperSize.LETTER},
-        {"name": "Riverside Renamed"},
-        {"phone": "555 0199"},
-    ],
-)
-def test_handout_clinic_branding_change_renders_again(
-    as_therapist: HttpClient, issued: PlanVersion, clinic: Clinic, change: dict[str, object]
-) -> None:
-    url = reverse("handout_pdf", args=[issued.pk])
-    first = as_therapist.get(url).content
-    before = RENDERS.count
-    Clinic.objects.filter(pk=clinic.pk).update(**change)
-    second = as_therapist.get(url).content
-    assert RENDERS.count == before + 1
-    assert first != second
-    assert HandoutPDF.objects.count() == 1  # the stale copy is replaced
-
-
-def test_handout_logo_change_renders_again(
-    as_therapist: HttpClient, issued: PlanVersion, clinic: Clinic
-) -> None:
-    url = reverse("handout_pdf", args=[issued.pk])
-    first = as_therapist.get(url).content
-    before = RENDERS.count
-    clinic.logo, clinic.logo_content_type = PNG, "image/png"
-    clinic.save()  # as the clinic admin's logo upload does
-    second = as_therapist.get(url).content
-    assert RENDERS.count == before + 1
-    assert first != second
-
-
-def test_handout_client_name_change_renders_again(
-    as_therapist: HttpClient, issued: PlanVersion, client_record: Client
-) -> None:
-    url = reverse("handout_pdf", args=[issued.pk])
-    as_therapist.get(url)
-    before = RENDERS.count
-    client_record.given_name = "Priyanka"
-    client_record.save()
-    second = as_therapist.get(url).content
-    assert RENDERS.count == before + 1
-    assert "Priyanka Sharma" in pages_text(second)[0]
-
-
-def test_handout_therapist_title_change_renders_again(
-    as_therapist: HttpClient, issued: PlanVersion, therapist: User
-) -> None:
-    url = reverse("handout_pdf", args=[issued.pk])
-    as_therapist.get(url)
-    before = RENDERS.count
-    therapist.membership.title = "Sports massage therapist"
-    therapist.membership.save()
-    second = as_therapist.get(url).content
-    assert RENDERS.count == before + 1
-    assert "Sports massage therapist" in pages_text(second)[0]
-
-
-def test_handout_logo_is_fetched_from_database(
-    therapist: User, issued: PlanVersion, clinic: Clinic
-) -> None:
-    from plans.handout.context import handout_version_get
-    from plans.handout.render import handout_render
-
-    Clinic.objects.filter(pk=clinic.pk).update(logo=PNG, logo_content_type="image/png")
-    rendered = handout_render(handout_version_get(therapist, issued.pk))
-    assert "https://handout.invalid/logo" in rendered.requested
-
-
-def test_handout_email_reads_the_version_once_to_render(
-    as_therapist: HttpClient, issued: PlanVersion, client_record: Client
+    django_capture_on_commit_callbacks: object,
 ) -> None:
     Client.objects.filter(pk=client_record.pk).update(email="priya@example.com")
-    with CaptureQueriesContext(connection) as queries:
-        response = as_therapist.post(reverse("handout_email", args=[issued.pk]))
-    assert response.status_code == 302
-    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
-    version_reads = [sql for sql in reads if 'FROM "plans_planversion"' in sql]
-    assert len(version_reads) == 2  # the version with its relations, and the stamp
-    assert not [sql for sql in reads if 'FROM "assessments_assessment"' in sql]  # no charts
+    draft = plan_build(actor=therapist, assessment=typical)
+    data = {"action": "issue", "lock": str(draft.lock), "email_client": "on"}
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        response = as_therapist.post(reverse("plan_action", args=[draft.pk]), data, follow=True)
+    assert "The handout is being emailed to priya@example.com." in response.content.decode()
     (sent,) = mail.outbox
-    assert "Your progress" not in " ".join(pages_text(sent.attachments[0][1]))
+    assert sent.attachments[0][0] == "home-program-priya-sharma-v1.pdf"  # type: ignore[index]
+
+
+def test_handout_builder_says_when_the_visit_was_amended_after_issue(
+    as_therapist: HttpClient, therapist: User, issued: PlanVersion, typical: Assessment
+) -> None:
+    from assessments.services import assessment_amend
+
+    url = reverse("plan_builder", args=[issued.pk])
+    assert 'id="amended-after-issue"' not in as_therapist.get(url).content.decode()
+    typical.refresh_from_db()
+    assessment_amend(
+        actor=therapist,
+        assessment=typical,
+        expected_version=typical.version,
+        narrative={"goals": "Walk the dog without pain"},
+        values={},
+        reason="Goal added after the call",
+    )
+    page = as_therapist.get(url).content.decode()
+    assert 'id="amended-after-issue"' in page
+    assert "start a new version" in page
