@@ -5,7 +5,6 @@ database cache, as behind a load balancer. A browser signs in on one and is sign
 the other; a handout stored once is served from the database by both.
 """
 
-import os
 import socket
 import subprocess
 import time
@@ -13,7 +12,6 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import User
@@ -25,6 +23,7 @@ from clinic.models import AuditEntry
 from plans.models import HandoutPDF
 from tests.factories import TEST_PASSWORD
 from tests.plans.handout.helpers import issue
+from tests.processes import process_env
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE_TABLE = "hipplan_cache"
@@ -48,29 +47,8 @@ def _free_port() -> int:
         return port
 
 
-def _database_url() -> str:
-    """The pytest test database (test_<name>), as the servers' DATABASE_URL."""
-    db = connection.settings_dict
-    auth = quote(db["USER"] or "", safe="")
-    if db["PASSWORD"]:
-        auth += ":" + quote(db["PASSWORD"], safe="")
-    host = db["HOST"] or "127.0.0.1"
-    return f"postgres://{auth}@{host}:{db['PORT'] or 5432}/{quote(db['NAME'], safe='')}"
-
-
 def _server_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(
-        DATABASE_URL=_database_url(),
-        CACHE_URL=f"db://{CACHE_TABLE}",
-        DJANGO_SECRET_KEY="two-servers-test-key-7c1e9a4f2b8d6e0c3a5f7b9d1e3c5a7f9b",
-        DJANGO_DEBUG="false",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_SECURE_COOKIES="false",
-        DJANGO_STATIC_MANIFEST="false",
-    )
-    return env
+    return process_env(CACHE_URL=f"db://{CACHE_TABLE}")
 
 
 def _wait_healthy(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
