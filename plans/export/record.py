@@ -21,6 +21,7 @@ from assessments.interchange.format import USERNAME_MAX_LENGTH
 from assessments.interchange.schema import json_schema as assessment_json_schema
 from clinic.models import Client, Sex
 from plans.export.selectors import ClientRecord, plan_versions
+from plans.handout.snapshot import SCHEMA as HANDOUT_SCHEMA
 from plans.models import DOSE_BOUNDS, KIND_CHOICES, SIDE_CHOICES, PlanItem, PlanVersion
 
 SCHEMA = "hipplan.client-record"
@@ -89,7 +90,15 @@ def _version(version: PlanVersion) -> dict[str, Any]:
         "override_reason": version.override_reason,
         # Prefetched in position order (PlanItem.Meta.ordering).
         "items": [_item(item) for item in version.items.all()],
+        # What the client was given, frozen at issue (plans.handout.snapshot); null for a
+        # draft, and for a version issued before handouts were recorded.
+        "handout": _handout(version),
     }
+
+
+def _handout(version: PlanVersion) -> dict[str, Any] | None:
+    snapshot = getattr(version, "snapshot", None) if version.is_issued else None
+    return dict(snapshot.content) if snapshot is not None else None
 
 
 def export_client_record(
@@ -168,6 +177,31 @@ def _item_schema() -> dict[str, Any]:
     )
 
 
+def _handout_schema() -> dict[str, Any]:
+    """The handout as issued (plans.handout.snapshot, shape 1); null when there is none."""
+    text = {"type": "string"}
+    nested = {"type": "object"}
+    handout = _object(
+        {
+            "schema": {"const": HANDOUT_SCHEMA},
+            "number": {"type": "integer", "minimum": 1},
+            "issued_at": {"type": ["string", "null"], "format": "date-time"},
+            "visit_date": {"type": "string", "format": "date"},
+            "client": nested,
+            "issuer": nested,
+            "clinic": nested,
+            "message": text,
+            "referral": {"type": ["object", "null"]},
+            "findings": {"type": "array", "items": text},
+            "exercises": {"type": "array", "items": nested},
+            "advice": {"type": "array", "items": nested},
+            "in_clinic": {"type": "array", "items": text},
+            "progress": {"type": "array", "items": nested},
+        }
+    )
+    return {"oneOf": [{"type": "null"}, handout]}
+
+
 def _version_schema() -> dict[str, Any]:
     return _object(
         {
@@ -178,6 +212,7 @@ def _version_schema() -> dict[str, Any]:
             "message": _text(_max_length(PlanVersion, "message")),
             "override_reason": _text(_max_length(PlanVersion, "override_reason")),
             "items": {"type": "array", "items": {"$ref": "#/$defs/plan_item"}},
+            "handout": _handout_schema(),
         }
     )
 

@@ -37,10 +37,15 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
 
     Five queries whatever the size of the record: the client (with clinic and consent
     recorder), the visits (with therapist and plan), their measurements, the plans'
-    versions (with issuer) and the versions' items.
+    versions (with issuer and the handout snapshot taken at issue, without its logo) and
+    the versions' items.
     """
     client = client_get(user, client_pk)
-    versions = PlanVersion.objects.select_related("issued_by").order_by("number")
+    versions = (
+        PlanVersion.objects.select_related("issued_by", "snapshot")
+        .defer("snapshot__logo")
+        .order_by("number")
+    )
     visits = (
         client.assessments.select_related("therapist", "plan")
         .prefetch_related(

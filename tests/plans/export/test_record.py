@@ -229,3 +229,19 @@ def test_documented_record_example_is_valid() -> None:
     assert _errors(document) == []
     parsed = parse_document(load_json(json.dumps(document["visits"][0]["assessment"])))
     assert (parsed.visit_date, parsed.status) == (datetime.date(2026, 8, 4), "final")
+
+
+def test_export_issued_version_carries_the_handout_as_issued(
+    therapist: User, client_record: Client, second_visit: Assessment
+) -> None:
+    Client.objects.filter(pk=client_record.pk).update(given_name="Priyanka")  # after issue
+    record = client_record_get(therapist, client_record.pk)
+    document = export_client_record(record, exported_at=EXPORTED_AT)
+    issued, draft = document["visits"][0]["plan_versions"]
+    assert (issued["status"], draft["status"]) == ("issued", "draft")
+    assert issued["handout"]["client"]["name"] == "Priya Sharma"
+    assert issued["handout"]["number"] == 1
+    assert [item["name"] for item in issued["handout"]["exercises"]] == [
+        item["name"] for item in issued["items"] if item["kind"] not in {"advice", "in_clinic"}
+    ]
+    assert draft["handout"] is None
