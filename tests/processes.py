@@ -1,13 +1,15 @@
 """Our own processes (app servers, task workers) run against the test database."""
 
 import os
+import sys
+from pathlib import Path
 from urllib.parse import quote
 
 from django.db import connection
 
-from tests.paths import ROOT
-
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+# The interpreter and environment running the tests (.venv, or another one: README).
+PYTHON = sys.executable
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
 
 def test_database_url() -> str:

@@ -23,7 +23,7 @@ PRODUCTION_SECRET = "k7#Qz!p2Lw9@vR4t&Yb8^Nc1*Md6(Xe3)Hf5-Gj0+Sa_Ud=Ti[Oo]Pq{Ks}
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """`.venv/bin/python manage.py ARGS` from the checkout, with only `env` configured."""
+    """`python manage.py ARGS` from the checkout, with only `env` configured."""
     clean = {
         key: value
         for key, value in os.environ.items()

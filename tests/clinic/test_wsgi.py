@@ -2,9 +2,10 @@
 
 import os
 import subprocess
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
+from tests.processes import GUNICORN
+
 # gunicorn's exit status when a worker cannot load the app: it stops instead of retrying.
 GUNICORN_BOOT_ERROR = 3
 
@@ -18,7 +19,7 @@ def _gunicorn(**env: str) -> subprocess.CompletedProcess[str]:
     }
     return subprocess.run(  # noqa: S603 (fixed command from our venv)
         [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            GUNICORN,
             "clinic.wsgi",
             "--bind",
             "127.0.0.1:0",

@@ -23,7 +23,7 @@ from clinic.models import AuditEntry
 from plans.models import HandoutPDF
 from tests.factories import TEST_PASSWORD
 from tests.plans.handout.helpers import issue
-from tests.processes import process_env
+from tests.processes import GUNICORN, PYTHON, process_env
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE_TABLE = "hipplan_cache"
@@ -71,7 +71,7 @@ def servers(tmp_path: Path) -> Iterator[tuple[str, str]]:
     """Two gunicorn processes (A, B) on free loopback ports, stopped afterwards."""
     env = _server_env()
     subprocess.run(  # noqa: S603 (our own manage.py)
-        [str(ROOT / ".venv/bin/python"), "manage.py", "createcachetable"],
+        [PYTHON, "manage.py", "createcachetable"],
         cwd=ROOT,
         env=env,
         check=True,
@@ -87,7 +87,7 @@ def servers(tmp_path: Path) -> Iterator[tuple[str, str]]:
                 processes.append(
                     subprocess.Popen(  # noqa: S603 (fixed command from our venv)
                         [
-                            str(ROOT / ".venv/bin/gunicorn"),
+                            GUNICORN,
                             "clinic.wsgi",
                             "--bind",
                             base.removeprefix("http://"),
