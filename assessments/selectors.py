@@ -24,6 +24,7 @@ def assessment_get(user: AnyUser, pk: int) -> Assessment:
     return get_object_or_404(
         assessments_for(user)
         .select_related("client__clinic", "therapist", "finalised_by")
+        .defer("client__clinic__logo")  # the logo's bytes are for handouts only
         .prefetch_related("measurements"),
         pk=pk,
     )

@@ -1,7 +1,8 @@
-"""Dates as the app shows them ("2 Jan 2026"), without the template machinery.
+"""Dates as the app shows them ("2 Jan 2026") for text made in Python.
 
-The same text as the `date:"j M Y"` filter in English, independent of the server's
-locale; for pages that format many dates in Python (the client list, the charts).
+The same text as the templates' `date:"j M Y"` filter in English, independent of the
+server's locale: for chart labels and their text alternatives, and the handout's progress
+lines.
 """
 
 import datetime

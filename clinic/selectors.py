@@ -2,7 +2,8 @@
 
 import datetime
 import re
-from typing import Any, TypeAlias
+from collections.abc import Sequence
+from typing import TypeAlias
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -12,7 +13,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from clinic.client_rows import ROW_FIELDS
 from clinic.models import AuditEntry, Client, Clinic, Membership
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -25,7 +25,15 @@ def membership_for(user: AnyUser) -> Membership | None:
     """The user's clinic membership (with the clinic), or None for users outside any clinic."""
     if not user.is_authenticated:
         return None
-    return Membership.objects.select_related("clinic").filter(user_id=user.pk).first()
+    # Every page reads this (the navigation). The logo (up to CLINIC_LOGO_MAX_BYTES) is
+    # used only by handouts and the branding page: loading it here cost 2.8 ms a page
+    # for a 400 KB logo (docs/performance.md).
+    return (
+        Membership.objects.select_related("clinic")
+        .defer("clinic__logo")
+        .filter(user_id=user.pk)
+        .first()
+    )
 
 
 def clients_for(user: AnyUser) -> QuerySet[Client]:
@@ -38,7 +46,8 @@ def clients_for(user: AnyUser) -> QuerySet[Client]:
 def client_get(user: AnyUser, pk: int) -> Client:
     """One client of the user's clinic; another clinic's client is a 404, like a missing one."""
     return get_object_or_404(
-        clients_for(user).select_related("clinic", "consent_recorded_by"), pk=pk
+        clients_for(user).select_related("clinic", "consent_recorded_by").defer("clinic__logo"),
+        pk=pk,
     )
 
 
@@ -103,10 +112,21 @@ def _page_number(text: str | None) -> int:
     return _MAX_PAGE if number < 1 else min(number, _MAX_PAGE)
 
 
+# What the client list shows of each client (its link also needs the id, always read).
+LIST_COLUMNS = (
+    "family_name",
+    "given_name",
+    "preferred_name",
+    "date_of_birth",
+    "last_visit_on",
+    "archived",
+)
+
+
 def client_list_page(
     clients: QuerySet[Client], number: str | None, per_page: int, *, searched: bool
 ) -> Page:
-    """One page of `clients` as ROW_FIELDS tuples, with the number of matches.
+    """One page of `clients`, reading only LIST_COLUMNS, with the number of matches.
 
     The plain list reads its page in index order (clinic, archived, names) and counts from
     the same index: two cheap queries. A search has to look at every client of the clinic
@@ -114,23 +134,24 @@ def client_list_page(
     two scans; for the plain list that would read and sort every client instead of 25.
     A page past the end shows the last page, as Paginator.get_page does.
     """
-    rows = clients.values_list(*ROW_FIELDS)
+    rows = clients.only(*LIST_COLUMNS)
     if not searched:
         return Paginator(rows, per_page).get_page(number)
     wanted = _page_number(number)
 
-    def fetch(page: int) -> list[tuple[Any, ...]]:
+    def fetch(page: int) -> tuple[Sequence[Client], int]:
+        """The page's clients and the number of matches."""
         start = (page - 1) * per_page
-        counted = rows.annotate(matches=Window(Count("pk"))).values_list(*ROW_FIELDS, "matches")
-        return list(counted[start : start + per_page])
+        found = list(rows.annotate(matches=Window(Count("pk")))[start : start + per_page])
+        return found, found[0].matches if found else 0
 
-    found = fetch(wanted)
+    found, matches = fetch(wanted)
     if not found and wanted > 1:
         wanted = max(1, -(-rows.count() // per_page))  # the last page
-        found = fetch(wanted)
+        found, matches = fetch(wanted)
     paginator = Paginator(rows, per_page)
-    paginator.count = found[0][-1] if found else 0  # known: Paginator need not count
-    return Page([row[:-1] for row in found], wanted, paginator)
+    paginator.count = matches  # known: Paginator need not count
+    return Page(found, wanted, paginator)
 
 
 def staff_for(user: AnyUser) -> QuerySet[Membership]:

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from clinic import selectors
 from clinic.access import membership_of, require_membership
-from clinic.client_rows import client_rows
 from clinic.forms.clients import ClientForm, ClientSearchForm
 from clinic.http import AuthedRequest
 from clinic.middleware.faults import (
@@ -38,7 +37,6 @@ def client_list(request: AuthedRequest) -> HttpResponse:
     context = {
         "search": search,
         "page": page,
-        "rows": client_rows(page.object_list),
         "query": query,
         "include_archived": include_archived,
     }

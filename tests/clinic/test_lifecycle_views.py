@@ -146,7 +146,7 @@ def test_restore_post_from_the_client_page_lists_the_client_again(
     assert (archived.archived, archived.version) == (False, 3)
     assert _messages(response) == ["The client was restored to the client list."]
     listing = as_therapist.get(reverse("client_list"))
-    assert [row[0] for row in listing.context["page"].object_list] == [archived.pk]  # ids
+    assert [client.pk for client in listing.context["page"].object_list] == [archived.pk]
 
 
 def test_restore_page_confirms(as_therapist: HttpClient, archived: Client) -> None:

@@ -4,8 +4,14 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.http import Http404
 
-from clinic.models import Clinic
-from clinic.selectors import client_get, client_search, clients_for, parse_birth_date
+from clinic.models import Client, Clinic
+from clinic.selectors import (
+    client_get,
+    client_search,
+    clients_for,
+    membership_for,
+    parse_birth_date,
+)
 from tests.factories import ClientFactory, UserFactory
 
 
@@ -79,3 +85,14 @@ def test_parse_birth_date_rejects_impossible_dates() -> None:
     assert parse_birth_date("1988-02-30") is None
     assert parse_birth_date("Sharma") is None
     assert parse_birth_date("07/03/1985") == datetime.date(1985, 3, 7)
+
+
+def test_membership_for_leaves_the_clinic_logo_unread(therapist: User) -> None:
+    membership = membership_for(therapist)
+    assert membership is not None
+    assert membership.clinic.get_deferred_fields() == {"logo"}
+
+
+def test_client_get_leaves_the_clinic_logo_unread(therapist: User, client_record: Client) -> None:
+    client = client_get(therapist, client_record.pk)
+    assert client.clinic.get_deferred_fields() == {"logo"}

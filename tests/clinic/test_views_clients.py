@@ -8,7 +8,6 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from clinic.client_rows import ROW_FIELDS
 from clinic.models import AuditEntry, Client, Clinic
 from tests.factories import ClientFactory, UserFactory
 
@@ -52,9 +51,16 @@ def _edit_data(client: Client, **changes: str) -> dict[str, str]:
 
 
 def _listed(response: Any) -> list[str]:
-    """The family names of the page's clients (the list pages rows of ROW_FIELDS)."""
-    family = ROW_FIELDS.index("family_name")
-    return [row[family] for row in response.context["page"].object_list]
+    """The family names of the page's clients."""
+    return [client.family_name for client in response.context["page"].object_list]
+
+
+def _rows(response: Any) -> list[str]:
+    """The table body's rows, each as one line without the template's indentation."""
+    body = response.content.decode()
+    table = body[body.index("<tbody>") + len("<tbody>") : body.index("</tbody>")]
+    rows = table.split("</tr>")[:-1]  # what follows the last row is only whitespace
+    return ["".join(line.strip() for line in row.splitlines()) for row in rows]
 
 
 def test_client_list_shows_only_own_clinic(
@@ -122,6 +128,73 @@ def test_client_list_shows_last_visit_date(as_therapist: HttpClient, clinic: Cli
     client = ClientFactory(clinic=clinic)
     Client.objects.filter(pk=client.pk).update(last_visit_on=datetime.date(2026, 10, 3))
     assert "3 Oct 2026" in as_therapist.get(reverse("client_list")).content.decode()
+
+
+def test_client_list_row_links_the_name_and_formats_the_dates(
+    as_therapist: HttpClient, client_record: Client
+) -> None:
+    Client.objects.filter(pk=client_record.pk).update(last_visit_on=datetime.date(2026, 10, 3))
+    link = reverse("client_detail", args=[client_record.pk])
+    assert _rows(as_therapist.get(reverse("client_list"))) == [
+        f'<tr><td><a href="{link}">Sharma, Priya</a></td>'
+        "<td>12 Apr 1988</td><td>3 Oct 2026</td><td>Active</td>"
+    ]
+
+
+def test_client_list_row_shows_a_different_preferred_name_no_visits_and_archived(
+    as_therapist: HttpClient, clinic: Clinic
+) -> None:
+    client = ClientFactory(
+        clinic=clinic,
+        family_name="Chen",
+        given_name="Mei",
+        preferred_name="May",
+        date_of_birth=datetime.date(1985, 3, 7),
+        archived=True,
+    )
+    response = as_therapist.get(reverse("client_list"), {"archived": "on"})
+    assert _rows(response) == [
+        f'<tr><td><a href="/clients/{client.pk}/">Chen, Mei</a> '
+        '<span class="text-secondary">(May)</span></td><td>7 Mar 1985</td>'
+        '<td>No visits yet</td><td><span class="badge text-bg-secondary">Archived</span></td>'
+    ]
+
+
+def test_client_list_row_omits_a_preferred_name_equal_to_the_given_name(
+    as_therapist: HttpClient, clinic: Clinic
+) -> None:
+    ClientFactory(clinic=clinic, family_name="Chen", given_name="Mei", preferred_name="Mei")
+    (row,) = _rows(as_therapist.get(reverse("client_list")))
+    assert ">Chen, Mei</a></td>" in row
+    assert "text-secondary" not in row
+
+
+def test_client_list_row_escapes_what_users_typed(
+    as_therapist: HttpClient, clinic: Clinic
+) -> None:
+    hostile = '<img src=x onerror="alert(1)">'
+    ClientFactory(clinic=clinic, family_name=hostile, given_name="A&B", preferred_name=hostile)
+    body = as_therapist.get(reverse("client_list")).content.decode()
+    assert "<img" not in body
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;, A&amp;B</a>" in body
+    assert "(&lt;img src=x onerror=&quot;alert(1)&quot;&gt;)" in body
+
+
+def test_client_list_rows_in_name_order(as_therapist: HttpClient, clinic: Clinic) -> None:
+    second = ClientFactory(clinic=clinic, family_name="Young", given_name="<b>Zoe</b>")
+    first = ClientFactory(clinic=clinic, family_name="Abbott", given_name="Ann", archived=True)
+    rows = _rows(as_therapist.get(reverse("client_list"), {"archived": "on"}))
+    assert len(rows) == 2
+    assert rows[0].startswith(f'<tr><td><a href="/clients/{first.pk}/">Abbott, Ann</a>')
+    assert rows[1].startswith(f'<tr><td><a href="/clients/{second.pk}/">Young, &lt;b&gt;Zoe')
+
+
+def test_client_list_without_clients_has_no_table(
+    as_therapist: HttpClient, clinic: Clinic
+) -> None:
+    body = as_therapist.get(reverse("client_list")).content.decode()
+    assert "<table" not in body
+    assert "No clients yet." in body
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -1,11 +1,13 @@
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client as HttpClient
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments.models import Assessment
 from clinic.models import Client
-from plans.models import PlanVersion
+from plans.models import ClinicIntervention, PlanVersion
 from plans.services import plan_build
 
 
@@ -177,3 +179,32 @@ def test_anonymous_is_sent_to_login(client: HttpClient, db: None, name: str, met
     url = reverse(name, args=[1])
     response = getattr(client, method)(url)
     assert (response.status_code, response["Location"]) == (302, f"/accounts/login/?next={url}")
+
+
+@pytest.mark.parametrize("added", [0, 2])
+def test_builder_query_count_is_flat(
+    as_therapist: HttpClient, version: PlanVersion, added: int
+) -> None:
+    suggested = version.items.count()
+    for slug in ["plank", "bird-dog"][:added]:
+        _act(as_therapist, version, action="add", slug=slug)
+    assert version.items.count() == suggested + added
+    # session, user, version with its plan, visit, client and clinic, items, audit insert,
+    # the visit's values (findings), the plan's versions, membership (navigation)
+    with CaptureQueriesContext(connection) as queries:
+        response = as_therapist.get(reverse("plan_builder", args=[version.pk]))
+    assert len(response.context["items"]) == version.items.count()
+    assert len(queries) == 8, [q["sql"] for q in queries]
+
+
+def test_builder_reads_the_library_only_for_a_search(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    url = reverse("plan_builder", args=[version.pk])
+    with CaptureQueriesContext(connection) as plain:
+        as_therapist.get(url)
+    with CaptureQueriesContext(connection) as searched:
+        as_therapist.get(url, {"q": "core"})
+    table = ClinicIntervention._meta.db_table
+    assert [table in q["sql"] for q in plain].count(True) == 0
+    assert [table in q["sql"] for q in searched].count(True) == 1
