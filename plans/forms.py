@@ -7,7 +7,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 
 from clinic.forms.messages import literal
 from clinic.text_limits import PLAN_MESSAGE, REASON, limit_help
+from plans.library import Kind
 from plans.models import DOSE_BOUNDS, SIDE_CHOICES, PlanItem
+
+NO_HOME_DOSE = frozenset({Kind.ADVICE, Kind.IN_CLINIC})
 
 
 class PlanItemForm(forms.ModelForm):
@@ -32,10 +35,19 @@ class PlanItemForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        side = self.fields["side"]
-        assert isinstance(side, forms.ChoiceField)  # noqa: S101 (narrowing for mypy)
-        side.choices = SIDE_CHOICES
+        # Advice and in-clinic treatment are not done at home: no home dose to set; advice
+        # is not done on a side either. Their form keeps the note (and the side).
+        if self.instance.kind in NO_HOME_DOSE:
+            for name in DOSE_BOUNDS:
+                del self.fields[name]
+        if self.instance.kind == Kind.ADVICE:
+            del self.fields["side"]
+        side = self.fields.get("side")
+        if isinstance(side, forms.ChoiceField):
+            side.choices = SIDE_CHOICES
         for name, (low, high) in DOSE_BOUNDS.items():
+            if name not in self.fields:
+                continue
             field = self.fields[name]
             label = field.label
             field.validators.extend([MinValueValidator(low), MaxValueValidator(high)])

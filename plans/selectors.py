@@ -21,6 +21,7 @@ def plan_version_get(user: AnyUser, pk: int) -> PlanVersion:
     return get_object_or_404(
         plan_versions_for(user)
         .select_related("plan__assessment__client__clinic", "issued_by")
+        .defer("plan__assessment__client__clinic__logo")  # up to 512 KB the page never shows
         .prefetch_related("items"),
         pk=pk,
     )
