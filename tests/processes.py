@@ -1,11 +1,16 @@
 """Our own processes (app servers, task workers) run against the test database."""
 
 import os
+import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 from django.db import connection
+
+from tests.paths import ROOT
 
 # The interpreter and environment running the tests (.venv, or another one: README).
 PYTHON = sys.executable
@@ -36,3 +41,26 @@ def process_env(**overrides: str) -> dict[str, str]:
         **overrides,
     )
     return env
+
+
+# What the app queues on when tasks go to the worker, as in production (the tests run them
+# at once otherwise).
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@contextmanager
+def running_worker(*, interval: float) -> Iterator[subprocess.Popen[bytes]]:
+    """One `manage.py db_worker` on the test database, polling every `interval` seconds,
+    stopped at the end."""
+    process = subprocess.Popen(  # noqa: S603 (our own manage.py)
+        [PYTHON, "manage.py", "db_worker", "--interval", str(interval), "--no-reload"],
+        cwd=ROOT,
+        env=process_env(DJANGO_TASKS_BACKEND="database"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -19,6 +19,7 @@ from clinic.models import AuditAction, Clinic, Membership, Role
 from clinic.services.audit import audit_record
 from clinic.services.staff import (
     USERNAME_TAKEN,
+    audit_staff_joined,
     check_admin_kept,
     lock_clinic_admins,
     require_admin_actor,
@@ -76,15 +77,7 @@ def staff_join(*, actor: User, clinic: Clinic, user: User, role: str, title: str
     membership = Membership(user=user, clinic=clinic, role=role, title=title)
     membership.full_clean()
     membership.save()
-    audit_record(
-        actor=actor,
-        clinic=clinic,
-        action=AuditAction.CREATE,
-        object_type="staff",
-        object_id=user.pk,
-        client_id=None,
-        detail=f"{user.username} as {membership.get_role_display()}",
-    )
+    audit_staff_joined(actor=actor, membership=membership)
     return membership
 
 

@@ -118,16 +118,22 @@ def staff_create(
     membership.user = user
     membership.full_clean()
     membership.save()
+    audit_staff_joined(actor=actor, membership=membership)
+    return membership
+
+
+def audit_staff_joined(*, actor: User, membership: Membership) -> None:
+    """The audit entry of an account joining a clinic: create, "staff", no client."""
+    user = membership.user
     audit_record(
         actor=actor,
-        clinic=clinic,
+        clinic=membership.clinic,
         action=AuditAction.CREATE,
         object_type="staff",
         object_id=user.pk,
         client_id=None,
         detail=f"{user.username} as {membership.get_role_display()}",
     )
-    return membership
 
 
 def check_admin_kept(*, actor: User, current: Membership, role: str, is_active: bool) -> None:

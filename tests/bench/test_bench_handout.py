@@ -10,7 +10,6 @@ and the 12x goal is reported, not asserted, until the shorter handout lands.
 
 import resource
 import statistics
-import subprocess
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -31,9 +30,8 @@ from plans.handout.services import snapshot_of
 from plans.models import HandoutPDF, PlanVersion, RenderStatus
 from plans.services import plan_issue, plan_revise
 from tests.bench.timing import interleaved, summary
-from tests.paths import ROOT
 from tests.plans.handout.helpers import issue, pages_text
-from tests.processes import PYTHON, process_env
+from tests.processes import DATABASE_TASKS, running_worker
 
 PARTS = (1000, 2000, 4000)  # characters of the handout's text, set alone
 COLD_GOAL = 12.0
@@ -108,19 +106,9 @@ def test_bench_handout_cold_render_in_the_worker(therapist: User, typical: Asses
 @pytest.fixture
 def worker(settings: Any) -> Iterator[None]:
     """The app queues in the database and one real worker runs it, as in production."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    process = subprocess.Popen(  # noqa: S603 (our own manage.py)
-        [PYTHON, "manage.py", "db_worker", "--interval", "0.05", "--no-reload"],
-        cwd=ROOT,
-        env=process_env(DJANGO_TASKS_BACKEND="database"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    settings.TASKS = DATABASE_TASKS
+    with running_worker(interval=0.05):
         yield
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def _wait_until_made(version: PlanVersion) -> float:

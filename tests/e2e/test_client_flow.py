@@ -5,6 +5,7 @@ from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from clinic.models import AuditEntry, Client
+from tests.e2e.signing_in import sign_in
 from tests.factories import TEST_PASSWORD
 
 
@@ -50,10 +51,7 @@ def test_sign_in_add_find_and_open_client(
 def test_error_on_add_client_keeps_what_was_typed(
     page: Page, live_server: LiveServer, therapist: User
 ) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("therapist")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url)
     page.goto(f"{live_server.url}/clients/new/")
     page.get_by_label("Given name").fill("Mei")
     page.get_by_label("Family name").fill("Chen")

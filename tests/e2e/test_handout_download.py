@@ -10,7 +10,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from assessments.models import Assessment
 from clinic.models import AuditEntry
-from tests.factories import TEST_PASSWORD
+from tests.e2e.signing_in import sign_in
 from tests.plans.handout.helpers import issue
 
 
@@ -19,10 +19,7 @@ def test_download_handout_pdf_from_builder(
 ) -> None:
     version = issue(therapist, typical)
     base = live_server.url
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill("therapist")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, base)
 
     page.goto(f"{base}/plans/{version.pk}/")
     with page.expect_download() as info:

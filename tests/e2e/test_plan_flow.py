@@ -6,17 +6,14 @@ from pytest_django.live_server_helper import LiveServer
 
 from assessments.models import Assessment
 from plans.models import PlanVersion
-from tests.factories import TEST_PASSWORD
+from tests.e2e.signing_in import sign_in
 
 
 def test_build_shape_and_issue_plan(
     page: Page, live_server: LiveServer, therapist: User, typical: Assessment
 ) -> None:
     base = live_server.url
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill("therapist")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, base)
 
     page.goto(f"{base}/assessments/{typical.pk}/")
     page.get_by_role("button", name="Build plan").click()

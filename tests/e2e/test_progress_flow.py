@@ -9,7 +9,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from assessments.services import assessment_finalise, assessment_save, assessment_start
 from clinic.models import AuditEntry, Client
-from tests.factories import TEST_PASSWORD
+from tests.e2e.signing_in import sign_in
 
 FIRST = datetime.date(2026, 3, 2)
 
@@ -36,11 +36,7 @@ def test_compare_two_visits_then_see_progress_charts(
 ) -> None:
     _finalised_visits(therapist, client_record)
     base = live_server.url
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill("therapist")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Clients")).to_be_visible()
+    sign_in(page, base)
 
     page.goto(f"{base}/clients/{client_record.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Priya Sharma")

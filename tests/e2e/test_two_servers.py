@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page
 from assessments.models import Assessment
 from clinic.models import AuditEntry
 from plans.models import HandoutPDF
-from tests.factories import TEST_PASSWORD
+from tests.e2e.signing_in import sign_in
 from tests.plans.handout.helpers import issue
 from tests.processes import GUNICORN, PYTHON, process_env
 
@@ -120,14 +120,6 @@ def servers(tmp_path: Path) -> Iterator[tuple[str, str]]:
             cursor.execute(f'DROP TABLE IF EXISTS "{CACHE_TABLE}"')
 
 
-def _sign_in(page: Page, base: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill("therapist")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/clients/")
-
-
 def _stored_handouts() -> list[tuple[int, bool, str, int]]:
     return list(
         HandoutPDF.objects.order_by("pk").values_list("pk", "with_progress", "status", "renders")
@@ -145,7 +137,7 @@ def test_two_servers_share_sessions_and_handouts(
     version = issue(therapist, typical)
     client = typical.client
 
-    _sign_in(page, server_a)
+    sign_in(page, server_a)
     response = page.goto(f"{server_b}/clients/{client.pk}/")
     assert response is not None
     assert (response.status, response.url) == (200, f"{server_b}/clients/{client.pk}/")

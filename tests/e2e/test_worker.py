@@ -18,9 +18,8 @@ from pytest_django.live_server_helper import LiveServer
 from assessments.models import Assessment
 from plans.handout.render import RENDERS
 from plans.models import HandoutPDF, PlanVersion, RenderStatus
-from tests.factories import TEST_PASSWORD
-from tests.paths import ROOT
-from tests.processes import PYTHON, process_env
+from tests.e2e.signing_in import sign_in
+from tests.processes import DATABASE_TASKS, running_worker
 
 pytestmark = [
     pytest.mark.skipif(
@@ -34,19 +33,9 @@ pytestmark = [
 @pytest.fixture
 def worker(settings: Any) -> Iterator[subprocess.Popen[bytes]]:
     """The app queues in the database; one real worker runs what it queues."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    process = subprocess.Popen(  # noqa: S603 (our own manage.py)
-        [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-reload"],
-        cwd=ROOT,
-        env=process_env(DJANGO_TASKS_BACKEND="database"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    settings.TASKS = DATABASE_TASKS
+    with running_worker(interval=0.2) as process:
         yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_issue_in_the_browser_and_the_worker_makes_the_handout(
@@ -57,10 +46,7 @@ def test_issue_in_the_browser_and_the_worker_makes_the_handout(
     worker: subprocess.Popen[bytes],
 ) -> None:
     base = live_server.url
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill("therapist")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, base)
     page.goto(f"{base}/assessments/{typical.pk}/")
     page.get_by_role("button", name="Build plan").click()
     page.get_by_role("button", name="Issue version 1").click()

@@ -22,7 +22,7 @@ from plans.handout.tasks import enqueue_render
 from plans.models import HandoutPDF, PlanVersion, RenderStatus
 from tests.paths import ROOT
 from tests.plans.handout.helpers import issue
-from tests.processes import PYTHON, process_env
+from tests.processes import DATABASE_TASKS, PYTHON, process_env
 
 pytestmark = [
     pytest.mark.skipif(
@@ -31,7 +31,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),  # the workers must see committed rows
 ]
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture
