@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments.interpretation import findings as assessment_findings
 from assessments.selectors import assessment_get
-from clinic.http import AuthedRequest
+from clinic.http import AuthedRequest, whole_number
 from plans import selectors, services
 from plans.forms import IssueForm, MessageForm, PlanItemForm
 from plans.handout import selectors as handout_selectors
@@ -99,11 +99,8 @@ def _add(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpRespons
 
 
 def _item_action(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
-    raw = request.POST.get("item", "")
     # Not a number (or too long for an id): no such item, a 404 like any unknown one.
-    item = selectors.plan_item_get(
-        request.user, int(raw) if raw.isdecimal() and len(raw) <= 18 else 0
-    )
+    item = selectors.plan_item_get(request.user, whole_number(request.POST.get("item")) or 0)
     if item.plan_version_id != version.pk:
         raise ValidationError("That item belongs to another plan version.")
     action = request.POST["action"]

@@ -8,15 +8,14 @@ from django.views.decorators.http import require_GET
 from assessments import interpretation, selectors, services
 from assessments.compare.visits import compare_visits
 from assessments.models import Assessment
-from clinic.http import AuthedRequest
+from clinic.http import AuthedRequest, whole_number
 from clinic.selectors import client_get
 from clinic.services.clients import client_record_viewed
 
 
 def _visit_id(raw: str | None) -> int | None:
     """A visit id from the query string; None when missing or not a number."""
-    # isdecimal, not isdigit: int() refuses "²"; and no more digits than an id can have.
-    return int(raw) if raw is not None and raw.isdecimal() and len(raw) <= 18 else None
+    return whole_number(raw)
 
 
 @require_GET

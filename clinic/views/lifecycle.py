@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from clinic import selectors
 from clinic.forms.clients import ClientEraseForm
-from clinic.http import AuthedRequest
+from clinic.http import AuthedRequest, whole_number
 from clinic.models import Client
 from clinic.services import clients as services
 from clinic.services import lifecycle as services_lifecycle
@@ -23,9 +23,7 @@ from clinic.services.clients import ConcurrentEditError
 
 def _posted_version(request: AuthedRequest) -> int:
     """The record version the confirmation page was loaded at; 0 (never current) if absent."""
-    raw = request.POST.get("version", "")
-    # isdecimal, not isdigit: int() refuses "²"; and no more digits than a version can have.
-    return int(raw) if raw.isdecimal() and len(raw) <= 18 else 0
+    return whole_number(request.POST.get("version")) or 0
 
 
 def _archive_page(

@@ -208,3 +208,16 @@ def test_builder_reads_the_library_only_for_a_search(
     table = ClinicIntervention._meta.db_table
     assert [table in q["sql"] for q in plain].count(True) == 0
     assert [table in q["sql"] for q in searched].count(True) == 1
+
+
+def test_plan_action_item_id_in_other_digits_is_no_item(
+    as_therapist: HttpClient, therapist: User, typical: Assessment
+) -> None:
+    draft = plan_build(actor=therapist, assessment=typical)
+    item = draft.items.first()
+    assert item is not None
+    other_digits = str(item.pk).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    data = {"action": "remove", "item": other_digits, "lock": str(draft.lock)}
+    response = as_therapist.post(reverse("plan_action", args=[draft.pk]), data)
+    assert response.status_code == 404
+    assert draft.items.filter(pk=item.pk).exists()
