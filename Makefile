@@ -69,7 +69,7 @@ test-postgres: deps system-deps
 
 test-sqlite: deps system-deps
 	@mkdir -p var
-	DATABASE_URL=$(SQLITE_TEST_URL) $(PYTEST) $(PARALLEL) -m "not e2e"
+	HIPPLAN_DATABASE_TESTS_ONLY=1 DATABASE_URL=$(SQLITE_TEST_URL) $(PYTEST) $(PARALLEL) -m "not e2e"
 
 test-e2e: deps system-deps
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/check_postgres.py

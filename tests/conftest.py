@@ -18,6 +18,23 @@ from tests.factories import ClientFactory, ClinicFactory, MembershipFactory
 
 pytest_plugins = ["tests.plans.fixtures", "tests.url_walker_fixtures"]
 
+# The SQLite run (make test-sqlite) takes only the tests that touch the database: the others
+# (rules, norms, scoring, properties) do the same on any database and ran on PostgreSQL.
+DATABASE_TESTS_ONLY = os.environ.get("HIPPLAN_DATABASE_TESTS_ONLY") == "1"
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not DATABASE_TESTS_ONLY:
+        return
+    kept, left = [], []
+    for item in items:
+        touches = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        (kept if touches or item.get_closest_marker("django_db") else left).append(item)
+    config.hook.pytest_deselected(items=left)
+    items[:] = kept
+
+
 # Benchmarks run only through `make bench`.
 collect_ignore_glob = [] if os.environ.get("HIPPLAN_BENCH") else ["bench/test_bench_*.py"]
 

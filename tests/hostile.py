@@ -65,9 +65,10 @@ NAMED: tuple[str, ...] = (
 )
 
 # Hypothesis: modest and without an example database on disk (the working tree stays clean);
-# each test's fixtures are made once and shared by its examples, on purpose.
+# each test's fixtures are made once and shared by its examples, on purpose. Every named
+# value above is tried as well, on top of these random examples (with_named).
 PROFILE = settings(
-    max_examples=40,
+    max_examples=25,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

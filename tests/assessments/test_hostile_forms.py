@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessments.catalogue.items import ITEMS as CATALOGUE
@@ -141,7 +141,7 @@ def test_percent_items_are_covered() -> None:
     assert PERCENT == ("odi_percent",)
 
 
-@PROFILE
+@settings(PROFILE, max_examples=10)  # one item, a number below or above its range
 @given(case=_percent_out_of_range())
 def test_assessment_edit_percent_item_out_of_range_refused_at_field(
     as_therapist: HttpClient, draft: Assessment, case: tuple[str, Decimal]
@@ -152,7 +152,7 @@ def test_assessment_edit_percent_item_out_of_range_refused_at_field(
     _assert_range_message(response, name, value)
 
 
-@PROFILE
+@settings(PROFILE, max_examples=10)
 @given(case=_percent_out_of_range())
 def test_assessment_amend_percent_item_out_of_range_refused_at_field(
     as_therapist: HttpClient, typical: Assessment, case: tuple[str, Decimal]
