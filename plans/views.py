@@ -14,7 +14,7 @@ from clinic.http import AuthedRequest, whole_number
 from plans import selectors, services
 from plans.forms import IssueForm, MessageForm, PlanItemForm
 from plans.handout import selectors as handout_selectors
-from plans.handout.email import handout_email_request
+from plans.handout.services import handout_email_request
 from plans.library import Kind
 from plans.library.clinic import library_for, search
 from plans.models import PlanVersion

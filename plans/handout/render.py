@@ -2,7 +2,7 @@
 
 `RENDERS.count` counts renders in this process, so tests and the benchmark can prove a
 download rendered nothing. Storing the result, once per version and kind, is
-`plans.handout.services.handout_pdf_ensure`.
+`plans.handout.rendering.handout_pdf_ensure`.
 """
 
 from __future__ import annotations

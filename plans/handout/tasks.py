@@ -15,8 +15,8 @@ from typing import Any
 from django.utils import timezone
 from django_tasks import task
 
-from plans.handout.email import handout_email_deliver, handout_email_failed
-from plans.handout.services import handout_pdf_ensure, handout_render_failed
+from plans.handout.emailing import handout_email_deliver, handout_email_failed
+from plans.handout.rendering import handout_pdf_ensure, handout_render_failed
 from plans.models import HandoutEmail, PlanVersion
 
 logger = logging.getLogger(__name__)

@@ -19,14 +19,10 @@ from clinic.http import AuthedRequest
 from clinic.models import AuditAction
 from clinic.services.audit import audit_record
 from plans.handout import selectors
-from plans.handout.email import handout_audit_detail, handout_email_request
+from plans.handout.emailing import handout_audit_detail
 from plans.handout.render import handout_html
-from plans.handout.services import (
-    HandoutRenderError,
-    handout_pdf_ensure,
-    handout_render_retry,
-    snapshot_of,
-)
+from plans.handout.rendering import HandoutRenderError, handout_pdf_ensure, snapshot_of
+from plans.handout.services import handout_email_request, handout_render_retry
 from plans.models import EmailStatus, HandoutPDF, PlanVersion
 
 logger = logging.getLogger(__name__)

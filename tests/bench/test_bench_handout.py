@@ -26,7 +26,7 @@ from weasyprint import HTML
 from assessments.models import Assessment
 from plans.handout.fetcher import BASE_URL, HandoutFetcher
 from plans.handout.render import PDF_VARIANT, RENDERS, handout_render
-from plans.handout.services import snapshot_of
+from plans.handout.rendering import snapshot_of
 from plans.models import HandoutPDF, PlanVersion, RenderStatus
 from plans.services import plan_issue, plan_revise
 from tests.bench.timing import interleaved, summary

@@ -22,7 +22,7 @@ from clinic.services.lifecycle import (
     client_restore,
     erasure_summary,
 )
-from plans.handout.email import handout_email_request
+from plans.handout.services import handout_email_request
 from plans.services import plan_revise
 from tests.clinic.lifecycle_helpers import (
     PROJECT_APPS,

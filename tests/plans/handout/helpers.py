@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from assessments.models import Assessment
 from plans.handout.render import handout_render
-from plans.handout.services import snapshot_of
+from plans.handout.rendering import snapshot_of
 from plans.models import PlanVersion
 from plans.services import plan_build, plan_issue
 

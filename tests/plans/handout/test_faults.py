@@ -74,7 +74,7 @@ def test_handout_pdf_render_failure_shows_clear_error(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     before = _plan_state(issued)
-    with caplog.at_level(logging.ERROR, logger="plans.handout.services"):
+    with caplog.at_level(logging.ERROR, logger="plans.handout.rendering"):
         response = as_therapist.get(reverse("handout_pdf", args=[issued.pk]))
 
     assert response.status_code == 500
@@ -89,7 +89,7 @@ def test_handout_pdf_render_failure_shows_clear_error(
     )
     assert _plan_state(issued) == before
     assert _handout_audit() == []  # nothing left the system
-    [record] = [r for r in caplog.records if r.name == "plans.handout.services"]
+    [record] = [r for r in caplog.records if r.name == "plans.handout.rendering"]
     assert record.getMessage() == (
         f"The handout for plan version {issued.pk} could not be rendered"
     )

@@ -7,7 +7,7 @@ from assessments.models import Assessment
 from clinic.models import Client, Clinic
 from plans.handout.fetcher import HandoutFetcher, RefusedURL, static_file
 from plans.handout.render import handout_render
-from plans.handout.services import snapshot_of
+from plans.handout.rendering import snapshot_of
 from plans.models import ClinicIntervention, PlanVersion
 from plans.services import plan_build, plan_issue, plan_item_add, plan_message_update
 from tests.plans.handout.helpers import pages_text, reader

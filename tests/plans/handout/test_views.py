@@ -157,7 +157,7 @@ def test_handout_download_before_the_worker_renders_once_and_says_why(
 ) -> None:
     url = reverse("handout_pdf", args=[issued.pk])
     before = RENDERS.count
-    with caplog.at_level("INFO", logger="plans.handout.services"):
+    with caplog.at_level("INFO", logger="plans.handout.rendering"):
         first = as_therapist.get(url).content
     second = as_therapist.get(url).content
     assert RENDERS.count == before + 1
@@ -255,7 +255,7 @@ def test_handout_logo_of_the_clinic_at_issue_is_fetched_from_the_snapshot(
     therapist: User, typical: Assessment, clinic: Clinic
 ) -> None:
     from plans.handout.render import handout_render
-    from plans.handout.services import snapshot_of
+    from plans.handout.rendering import snapshot_of
 
     Clinic.objects.filter(pk=clinic.pk).update(logo=PNG, logo_content_type="image/png")
     version = issue(therapist, typical)

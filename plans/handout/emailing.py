@@ -1,9 +1,6 @@
-"""Emailing a client their handout: asked for in the app, sent by the task worker.
+"""Sending a requested handout email, once: the work of the email task.
 
-`handout_email_request` records the request and queues the task when the request
-commits; a double click finds the request already made. `handout_email_deliver` (the
-task's work) makes sure the PDF exists, sends it once, and audits the sending. The
-wording comes from the version's snapshot, like the PDF it carries.
+The wording comes from the version's snapshot, like the PDF it carries.
 """
 
 from __future__ import annotations
@@ -11,16 +8,14 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
-from clinic.models import AuditAction, Client
+from clinic.models import AuditAction
 from clinic.services.audit import audit_record
-from clinic.services.clients import REPEAT_WINDOW
-from plans.handout.services import handout_pdf_ensure, snapshot_of
-from plans.models import EmailStatus, HandoutEmail, PlanVersion
+from plans.handout.rendering import handout_pdf_ensure, snapshot_of
+from plans.models import EmailStatus, HandoutEmail
 
 
 def handout_audit_detail(what: str, number: int) -> str:
@@ -31,53 +26,6 @@ def handout_audit_detail(what: str, number: int) -> str:
 def _what(with_progress: bool) -> str:
     text = "handout PDF emailed to the client"
     return f"{text} with progress page" if with_progress else text
-
-
-@transaction.atomic
-def handout_email_request(
-    *, actor: User, version: PlanVersion, with_progress: bool
-) -> tuple[HandoutEmail, bool]:
-    """Ask for the handout to be emailed to the client's address; (request, is new).
-
-    A repeat is the same handout to the same address asked for while the first is still
-    queued, or within REPEAT_WINDOW of it with the client's record unchanged since: a
-    double click, not a resend to a corrected address. Raises ValueError when the client
-    has no email address or the version is not issued.
-    Side effects: the request; the email task, enqueued when this commits.
-    """
-    from plans.handout.tasks import enqueue_email  # the tasks module imports this one
-
-    if not version.is_issued:
-        raise ValueError("Only an issued version has a handout to email.")
-    # Lock the client: a simultaneous second click waits here, then sees the first request.
-    client = (
-        Client.objects.select_for_update(no_key=True)
-        .only("email", "updated_at")
-        .get(pk=version.plan.assessment.client_id)
-    )
-    if not client.email:
-        raise ValueError("The client has no email address on record.")
-    earlier = (
-        HandoutEmail.objects.filter(
-            plan_version=version, with_progress=with_progress, to=client.email
-        )
-        .exclude(status=EmailStatus.FAILED)
-        .order_by("-created_at")
-        .first()
-    )
-    recent = timezone.now() - REPEAT_WINDOW
-    if earlier is not None and (
-        earlier.status == EmailStatus.QUEUED
-        or (earlier.created_at >= max(recent, client.updated_at))
-    ):
-        return earlier, False
-    request = HandoutEmail(
-        plan_version=version, with_progress=with_progress, to=client.email, requested_by=actor
-    )
-    request.full_clean()
-    request.save()
-    transaction.on_commit(lambda: enqueue_email(request.pk))
-    return request, True
 
 
 def _message(version_id: int, with_progress: bool, to: str) -> EmailMessage:
