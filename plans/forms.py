@@ -1,4 +1,6 @@
-"""Plan builder inputs: an item's dose, side and note; the client message; issuing."""
+"""Plan builder inputs: one form for the whole draft (every item's dose, side and note,
+the order, removals, the client message, issuing) so that no action loses another edit.
+"""
 
 from typing import Any
 
@@ -6,11 +8,15 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from clinic.forms.messages import literal
+from clinic.http import whole_number
 from clinic.text_limits import PLAN_MESSAGE, REASON, limit_help
 from plans.library import Kind
-from plans.models import DOSE_BOUNDS, SIDE_CHOICES, PlanItem
+from plans.models import DOSE_BOUNDS, PlanItem
 
 NO_HOME_DOSE = frozenset({Kind.ADVICE, Kind.IN_CLINIC})
+# The builder's side selector in words a therapist scans at a glance.
+SIDE_LABELS = [("both", "Both sides"), ("left", "Left side"), ("right", "Right side"),
+               ("none", "No side")]  # fmt: skip
 
 
 class PlanItemForm(forms.ModelForm):
@@ -44,7 +50,7 @@ class PlanItemForm(forms.ModelForm):
             del self.fields["side"]
         side = self.fields.get("side")
         if isinstance(side, forms.ChoiceField):
-            side.choices = SIDE_CHOICES
+            side.choices = SIDE_LABELS
         for name, (low, high) in DOSE_BOUNDS.items():
             if name not in self.fields:
                 continue
@@ -58,9 +64,23 @@ class PlanItemForm(forms.ModelForm):
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = f"{css} form-control-sm"
         self.fields["note"].widget.attrs["placeholder"] = "A note for the client (optional)"
+        self.fields["note"].label = "Note"
 
 
-class MessageForm(forms.Form):
+class PlanForm(forms.Form):
+    """The draft's own fields; each item has its PlanItemForm (prefix `item-<id>`)."""
+
+    lock = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "The page did not say which version of the plan it showed.",
+            "invalid": "The page did not say which version of the plan it showed.",
+        },
+    )
+    # The items' ids, first to last, as the page last showed them (a script keeps it in
+    # step with moves); removals are the ids ticked in `removed`.
+    order = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
+    removed = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
     message = forms.CharField(
         label="Message to the client",
         required=False,
@@ -69,8 +89,23 @@ class MessageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
     )
 
+    def clean_order(self) -> list[int]:
+        return _ids(self.cleaned_data["order"])
+
+    def clean_removed(self) -> list[int]:
+        return _ids(self.cleaned_data["removed"])
+
+
+def _ids(raw: str) -> list[int]:
+    ids = [whole_number(part.strip()) for part in raw.split(",") if part.strip()]
+    if any(pk is None for pk in ids):
+        raise forms.ValidationError("The page sent an item list it should not have.")
+    return [pk for pk in ids if pk is not None]
+
 
 class IssueForm(forms.Form):
+    """Asked when issuing: the red-flag override's reason and whether to email."""
+
     override_reason = forms.CharField(
         label="Reason for issuing despite red flags",
         required=False,

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from clinic.models import Clinic
 from clinic.selectors import AnyUser
 from plans.models import PlanItem, PlanVersion
 
@@ -25,6 +26,20 @@ def plan_version_get(user: AnyUser, pk: int) -> PlanVersion:
         .prefetch_related("items"),
         pk=pk,
     )
+
+
+def plan_clinic_get(user: AnyUser, pk: int) -> Clinic:
+    """The clinic whose library a version draws on; another clinic's version is a 404.
+
+    Reads no health data: the builder's library search needs only the clinic.
+    """
+    version = get_object_or_404(
+        plan_versions_for(user)
+        .select_related("plan__assessment__client__clinic")
+        .defer("plan__assessment__client__clinic__logo"),
+        pk=pk,
+    )
+    return version.plan.assessment.client.clinic
 
 
 def plan_item_get(user: AnyUser, pk: int) -> PlanItem:

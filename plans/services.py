@@ -4,13 +4,13 @@ A draft version carries a `lock` number; every edit names the lock it was made a
 and is refused (PlanConflict) if someone else changed the draft in between.
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from assessments.interpretation import findings as assessment_findings
@@ -154,81 +154,149 @@ def plan_build(*, actor: User, assessment: Assessment) -> PlanVersion:
 
 
 @transaction.atomic
-def plan_item_add(*, actor: User, version: PlanVersion, expected_lock: int, slug: str) -> PlanItem:
-    """Append a library entry to the draft. Side effects: lock bump; audit entry."""
+def plan_item_add(
+    *,
+    actor: User,
+    version: PlanVersion,
+    expected_lock: int,
+    slug: str,
+    position: int | None = None,
+) -> PlanItem:
+    """Put a library entry into the draft at `position` (1 is first; None: at the end).
+
+    Side effects: the items after it move down one; lock bump; audit entry.
+    """
     current = _locked(version, expected_lock)
     library = library_for(current.plan.assessment.client.clinic)
     if slug not in library:
         raise ValidationError({"slug": "That intervention is not in the library."})
-    if current.items.filter(slug=slug).exists():
+    items = list(current.items.order_by("position", "pk"))
+    if any(row.slug == slug for row in items):
         raise ValidationError({"slug": f"{library[slug].name} is already in the plan."})
     entry = library[slug]
-    last = current.items.aggregate(last=Max("position"))["last"] or 0
+    place = len(items) if position is None else min(max(position - 1, 0), len(items))
     item = PlanItem(
         plan_version=current,
-        position=last + 1,
+        position=place + 1,
         slug=slug,
         kind=str(entry.kind),
         side="both" if entry.per_side else "none",
         content=_content(entry),
         **_dose_values(entry.dose),
     )
-    item.full_clean()
+    item.full_clean(exclude=["position"])
+    later = items[place:]
+    for offset, row in enumerate(later, start=place + 2):
+        row.position = offset
+    PlanItem.objects.bulk_update(later, ["position"])
     item.save()
-    _bump(current, actor, f"added {slug}")
+    _bump(current, actor, f"added {slug} at {place + 1}")
     return item
 
 
-@transaction.atomic
-def plan_item_remove(*, actor: User, item: PlanItem, expected_lock: int) -> None:
-    """Remove an item from the draft. Side effects: lock bump; audit entry."""
-    current = _locked(item.plan_version, expected_lock)
-    PlanItem.objects.filter(pk=item.pk, plan_version=current).delete()
-    _bump(current, actor, f"removed {item.slug}")
+@dataclass(frozen=True)
+class PlanEdit:
+    """The whole draft as the builder's one form posts it.
+
+    `items` maps an item's id to its dose, side and note fields (only the fields its kind
+    has); `order` lists the kept items' ids first to last; `removed` the removed ones.
+    """
+
+    items: Mapping[int, Mapping[str, Any]]
+    order: Sequence[int]
+    removed: Collection[int] = ()
+    message: str | None = None
+
+
+def _changes(current: PlanVersion, rows: dict[int, PlanItem], edit: PlanEdit) -> list[str]:
+    """What the edit would change, in words for the audit entry; refuses a stale shape."""
+    if set(edit.order) | set(edit.removed) != set(rows) or set(edit.order) & set(edit.removed):
+        raise PlanConflict("The draft's items changed meanwhile.")
+    allowed = {*DOSE_FIELDS, "side", "note"}
+    changes = []
+    for pk, fields in edit.items.items():
+        unknown = set(fields) - allowed
+        if unknown:
+            raise TypeError(f"Not plan item fields: {', '.join(sorted(unknown))}")
+        if pk in rows and pk not in edit.removed:
+            changed = sorted(
+                name for name, value in fields.items() if getattr(rows[pk], name) != value
+            )
+            if changed:
+                changes.append(f"changed {rows[pk].slug}: {', '.join(changed)}")
+    kept = [
+        pk for pk in sorted(rows, key=lambda pk: (rows[pk].position, pk)) if pk not in edit.removed
+    ]
+    if list(edit.order) != kept:
+        changes.append("order " + ", ".join(rows[pk].slug for pk in edit.order))
+    changes.extend(f"removed {rows[pk].slug}" for pk in sorted(edit.removed))
+    if edit.message is not None and edit.message != current.message:
+        changes.append("message")
+    return changes
 
 
 @transaction.atomic
-def plan_item_move(*, actor: User, item: PlanItem, expected_lock: int, offset: int) -> None:
-    """Move an item up (offset -1) or down (+1). Side effects: renumbering; lock bump; audit."""
-    current = _locked(item.plan_version, expected_lock)
-    items = list(current.items.order_by("position", "pk"))
-    index = next(i for i, row in enumerate(items) if row.pk == item.pk)
-    target = min(max(index + offset, 0), len(items) - 1)
-    items.insert(target, items.pop(index))
-    for position, row in enumerate(items, start=1):
+def plan_save(
+    *, actor: User, version: PlanVersion, expected_lock: int, edit: PlanEdit
+) -> PlanVersion:
+    """Save the whole draft at once: every item's dose, side and note, order, removals, message.
+
+    All or nothing. A stale lock is refused (PlanConflict) unless the edit changes nothing
+    (the same form posted twice lands where the first did). Saving nothing writes nothing.
+    Side effects: items updated, renumbered and deleted; lock bump; one audit entry
+    listing what changed.
+    """
+    current = (
+        PlanVersion.objects.select_for_update()
+        .select_related("plan__assessment__client__clinic")
+        .get(pk=version.pk)
+    )
+    if current.is_issued:
+        raise PlanLocked("This version is issued. Start a new version to change it.")
+    rows = {row.pk: row for row in current.items.all()}
+    changes = _changes(current, rows, edit)
+    if not changes:
+        return current
+    if current.lock != expected_lock:
+        raise PlanConflict("Someone else changed this draft plan meanwhile.")
+    PlanItem.objects.filter(plan_version=current, pk__in=list(edit.removed)).delete()
+    kept = [rows[pk] for pk in edit.order]
+    for position, row in enumerate(kept, start=1):
+        for name, value in edit.items.get(row.pk, {}).items():
+            setattr(row, name, value)
         row.position = position
-    PlanItem.objects.bulk_update(items, ["position"])
-    _bump(current, actor, f"moved {item.slug} to {target + 1}")
+        row.full_clean()
+    PlanItem.objects.bulk_update(kept, [*DOSE_FIELDS, "side", "note", "position"])
+    if edit.message is not None:
+        current.message = edit.message
+    return _bump(current, actor, "; ".join(changes))
 
 
-@transaction.atomic
 def plan_item_update(
     *, actor: User, item: PlanItem, expected_lock: int, fields: Mapping[str, Any]
 ) -> PlanItem:
-    """Change an item's dose, side or note. Side effects: lock bump; audit (field names)."""
-    allowed = {*DOSE_FIELDS, "side", "note"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise TypeError(f"Not plan item fields: {', '.join(sorted(unknown))}")
-    current = _locked(item.plan_version, expected_lock)
-    row = current.items.get(pk=item.pk)
-    changed = sorted(name for name, value in fields.items() if getattr(row, name) != value)
-    for name in changed:
-        setattr(row, name, fields[name])
-    row.full_clean()
-    row.save()
-    _bump(current, actor, f"changed {row.slug}: {', '.join(changed) or 'nothing'}")
-    return row
+    """Change one item's dose, side or note (plan_save with the rest as it is)."""
+    order = list(item.plan_version.items.order_by("position", "pk").values_list("pk", flat=True))
+    plan_save(
+        actor=actor,
+        version=item.plan_version,
+        expected_lock=expected_lock,
+        edit=PlanEdit(items={item.pk: fields}, order=order),
+    )
+    return PlanItem.objects.get(pk=item.pk)
 
 
-@transaction.atomic
 def plan_message_update(
     *, actor: User, version: PlanVersion, expected_lock: int, message: str
 ) -> PlanVersion:
-    """Set the message to the client. Side effects: lock bump; audit entry."""
-    current = _locked(version, expected_lock)
-    current.message = message
-    return _bump(current, actor, "message")
+    """Set the message to the client (plan_save with the items as they are)."""
+    order = list(version.items.order_by("position", "pk").values_list("pk", flat=True))
+    return plan_save(
+        actor=actor,
+        version=version,
+        expected_lock=expected_lock,
+        edit=PlanEdit(items={}, order=order, message=message),
+    )
 
 
 @transaction.atomic
@@ -275,9 +343,8 @@ def plan_revise(*, actor: User, version: PlanVersion) -> PlanVersion:
     latest = plan.versions.order_by("-number").first()
     if latest is None:
         raise PlanLocked("A plan without versions cannot be revised.")
-    new = PlanVersion.objects.create(
-        plan=plan, number=latest.number + 1, created_by=actor, message=latest.message
-    )
+    # The message starts empty: last time's words are offered, never silently reused.
+    new = PlanVersion.objects.create(plan=plan, number=latest.number + 1, created_by=actor)
     copies = []
     for item in latest.items.all():
         item.pk = None

@@ -12,6 +12,7 @@ urlpatterns = [
     path("assessments/<int:assessment_pk>/plan/", views.plan_build, name="plan_build"),
     path("plans/<int:pk>/", views.plan_builder, name="plan_builder"),
     path("plans/<int:pk>/action/", views.plan_action, name="plan_action"),
+    path("plans/<int:pk>/library/", views.plan_library, name="plan_library"),
     path("plans/<int:pk>/revise/", views.plan_revise, name="plan_revise"),
     path("plans/<int:pk>/handout/", handout_views.handout_preview, name="handout_preview"),
     path("plans/<int:pk>/handout.pdf", handout_views.handout_pdf, name="handout_pdf"),

@@ -1,23 +1,25 @@
 """The plan builder: build from an assessment, shape the draft, issue, revise."""
 
-from collections.abc import Callable
+from typing import NamedTuple
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.interpretation import findings as assessment_findings
 from assessments.selectors import assessment_get
 from clinic.http import AuthedRequest, whole_number
 from plans import selectors, services
-from plans.forms import IssueForm, MessageForm, PlanItemForm
+from plans.forms import NO_HOME_DOSE, IssueForm, PlanForm, PlanItemForm
 from plans.handout import selectors as handout_selectors
 from plans.handout.services import handout_email_request
 from plans.library import Kind
 from plans.library.clinic import library_for, search
-from plans.models import PlanVersion
+from plans.models import PlanItem, PlanVersion
 from plans.rules.engine import suggest
 
 
@@ -28,14 +30,94 @@ def plan_build(request: AuthedRequest, assessment_pk: int) -> HttpResponse:
     return redirect("plan_builder", pk=version.pk)
 
 
-def _context(request: AuthedRequest, version: PlanVersion, **bound: object) -> dict[str, object]:
+class Action(NamedTuple):
+    """What a builder button asks for, besides saving every edit on the page first."""
+
+    verb: str
+    target: str = ""
+
+
+def _action(raw: str) -> Action | None:
+    """`save`, `issue`, `search`, `reuse_message`, `add:<slug>` or `up|down|remove:<id>`."""
+    verb, _, target = raw.partition(":")
+    if verb in {"save", "issue", "search", "reuse_message"} and not target:
+        return Action(verb)
+    if verb == "add" and target and len(target) <= 80:
+        return Action(verb, target)
+    if verb in {"up", "down", "remove"} and whole_number(target) is not None:
+        return Action(verb, target)
+    return None
+
+
+class Editor:
+    """The builder's one form: the draft's fields plus one PlanItemForm per item."""
+
+    def __init__(self, version: PlanVersion, data: QueryDict | None = None) -> None:
+        self.items = list(version.items.all())
+        self.plan = PlanForm(
+            data,
+            initial={
+                "lock": version.lock,
+                "order": ",".join(str(item.pk) for item in self.items),
+                "message": version.message,
+            },
+        )
+        # A posted form has fields for the items the page showed; one added meanwhile by
+        # someone else has none, and the save then finds the plan changed (a conflict).
+        forms = [
+            (item, PlanItemForm(data, instance=item, prefix=f"item-{item.pk}"))
+            for item in self.items
+        ]
+        self.item_forms = {
+            item.pk: form for item, form in forms if data is None or form["note"].html_name in data
+        }
+        self.issue = IssueForm(data)
+
+    def is_valid(self) -> bool:
+        # Every form is checked, so every message shows at once.
+        results = [form.is_valid() for form in (self.plan, self.issue, *self.item_forms.values())]
+        return all(results)
+
+    def edit(self, action: Action) -> services.PlanEdit:
+        """The posted draft, with a move or removal asked for by a button applied to it."""
+        known = {item.pk for item in self.items}
+        removed = [pk for pk in self.plan.cleaned_data["removed"] if pk in known]
+        order = [pk for pk in self.plan.cleaned_data["order"] if pk not in removed]
+        if action.verb in {"up", "down", "remove"} and int(action.target) in order:
+            pk = int(action.target)
+            index = order.index(pk)
+            order.pop(index)
+            if action.verb == "remove":
+                removed.append(pk)
+            else:
+                step = -1 if action.verb == "up" else 1
+                order.insert(min(max(index + step, 0), len(order)), pk)
+        return services.PlanEdit(
+            items={pk: form.cleaned_data for pk, form in self.item_forms.items()},
+            order=order,
+            removed=removed,
+            message=self.plan.cleaned_data["message"],
+        )
+
+    def rows(self) -> list[tuple[PlanItem, PlanItemForm]]:
+        """Items with their forms, in the order the posted form had them (else stored)."""
+        order = self.plan["order"].value() or ""
+        rank = {raw.strip(): place for place, raw in enumerate(str(order).split(","))}
+        rows = [
+            (item, self.item_forms[item.pk]) for item in self.items if item.pk in self.item_forms
+        ]
+        return sorted(rows, key=lambda row: rank.get(str(row[0].pk), len(rank)))
+
+
+def _context(request: AuthedRequest, version: PlanVersion, editor: Editor) -> dict[str, object]:
     assessment = version.plan.assessment
     findings = assessment_findings(assessment)
     client = assessment.client
     suggestions = suggest(findings, age=client.age_on(assessment.visit_date))
     query = request.GET.get("q", "").strip()[:100]
-    items = list(version.items.all())
-    forms: dict[int, PlanItemForm] = bound.get("item_forms", {})  # type: ignore[assignment]
+    items = editor.items
+    versions = list(version.plan.versions.order_by("number"))
+    earlier = [other for other in versions if other.number < version.number]
     return {
         "version": version,
         "plan": version.plan,
@@ -43,21 +125,18 @@ def _context(request: AuthedRequest, version: PlanVersion, **bound: object) -> d
         "client": client,
         "findings": findings,
         "suggestions": suggestions,
-        "items": [
-            (item, forms.get(item.pk) or PlanItemForm(instance=item, prefix=f"item-{item.pk}"))
-            for item in items
-        ],
-        "exercises": [item for item in items if item.kind not in {Kind.ADVICE, Kind.IN_CLINIC}],
+        "editor": editor,
+        "rows": editor.rows(),
+        "exercises": [item for item in items if item.kind not in NO_HOME_DOSE],
         "advice": [item for item in items if item.kind == Kind.ADVICE],
         "in_clinic": [item for item in items if item.kind == Kind.IN_CLINIC],
-        "message_form": bound.get("message_form")
-        or MessageForm(initial={"message": version.message}),
-        "issue_form": bound.get("issue_form") or IssueForm(),
+        # Last version's words are offered, never reused without the therapist's say.
+        "previous_message": earlier[-1].message if earlier and not version.is_issued else "",
         "query": query,
         # The clinic's library is read only for a search (one query fewer on every showing).
         "results": search(library_for(client.clinic), query) if query else [],
         "in_plan": {item.slug for item in items},
-        "versions": list(version.plan.versions.order_by("number")),
+        "versions": versions,
         **(_issued_context(version) if version.is_issued else {}),
     }
 
@@ -72,13 +151,16 @@ def _issued_context(version: PlanVersion) -> dict[str, object]:
 
 
 def _page(
-    request: AuthedRequest, version: PlanVersion, *, status: int = 200, **bound: object
+    request: AuthedRequest,
+    version: PlanVersion,
+    *,
+    editor: Editor | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     """The builder page. Each showing shows the client's plan and findings: one read entry."""
     services.plan_viewed(actor=request.user, version=version)
-    return render(
-        request, "plans/builder.html", _context(request, version, **bound), status=status
-    )
+    context = _context(request, version, editor or Editor(version))
+    return render(request, "plans/builder.html", context, status=status)
 
 
 @require_GET
@@ -87,73 +169,34 @@ def plan_builder(request: AuthedRequest, pk: int) -> HttpResponse:
     return _page(request, version)
 
 
-def _again(version: PlanVersion) -> HttpResponse:
-    return redirect("plan_builder", pk=version.pk)
+def _again(version: PlanVersion, query: str = "") -> HttpResponse:
+    url = reverse("plan_builder", args=[version.pk])
+    return redirect(f"{url}?{urlencode({'q': query})}" if query else url)
 
 
-def _add(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
-    services.plan_item_add(
-        actor=request.user, version=version, expected_lock=lock, slug=request.POST.get("slug", "")
-    )
-    return _again(version)
-
-
-def _item_action(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
-    # Not a number (or too long for an id): no such item, a 404 like any unknown one.
-    item = selectors.plan_item_get(request.user, whole_number(request.POST.get("item")) or 0)
-    if item.plan_version_id != version.pk:
-        raise ValidationError("That item belongs to another plan version.")
-    action = request.POST["action"]
-    if action == "remove":
-        services.plan_item_remove(actor=request.user, item=item, expected_lock=lock)
-    elif action in {"up", "down"}:
-        offset = -1 if action == "up" else 1
-        services.plan_item_move(actor=request.user, item=item, expected_lock=lock, offset=offset)
-    else:
-        form = PlanItemForm(request.POST, instance=item, prefix=f"item-{item.pk}")
-        if not form.is_valid():
-            return _page(request, version, item_forms={item.pk: form})
-        services.plan_item_update(
-            actor=request.user, item=item, expected_lock=lock, fields=form.cleaned_data
-        )
-    return _again(version)
-
-
-def _message(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
-    form = MessageForm(request.POST)
-    if not form.is_valid():
-        return _page(request, version, message_form=form)
-    services.plan_message_update(
-        actor=request.user,
-        version=version,
-        expected_lock=lock,
-        message=form.cleaned_data["message"],
-    )
-    return _again(version)
-
-
-def _issue(request: AuthedRequest, version: PlanVersion, lock: int) -> HttpResponse:
-    form = IssueForm(request.POST)
-    if not form.is_valid():  # say what is wrong with the reason; keep what was typed
-        return _page(request, version, issue_form=form)
+def _issue(request: AuthedRequest, version: PlanVersion, editor: Editor) -> HttpResponse:
+    form = editor.issue
     try:
         services.plan_issue(
             actor=request.user,
             version=version,
-            expected_lock=lock,
+            expected_lock=version.lock,
             override_reason=form.cleaned_data["override_reason"],
         )
     except services.PlanBlocked as blocked:
         form.add_error("override_reason", str(blocked))
-        return _page(request, version, issue_form=form)
-    except services.PlanLocked:
-        # Issued meanwhile (a double-clicked "Issue"): this post lands where the first did.
-        messages.info(request, f"Plan version {version.number} is already issued.")
-        return _again(version)
+        return _page(request, version, editor=_saved(version, editor))
     messages.success(request, f"Plan version {version.number} issued.")
     if form.cleaned_data["email_client"]:
         _email_on_issue(request, version)
     return _again(version)
+
+
+def _saved(version: PlanVersion, editor: Editor) -> Editor:
+    """The page's forms after a save: stored values, the issue form's answers kept."""
+    fresh = Editor(version)
+    fresh.issue = editor.issue
+    return fresh
 
 
 def _email_on_issue(request: AuthedRequest, version: PlanVersion) -> None:
@@ -166,42 +209,117 @@ def _email_on_issue(request: AuthedRequest, version: PlanVersion) -> None:
     messages.success(request, f"The handout is being emailed to {email.to}.")
 
 
-ACTIONS: dict[str, Callable[[AuthedRequest, PlanVersion, int], HttpResponse]] = {
-    "add": _add,
-    "remove": _item_action,
-    "up": _item_action,
-    "down": _item_action,
-    "update": _item_action,
-    "message": _message,
-    "issue": _issue,
-}
+def _after_save(
+    request: AuthedRequest, version: PlanVersion, action: Action, editor: Editor
+) -> HttpResponse:
+    """Do what the button asked, now that every edit on the page is saved."""
+    if action.verb == "issue":
+        return _issue(request, version, editor)
+    if action.verb == "add":
+        position = whole_number(request.POST.get("add_at"))
+        item = services.plan_item_add(
+            actor=request.user,
+            version=version,
+            expected_lock=version.lock,
+            slug=action.target,
+            position=position,
+        )
+        messages.success(request, f"Added {item.name} as item {item.position}.")
+        return _again(version)
+    if action.verb == "reuse_message":
+        previous = version.plan.versions.filter(number=version.number - 1).first()
+        if previous is not None:
+            services.plan_message_update(
+                actor=request.user,
+                version=version,
+                expected_lock=version.lock,
+                message=previous.message,
+            )
+        return _again(version)
+    if action.verb == "search":
+        return _again(version, request.POST.get("q", "").strip()[:100])
+    if action.verb == "save":
+        messages.success(request, "Plan saved.")
+    return _again(version)
 
 
 @require_POST
 def plan_action(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Every change to a draft goes through here; conflicts keep the page and explain."""
+    """Every button of the builder saves the whole page, then does its own action.
+
+    Nothing typed is lost: a bad value, a conflict or a refused action shows the page
+    again with every posted value in place.
+    """
     version = selectors.plan_version_get(request.user, pk)
-    handler = ACTIONS.get(request.POST.get("action", ""))
-    if handler is None:
+    action = _action(request.POST.get("action", "save"))
+    if action is None:
         return HttpResponse("Unknown action.", status=400)
+    if version.is_issued:
+        return _issued_meanwhile(request, version)
+    editor = Editor(version, request.POST)
+    if not editor.is_valid():
+        return _page(request, version, editor=editor)
     try:
-        lock = int(request.POST.get("lock", ""))
-    except ValueError:
-        return HttpResponse("Missing form version.", status=400)
-    try:
-        return handler(request, version, lock)
+        saved = services.plan_save(
+            actor=request.user,
+            version=version,
+            expected_lock=editor.plan.cleaned_data["lock"],
+            edit=editor.edit(action),
+        )
+        return _after_save(request, saved, action, editor)
     except services.PlanConflict:
         messages.error(
             request,
-            "Someone else changed this draft while you were working: your last change was not "
-            "applied. The plan below is the current one; make the change again if still needed.",
+            "Someone else changed this draft while you were working, so nothing was saved. "
+            "Your entries are still below, over the current plan: save again to keep them.",
         )
-    except services.PlanLocked as locked:
-        messages.error(request, str(locked))
+        return _conflict(request, pk, editor)
+    except services.PlanLocked:
+        return _issued_meanwhile(request, version)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    return _page(request, selectors.plan_version_get(request.user, pk), status=409)
+
+
+def _issued_meanwhile(request: AuthedRequest, version: PlanVersion) -> HttpResponse:
+    """A double-clicked "Issue" (or a post to an issued version) lands where the first did."""
+    messages.info(request, f"Plan version {version.number} is already issued.")
+    return _again(version)
+
+
+def _conflict(request: AuthedRequest, pk: int, posted: Editor) -> HttpResponse:
+    """The current draft with the posted entries over it and the current lock to save with."""
     fresh = selectors.plan_version_get(request.user, pk)
-    return _page(request, fresh, status=409)
+    data = request.POST.copy()
+    data["lock"] = str(fresh.lock)
+    current = {item.pk for item in fresh.items.all()}
+    posted_order = [pk for pk in posted.plan.cleaned_data["order"] if pk in current]
+    data["order"] = ",".join(
+        str(pk)
+        for pk in [*posted_order, *(pk for pk in sorted(current) if pk not in posted_order)]
+    )
+    data["removed"] = ",".join(
+        str(pk) for pk in posted.plan.cleaned_data["removed"] if pk in current
+    )
+    for item in fresh.items.all():  # added by the other editor: shown as stored
+        stored = PlanItemForm(instance=item, prefix=f"item-{item.pk}")
+        if stored["note"].html_name not in data:
+            for field in stored:
+                data[field.html_name] = "" if field.value() is None else str(field.value())
+    editor = Editor(fresh, data)
+    editor.is_valid()
+    return _page(request, fresh, editor=editor, status=409)
+
+
+@require_GET
+def plan_library(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The builder's live library search: results only, added to the page by htmx."""
+    clinic = selectors.plan_clinic_get(request.user, pk)
+    query = request.GET.get("q", "").strip()[:100]
+    results = search(library_for(clinic), query) if query else []
+    return render(
+        request, "plans/_library_results.html", {"query": query, "results": results, "in_plan": ()}
+    )
 
 
 @require_POST

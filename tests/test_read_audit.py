@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from clinic.models import AuditEntry
+from tests.plans.builder_form import builder_post
 from tests.url_registry import REGISTRY, World
 from tests.url_walker_fixtures import signed_in
 
@@ -72,6 +73,7 @@ NO_READS = {
     "clinic_branding",
     "audit_log",
     "handout_problems",  # names and plan numbers only, like the client list
+    "plan_library",  # library entries matching a search; nothing of the plan or client
     "login",
     "password_change",
     "password_change_done",
@@ -162,7 +164,7 @@ def _stale_client(w: World) -> dict[str, str]:
 
 
 def _plan_post(w: World, **data: str) -> dict[str, str]:
-    return {"action": "message", "lock": str(w.draft_plan.lock), "message": "Hi", **data}
+    return builder_post(w.draft_plan, **{"message": "Hi", **data})
 
 
 # POSTs that show the page again (invalid input, someone else's save), and the live preview:

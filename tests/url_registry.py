@@ -21,6 +21,7 @@ from clinic.models import Client, Clinic, Role
 from plans.models import ClinicIntervention, PlanVersion
 from plans.services import plan_build, plan_issue, plan_revise
 from tests.factories import ClientFactory, MembershipFactory
+from tests.plans.builder_form import builder_post
 from tests.plans.fixtures import TYPICAL, make_assessment
 
 # Words only our clinic's pages may show; another clinic's user must never see one of them.
@@ -285,10 +286,11 @@ REGISTRY: dict[str, Route] = {
         post_only=Expect(302),  # to the new draft plan, whose id is not known beforehand
     ),
     "plan_builder": Route(Access.OBJECT, _pk("draft_plan")),
+    "plan_library": Route(Access.OBJECT, _pk("draft_plan")),
     "plan_action": Route(
         Access.OBJECT,
         _pk("draft_plan"),
-        post=lambda w: {"action": "message", "lock": str(w.draft_plan.lock), "message": "Hi"},
+        post=lambda w: builder_post(w.draft_plan, message="Hi"),
         post_only=Expect(302, to("plan_builder", "draft_plan")),
     ),
     # An issued version with an open draft: revising opens that draft.

@@ -13,6 +13,7 @@ from clinic.models import AuditEntry, Client
 from plans.models import ClinicIntervention, Plan, PlanVersion
 from plans.services import plan_build, plan_issue
 from tests.concurrent import on_postgresql, post_together
+from tests.plans.builder_form import builder_post
 from tests.plans.library.test_views import OWN
 
 
@@ -74,8 +75,8 @@ def test_plan_revise_posted_twice_lands_on_the_same_draft(
     assert PlanVersion.objects.count() == 2
 
 
-def _issue_form(version: PlanVersion) -> dict[str, object]:
-    return {"action": "issue", "lock": version.lock}
+def _issue_form(version: PlanVersion) -> dict[str, str]:
+    return builder_post(version, action="issue")
 
 
 @on_postgresql

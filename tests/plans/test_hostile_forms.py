@@ -29,6 +29,7 @@ from tests.hostile import (
     page,
     with_named,
 )
+from tests.plans.builder_form import builder_post
 
 DOSE = ("hold_seconds", "repetitions", "sets", "times_per_day", "days_per_week", "side", "note")
 
@@ -60,8 +61,8 @@ def _fresh(version: PlanVersion) -> tuple[PlanVersion, PlanItem]:
 
 def _form_errors(context: Any) -> bool:
     """Whether any form on the builder page (an item's, the message, issuing) has errors."""
-    forms = [form for _, form in context["items"]]
-    forms += [context["message_form"], context["issue_form"]]
+    editor = context["editor"]
+    forms = [*editor.item_forms.values(), editor.plan, editor.issue]
     return any(form.errors for form in forms)
 
 
@@ -88,19 +89,8 @@ def _check_builder_answer(response: Any, http: HttpClient, data: dict[str, str])
         assert status == 404  # the item named is not one of this clinic's
 
 
-def _item_baseline(version: PlanVersion, item: PlanItem) -> dict[str, str]:
-    prefix = f"item-{item.pk}-"
-    values = {name: getattr(item, name) for name in DOSE}
-    return {
-        "action": "update",
-        "lock": str(version.lock),
-        "item": str(item.pk),
-        **{prefix + name: "" if value is None else str(value) for name, value in values.items()},
-    }
-
-
 ITEM_FIELDS = tuple(f"item-*-{name}" for name in DOSE)
-ROUTING = ("action", "lock", "item")
+ROUTING = ("action", "lock", "order", "removed")
 
 
 def _place(data: dict[str, str], item: PlanItem) -> dict[str, str]:
@@ -117,7 +107,7 @@ def test_plan_item_hostile_dose_and_note_refused_or_escaped(
     version, item = _fresh(draft_plan)
     placed = _place(data, item)
     response = as_therapist.post(
-        reverse("plan_action", args=[version.pk]), {**_item_baseline(version, item), **placed}
+        reverse("plan_action", args=[version.pk]), builder_post(version, **placed)
     )
     _check_builder_answer(response, as_therapist, placed)
     item.refresh_from_db()
@@ -130,11 +120,11 @@ def test_plan_item_hostile_dose_and_note_refused_or_escaped(
 def test_plan_action_hostile_routing_fields_refused_with_reason(
     as_therapist: HttpClient, draft_plan: PlanVersion, data: dict[str, str]
 ) -> None:
-    version, item = _fresh(draft_plan)
+    version, _ = _fresh(draft_plan)
     response = as_therapist.post(
-        reverse("plan_action", args=[version.pk]), {**_item_baseline(version, item), **data}
+        reverse("plan_action", args=[version.pk]), builder_post(version, **data)
     )
-    assert response.status_code in {302, 400, 404, 409}
+    assert response.status_code in {200, 302, 400, 409}
     _check_builder_answer(response, as_therapist, data)
 
 
@@ -148,9 +138,12 @@ def test_plan_message_and_add_hostile_input_refused_or_escaped(
     as_therapist: HttpClient, draft_plan: PlanVersion, data: dict[str, str]
 ) -> None:
     version, _ = _fresh(draft_plan)
-    action = "message" if "slug" not in data else "add"
-    baseline = {"action": action, "lock": str(version.lock), "message": "Keep going"}
-    response = as_therapist.post(reverse("plan_action", args=[version.pk]), {**baseline, **data})
+    posted = {"message": "Keep going", **data}
+    if "slug" in posted:
+        posted["action"] = f"add:{posted.pop('slug')}"
+    response = as_therapist.post(
+        reverse("plan_action", args=[version.pk]), builder_post(version, **posted)
+    )
     _check_builder_answer(response, as_therapist, data)
     version.refresh_from_db()
     assert NUL not in version.message
@@ -167,7 +160,7 @@ def test_plan_issue_hostile_override_reason_refused_or_kept(
         version = plan_revise(actor=version.issued_by, version=version)
     response = as_therapist.post(
         reverse("plan_action", args=[version.pk]),
-        {"action": "issue", "lock": str(version.lock), "override_reason": reason},
+        builder_post(version, action="issue", override_reason=reason),
     )
     _check_builder_answer(response, as_therapist, {"override_reason": reason})
     version.refresh_from_db()

@@ -8,15 +8,15 @@ from plans.models import ClinicIntervention, PlanItem, PlanVersion
 from plans.services import (
     PlanBlocked,
     PlanConflict,
+    PlanEdit,
     PlanLocked,
     plan_build,
     plan_issue,
     plan_item_add,
-    plan_item_move,
-    plan_item_remove,
     plan_item_update,
     plan_message_update,
     plan_revise,
+    plan_save,
 )
 
 
@@ -77,24 +77,82 @@ def test_plan_build_uses_clinic_copy_wording(
     assert (clam.sets, clam.repetitions, clam.days_per_week) == (2, 15, 3)
 
 
-def test_item_add_move_update_remove(therapist: User, typical: Assessment) -> None:
+def _ids(version: PlanVersion) -> list[int]:
+    return list(version.items.order_by("position").values_list("pk", flat=True))
+
+
+def test_item_add_save_update_remove(therapist: User, typical: Assessment) -> None:
     version = plan_build(actor=therapist, assessment=typical)
     before = _slugs(version)
     added = plan_item_add(actor=therapist, version=version, expected_lock=1, slug="plank")
     assert _slugs(version) == [*before, "plank"]
-    plan_item_move(actor=therapist, item=added, expected_lock=2, offset=-1)
-    assert _slugs(version)[-2] == "plank"
-    updated = plan_item_update(
-        actor=therapist,
-        item=added,
-        expected_lock=3,
-        fields={"hold_seconds": 45, "note": "Knees down if needed"},
+    first = plan_item_add(
+        actor=therapist, version=version, expected_lock=2, slug="bird-dog", position=1
     )
-    assert (updated.hold_seconds, updated.note) == (45, "Knees down if needed")
-    plan_item_remove(actor=therapist, item=added, expected_lock=4)
-    assert _slugs(version) == before
-    version.refresh_from_db()
-    assert version.lock == 5
+    assert _slugs(version) == ["bird-dog", *before, "plank"]
+    ids = _ids(version)
+    order = [ids[-1], *ids[1:-1]]
+    saved = plan_save(
+        actor=therapist,
+        version=version,
+        expected_lock=3,
+        edit=PlanEdit(
+            items={added.pk: {"hold_seconds": 45, "note": "Knees down if needed"}},
+            order=order,
+            removed=[first.pk],
+            message="Two weeks",
+        ),
+    )
+    assert _slugs(version) == ["plank", *before]
+    added.refresh_from_db()
+    assert (added.hold_seconds, added.note, saved.message, saved.lock) == (
+        45,
+        "Knees down if needed",
+        "Two weeks",
+        4,
+    )
+    entry = AuditEntry.objects.filter(object_type="plan").latest("pk")
+    assert entry.detail == (
+        "v1: changed plank: hold_seconds, note; order "
+        + ", ".join(["plank", *before])
+        + "; removed bird-dog; message"
+    )
+
+
+def test_plan_save_of_nothing_new_writes_nothing(therapist: User, typical: Assessment) -> None:
+    """The same form posted twice: the second save finds nothing to do, even with its old lock."""
+    version = plan_build(actor=therapist, assessment=typical)
+    edit = PlanEdit(items={}, order=_ids(version), message="Hi")
+    plan_save(actor=therapist, version=version, expected_lock=1, edit=edit)
+    entries = AuditEntry.objects.count()
+    again = plan_save(actor=therapist, version=version, expected_lock=1, edit=edit)
+    assert (again.lock, AuditEntry.objects.count()) == (2, entries)
+
+
+def test_plan_save_refuses_a_stale_shape(therapist: User, typical: Assessment) -> None:
+    version = plan_build(actor=therapist, assessment=typical)
+    with pytest.raises(PlanConflict):
+        plan_save(
+            actor=therapist,
+            version=version,
+            expected_lock=1,
+            edit=PlanEdit(items={}, order=_ids(version)[1:]),  # one item left out
+        )
+
+
+def test_plan_save_is_all_or_nothing(therapist: User, typical: Assessment) -> None:
+    version = plan_build(actor=therapist, assessment=typical)
+    first, second = _ids(version)[:2]
+    with pytest.raises(ValidationError):
+        plan_save(
+            actor=therapist,
+            version=version,
+            expected_lock=1,
+            edit=PlanEdit(
+                items={first: {"note": "Kept?"}, second: {"sets": 40}}, order=_ids(version)
+            ),
+        )
+    assert version.items.get(pk=first).note == ""
 
 
 def test_item_add_rejects_duplicates_and_unknown(therapist: User, typical: Assessment) -> None:

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -8,7 +9,8 @@ from django.urls import reverse
 from assessments.models import Assessment
 from clinic.models import Client
 from plans.models import ClinicIntervention, PlanVersion
-from plans.services import plan_build
+from plans.services import plan_build, plan_item_add, plan_message_update
+from tests.plans.builder_form import builder_post
 
 
 @pytest.fixture
@@ -16,9 +18,13 @@ def version(therapist: User, typical: Assessment) -> PlanVersion:
     return plan_build(actor=therapist, assessment=typical)
 
 
-def _act(http: HttpClient, version: PlanVersion, **data: object) -> object:
-    version.refresh_from_db()
-    return http.post(reverse("plan_action", args=[version.pk]), {"lock": version.lock, **data})
+def _act(http: HttpClient, version: PlanVersion, **data: object) -> HttpResponse:
+    """Press a builder button with the page's form as stored and `data` typed over it."""
+    return http.post(reverse("plan_action", args=[version.pk]), builder_post(version, **data))
+
+
+def _order(version: PlanVersion) -> list[str]:
+    return list(version.items.order_by("position").values_list("slug", flat=True))
 
 
 def test_build_plan_from_assessment_redirects_to_builder(
@@ -46,54 +52,168 @@ def test_builder_search_library_by_target(as_therapist: HttpClient, version: Pla
 
 
 def test_builder_actions_change_the_draft(as_therapist: HttpClient, version: PlanVersion) -> None:
-    assert _act(as_therapist, version, action="add", slug="plank").status_code == 302
+    assert _act(as_therapist, version, action="add:plank").status_code == 302
     plank = version.items.get(slug="plank")
-    _act(as_therapist, version, action="up", item=plank.pk)
+    assert _order(version)[-1] == "plank"
+    _act(as_therapist, version, action=f"up:{plank.pk}")
+    assert _order(version)[-2] == "plank"
     response = _act(
         as_therapist,
         version,
-        action="update",
-        item=plank.pk,
         **{
             f"item-{plank.pk}-hold_seconds": "40",
             f"item-{plank.pk}-repetitions": "3",
             f"item-{plank.pk}-days_per_week": "3",
             f"item-{plank.pk}-side": "none",
             f"item-{plank.pk}-note": "On your knees at first",
+            "message": "See you in two weeks.",
         },
     )
     assert response.status_code == 302
     plank.refresh_from_db()
-    assert (plank.hold_seconds, plank.note) == (40, "On your knees at first")
-    assert plank.position == version.items.count() - 1
-    _act(as_therapist, version, action="message", message="See you in two weeks.")
     version.refresh_from_db()
+    assert (plank.hold_seconds, plank.note) == (40, "On your knees at first")
     assert version.message == "See you in two weeks."
-    _act(as_therapist, version, action="remove", item=plank.pk)
+    _act(as_therapist, version, action=f"remove:{plank.pk}")
     assert not version.items.filter(slug="plank").exists()
 
 
-def test_builder_invalid_dose_shows_error_and_keeps_input(
+def test_builder_button_keeps_every_other_items_edit(
     as_therapist: HttpClient, version: PlanVersion
 ) -> None:
-    item = version.items.first()
+    """The defect: a 45 s hold typed in item 1, then item 2's button, put item 1 back to 30."""
+    first, second = version.items.order_by("position")[:2]
+    _act(
+        as_therapist,
+        version,
+        action=f"down:{second.pk}",
+        **{f"item-{first.pk}-hold_seconds": "45", f"item-{second.pk}-note": "Slowly"},
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.hold_seconds, second.note) == (45, "Slowly")
+    assert second.position == 3
+
+
+def test_builder_add_puts_the_item_where_asked(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    before = _order(version)
+    _act(as_therapist, version, action="add:plank", add_at="2")
+    assert _order(version) == [before[0], "plank", *before[1:]]
+    _act(as_therapist, version, action="add:bird-dog", add_at="1")
+    assert _order(version)[:3] == ["bird-dog", before[0], "plank"]
+
+
+def test_builder_saves_a_reordered_list_in_one_post(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    """What the page's script posts after moving items in place (drag or arrows)."""
+    ids = list(version.items.order_by("position").values_list("pk", flat=True))
+    moved = [ids[-1], *ids[:-1]]
+    response = _act(as_therapist, version, order=",".join(map(str, moved)))
+    assert response.status_code == 302
+    assert list(version.items.order_by("position").values_list("pk", flat=True)) == moved
+
+
+def test_builder_removed_list_removes_them_and_keeps_the_rest(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    ids = list(version.items.order_by("position").values_list("pk", flat=True))
+    kept = ",".join(map(str, ids[1:]))
+    _act(as_therapist, version, order=kept, removed=str(ids[0]))
+    assert list(version.items.order_by("position").values_list("pk", flat=True)) == ids[1:]
+
+
+def test_builder_invalid_dose_shows_error_and_keeps_every_input(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    first, second = version.items.order_by("position")[:2]
     response = _act(
         as_therapist,
         version,
-        action="update",
-        item=item.pk,
-        **{f"item-{item.pk}-sets": "99", f"item-{item.pk}-side": item.side},
+        **{f"item-{first.pk}-sets": "99", f"item-{second.pk}-note": "Keep this"},
+        message="And this",
     )
     page = response.content.decode()
     assert "Ensure this value is less than or equal to 10." in page
     assert 'value="99"' in page
+    assert 'value="Keep this"' in page
+    assert "And this</textarea>" in page
+    assert "Not saved yet" in page
+    second.refresh_from_db()
+    assert second.note == ""
+
+
+def test_builder_same_form_posted_twice_saves_once(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    item = version.items.order_by("position").first()
+    data = builder_post(version, **{f"item-{item.pk}-note": "Twice"})
+    url = reverse("plan_action", args=[version.pk])
+    answers = [as_therapist.post(url, data).status_code for _ in range(2)]
+    version.refresh_from_db()
+    assert (answers, version.lock) == ([302, 302], 2)
+
+
+def test_builder_conflict_keeps_the_typed_values_over_the_current_plan(
+    as_therapist: HttpClient, therapist: User, version: PlanVersion
+) -> None:
+    first = version.items.order_by("position").first()
+    stale = builder_post(version, **{f"item-{first.pk}-note": "Mine"})
+    plan_message_update(actor=therapist, version=version, expected_lock=1, message="Theirs")
+    added = plan_item_add(actor=therapist, version=version, expected_lock=2, slug="plank")
+    response = as_therapist.post(reverse("plan_action", args=[version.pk]), stale)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "nothing was saved" in page
+    assert 'value="Mine"' in page
+    assert f'id="item-{added.pk}"' in page  # the colleague's addition, as stored
+    assert response.context["editor"].plan["lock"].value() == "3"
+    first.refresh_from_db()
+    assert first.note == ""
+
+
+def test_builder_new_version_offers_the_last_message_without_reusing_it(
+    as_therapist: HttpClient, therapist: User, version: PlanVersion
+) -> None:
+    _act(as_therapist, version, message="Well done this fortnight.", action="issue")
+    as_therapist.post(reverse("plan_revise", args=[version.pk]))
+    second = PlanVersion.objects.get(number=2)
+    page = as_therapist.get(reverse("plan_builder", args=[second.pk])).content.decode()
+    assert second.message == ""
+    assert "Version 1 said: <q>Well done this fortnight.</q>" in page
+    _act(as_therapist, second, action="reuse_message")
+    second.refresh_from_db()
+    assert second.message == "Well done this fortnight."
+
+
+def test_builder_search_button_saves_then_shows_results(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    item = version.items.order_by("position").first()
+    response = _act(
+        as_therapist, version, action="search", q="core", **{f"item-{item.pk}-note": "x"}
+    )
+    assert response["Location"] == reverse("plan_builder", args=[version.pk]) + "?q=core"
+    item.refresh_from_db()
+    assert item.note == "x"
+
+
+def test_builder_library_search_fragment_lists_matches(
+    as_therapist: HttpClient, as_outsider: HttpClient, version: PlanVersion
+) -> None:
+    url = reverse("plan_library", args=[version.pk])
+    page = as_therapist.get(url, {"q": "core"}).content.decode()
+    assert "Forearm plank" in page
+    assert 'value="add:plank"' in page
+    assert as_outsider.get(url, {"q": "core"}).status_code == 404
 
 
 def test_builder_stale_lock_explains_conflict(
     as_therapist: HttpClient, version: PlanVersion
 ) -> None:
-    url = reverse("plan_action", args=[version.pk])
-    response = as_therapist.post(url, {"lock": 99, "action": "message", "message": "x"})
+    response = _act(as_therapist, version, lock=99, message="x")
     assert response.status_code == 409
     assert "Someone else changed this draft" in response.content.decode()
 
@@ -104,7 +224,7 @@ def test_issue_then_page_is_read_only(as_therapist: HttpClient, version: PlanVer
     assert version.is_issued
     page = as_therapist.get(reverse("plan_builder", args=[version.pk])).content.decode()
     assert "Issued versions do not change." in page
-    assert 'value="remove"' not in page
+    assert 'id="plan-form"' not in page
     response = as_therapist.post(reverse("plan_revise", args=[version.pk]))
     new = PlanVersion.objects.get(number=2)
     assert response["Location"] == reverse("plan_builder", args=[new.pk])
@@ -116,7 +236,7 @@ def test_red_flag_builder_shows_referral_and_requires_override(
     version = plan_build(actor=therapist, assessment=red_flag)
     page = as_therapist.get(reverse("plan_builder", args=[version.pk])).content.decode()
     assert "Emergency: refer the client for same-day assessment" in page
-    _act(as_therapist, version, action="add", slug="walking")
+    _act(as_therapist, version, action="add:walking")
     refused = _act(as_therapist, version, action="issue")
     assert "give the reason for the override" in refused.content.decode()
     version.refresh_from_db()
@@ -155,12 +275,11 @@ def test_outsider_gets_404_everywhere(
     item = version.items.first()
     assert as_outsider.post(reverse("plan_build", args=[typical.pk])).status_code == 404
     assert as_outsider.get(reverse("plan_builder", args=[version.pk])).status_code == 404
-    for action in ["add", "remove", "issue", "message"]:
-        response = as_outsider.post(
-            reverse("plan_action", args=[version.pk]),
-            {"lock": 1, "action": action, "item": item.pk, "slug": "plank"},
-        )
+    for action in ["add:plank", f"remove:{item.pk}", "issue", "save"]:
+        data = builder_post(version, action=action, message="Not mine")
+        response = as_outsider.post(reverse("plan_action", args=[version.pk]), data)
         assert response.status_code == 404
+    assert as_outsider.get(reverse("plan_library", args=[version.pk])).status_code == 404
     assert as_outsider.post(reverse("plan_revise", args=[version.pk])).status_code == 404
     version.refresh_from_db()
     assert (version.lock, version.status) == (1, "draft")
@@ -172,6 +291,7 @@ def test_outsider_gets_404_everywhere(
         ("plan_build", "post"),
         ("plan_builder", "get"),
         ("plan_action", "post"),
+        ("plan_library", "get"),
         ("plan_revise", "post"),
     ],
 )
@@ -187,13 +307,13 @@ def test_builder_query_count_is_flat(
 ) -> None:
     suggested = version.items.count()
     for slug in ["plank", "bird-dog"][:added]:
-        _act(as_therapist, version, action="add", slug=slug)
+        _act(as_therapist, version, action=f"add:{slug}")
     assert version.items.count() == suggested + added
     # session, user, version with its plan, visit, client and clinic, items, audit insert,
     # the visit's values (findings), the plan's versions, membership (navigation)
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(reverse("plan_builder", args=[version.pk]))
-    assert len(response.context["items"]) == version.items.count()
+    assert len(response.context["rows"]) == version.items.count()
     assert len(queries) == 8, [q["sql"] for q in queries]
 
 
@@ -217,7 +337,7 @@ def test_plan_action_item_id_in_other_digits_is_no_item(
     item = draft.items.first()
     assert item is not None
     other_digits = str(item.pk).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
-    data = {"action": "remove", "item": other_digits, "lock": str(draft.lock)}
+    data = builder_post(draft, action=f"remove:{other_digits}")
     response = as_therapist.post(reverse("plan_action", args=[draft.pk]), data)
-    assert response.status_code == 404
+    assert response.status_code == 400
     assert draft.items.filter(pk=item.pk).exists()

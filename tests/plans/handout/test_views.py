@@ -13,6 +13,7 @@ from clinic.models import AuditAction, AuditEntry, Client, Clinic, PaperSize
 from plans.handout.render import RENDERS
 from plans.models import EmailStatus, HandoutEmail, HandoutPDF, PlanVersion, RenderStatus
 from plans.services import plan_build
+from tests.plans.builder_form import builder_post
 from tests.plans.handout.helpers import issue, pages_text, render_pdf
 
 PNG = bytes.fromhex(
@@ -326,7 +327,7 @@ def test_handout_email_on_issue_is_queued_with_the_issue(
 ) -> None:
     Client.objects.filter(pk=client_record.pk).update(email="priya@example.com")
     draft = plan_build(actor=therapist, assessment=typical)
-    data = {"action": "issue", "lock": str(draft.lock), "email_client": "on"}
+    data = builder_post(draft, action="issue", email_client="on")
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         response = as_therapist.post(reverse("plan_action", args=[draft.pk]), data, follow=True)
     assert "The handout is being emailed to priya@example.com." in response.content.decode()
