@@ -35,8 +35,8 @@ class PlanItemForm(forms.ModelForm):
             "hold_seconds": "Hold (s)",
             "repetitions": "Repeat",
             "sets": "Sets",
-            "times_per_day": "Times a day",
-            "days_per_week": "Days a week",
+            "times_per_day": "Times/day",
+            "days_per_week": "Days/week",
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from clinic.models import Clinic
 from clinic.selectors import AnyUser
-from plans.models import PlanItem, PlanVersion
+from plans.models import PlanVersion
 
 
 def plan_versions_for(user: AnyUser) -> QuerySet[PlanVersion]:
@@ -40,11 +40,3 @@ def plan_clinic_get(user: AnyUser, pk: int) -> Clinic:
         pk=pk,
     )
     return version.plan.assessment.client.clinic
-
-
-def plan_item_get(user: AnyUser, pk: int) -> PlanItem:
-    """One plan item of the user's clinic; else 404."""
-    versions = plan_versions_for(user)
-    return get_object_or_404(
-        PlanItem.objects.filter(plan_version__in=versions).select_related("plan_version"), pk=pk
-    )

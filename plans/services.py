@@ -4,7 +4,7 @@ A draft version carries a `lock` number; every edit names the lock it was made a
 and is refused (PlanConflict) if someone else changed the draft in between.
 """
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,7 @@ from plans.handout.services import handout_issue
 from plans.library import BY_SLUG, Dose, Intervention
 from plans.library.clinic import library_for
 from plans.models import Plan, PlanItem, PlanVersion, VersionStatus
-from plans.rules.engine import Suggestion, suggest
+from plans.rules.engine import OLDER_ADULT_AGE, Suggestion, suggest
 
 DOSE_FIELDS = ("hold_seconds", "repetitions", "sets", "times_per_day", "days_per_week")
 
@@ -66,9 +66,19 @@ def _dose_values(dose: Dose) -> dict[str, int | None]:
     return {name: getattr(dose, name) for name in DOSE_FIELDS}
 
 
+def _alternatives(
+    slugs: Iterable[str], library: Mapping[str, Intervention]
+) -> list[dict[str, str]]:
+    return [{"slug": slug, "name": library[slug].name} for slug in slugs if slug in library]
+
+
 def _item_from_suggestion(
-    version: PlanVersion, position: int, suggestion: Suggestion, entry: Intervention
+    version: PlanVersion,
+    position: int,
+    suggestion: Suggestion,
+    library: Mapping[str, Intervention],
 ) -> PlanItem:
+    entry = library[suggestion.slug]
     # The rules' dose (older-adult aware) unless the clinic changed this entry's dose.
     builtin = BY_SLUG.get(suggestion.slug)
     dose = suggestion.dose if builtin is not None and entry.dose == builtin.dose else entry.dose
@@ -79,7 +89,12 @@ def _item_from_suggestion(
         kind=str(entry.kind),
         side=suggestion.side,
         emphasis=suggestion.emphasis,
-        content=_content(entry),
+        content={
+            **_content(entry),
+            "alternatives": _alternatives(
+                (other.slug for other in suggestion.alternatives), library
+            ),
+        },
         reasons=[
             {
                 "finding": reason.finding,
@@ -136,7 +151,7 @@ def plan_build(*, actor: User, assessment: Assessment) -> PlanVersion:
     )
     chosen = [*suggestions.home, *suggestions.advice, *suggestions.in_clinic]
     items = [
-        _item_from_suggestion(version, position, suggestion, library[suggestion.slug])
+        _item_from_suggestion(version, position, suggestion, library)
         for position, suggestion in enumerate(chosen, start=1)
         if suggestion.slug in library
     ]
@@ -191,6 +206,47 @@ def plan_item_add(
     PlanItem.objects.bulk_update(later, ["position"])
     item.save()
     _bump(current, actor, f"added {slug} at {place + 1}")
+    return item
+
+
+@transaction.atomic
+def plan_item_swap(
+    *, actor: User, version: PlanVersion, expected_lock: int, item_id: int, slug: str
+) -> PlanItem:
+    """Put one of an item's alternatives (the same slot) in its place.
+
+    The new entry keeps the item's place, side, reasons and note; its dose is the entry's
+    (the older-adult dose for a client of that age); the old entry becomes an alternative,
+    so the swap can be undone. Side effects: lock bump; audit entry.
+    """
+    current = _locked(version, expected_lock)
+    item = current.items.filter(pk=item_id).first()
+    if item is None:
+        raise ValidationError("That item is not in this plan.")
+    offered = [option["slug"] for option in item.content.get("alternatives", [])]
+    if slug not in offered:
+        raise ValidationError(f"{slug} is not offered in place of {item.name}.")
+    assessment = current.plan.assessment
+    library = library_for(assessment.client.clinic)
+    if slug not in library:
+        raise ValidationError("That intervention is no longer in the library.")
+    entry = library[slug]
+    age = assessment.client.age_on(assessment.visit_date)
+    older = age is not None and age >= OLDER_ADULT_AGE
+    others = [item.slug, *(other for other in offered if other != slug)]
+    old_slug = item.slug
+    item.slug = slug
+    item.kind = str(entry.kind)
+    item.content = {**_content(entry), "alternatives": _alternatives(others, library)}
+    for name, value in _dose_values(entry.older_dose if older else entry.dose).items():
+        setattr(item, name, value)
+    if not entry.per_side:
+        item.side, item.emphasis = "none", ""
+    elif item.side == "none":
+        item.side = "both"
+    item.full_clean()
+    item.save()
+    _bump(current, actor, f"swapped {old_slug} for {slug}")
     return item
 
 

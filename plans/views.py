@@ -38,13 +38,17 @@ class Action(NamedTuple):
 
 
 def _action(raw: str) -> Action | None:
-    """`save`, `issue`, `search`, `reuse_message`, `add:<slug>` or `up|down|remove:<id>`."""
+    """`save`, `issue`, `search`, `reuse_message`, `add:<slug>`, `up|down|remove:<id>` or
+    `swap:<id>:<slug>`."""
     verb, _, target = raw.partition(":")
     if verb in {"save", "issue", "search", "reuse_message"} and not target:
         return Action(verb)
     if verb == "add" and target and len(target) <= 80:
         return Action(verb, target)
     if verb in {"up", "down", "remove"} and whole_number(target) is not None:
+        return Action(verb, target)
+    item, _, slug = target.partition(":")
+    if verb == "swap" and whole_number(item) is not None and slug and len(slug) <= 80:
         return Action(verb, target)
     return None
 
@@ -225,6 +229,17 @@ def _after_save(
             position=position,
         )
         messages.success(request, f"Added {item.name} as item {item.position}.")
+        return _again(version)
+    if action.verb == "swap":
+        item_id, _, slug = action.target.partition(":")
+        swapped = services.plan_item_swap(
+            actor=request.user,
+            version=version,
+            expected_lock=version.lock,
+            item_id=int(item_id),
+            slug=slug,
+        )
+        messages.success(request, f"Swapped in {swapped.name} as item {swapped.position}.")
         return _again(version)
     if action.verb == "reuse_message":
         previous = version.plan.versions.filter(number=version.number - 1).first()

@@ -238,7 +238,7 @@ def exercise_entries() -> tuple[Intervention, ...]:
             slug="bird-dog",
             name="Bird dog",
             kind=Kind.MOTOR_CONTROL,
-            targets=("deep abdominals", "back extensors", "gluteus maximus", "core"),
+            targets=("back extensors", "deep abdominals", "gluteus maximus", "core"),
             summary="Trains your back and tummy to stay steady as you move an arm and a leg.",
             steps=(
                 "Start on your hands and knees. Hands under shoulders, knees under hips.",

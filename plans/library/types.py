@@ -131,6 +131,13 @@ class Intervention:
     def is_home_exercise(self) -> bool:
         return self.kind in HOME_EXERCISE_KINDS
 
+    @property
+    def slot(self) -> str:
+        """What the entry is for: its kind and first target. Entries with the same slot are
+        alternatives (kneeling or standing hip flexor stretch): a plan takes one of them
+        and offers the others as swaps (docs/rules.md, "One slot per target")."""
+        return f"{self.kind}:{self.targets[0] if self.targets else self.slug}"
+
     def describe_dose(self, *, older: bool = False) -> str:
         """The dose in plain words, with "on each side" for one-sided exercises."""
         dose = self.older_dose if older else self.dose

@@ -8,7 +8,7 @@ Clinical facts come from docs/clinical.md.
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from assessments.findings.core import ALL_CODES, FINDING_ORDER, Finding
@@ -99,6 +99,9 @@ class Suggestion:
     dose: Dose  # default, or the older-adult dose from OLDER_ADULT_AGE
     reasons: tuple[Reason, ...]  # in finding order
     score: float
+    # Lower-ranked entries for the same slot (Intervention.slot), best first: offered as
+    # swaps for this one rather than taking places of their own.
+    alternatives: tuple["Suggestion", ...] = ()
 
     @property
     def dose_text(self) -> str:
@@ -253,13 +256,27 @@ def _referral(red_flags: list[Finding]) -> Referral:
     )
 
 
+def _one_per_slot(ranked: list[Suggestion]) -> tuple[Suggestion, ...]:
+    """The best-ranked suggestion of each slot, carrying the others as its alternatives."""
+    chosen: dict[str, Suggestion] = {}
+    for suggestion in ranked:
+        slot = BY_SLUG[suggestion.slug].slot
+        best = chosen.get(slot)
+        if best is None:
+            chosen[slot] = suggestion
+        else:
+            chosen[slot] = replace(best, alternatives=(*best.alternatives, suggestion))
+    return tuple(chosen.values())
+
+
 def suggest(
     findings: Iterable[Finding], *, age: int | None = None, limit: int = DEFAULT_LIMIT
 ) -> Suggestions:
     """Ranked, explained suggestions for one assessment's findings; pure and deterministic.
 
-    Home exercises are capped at `limit`, advice at ADVICE_LIMIT; in-clinic items are not
-    capped. Contraindicated items go to `held_back`. Any red flag empties home, advice and
+    Home exercises take one place per slot (the others become its alternatives) and are
+    capped at `limit`, advice at ADVICE_LIMIT; in-clinic items are not capped.
+    Contraindicated items go to `held_back`. Any red flag empties home, advice and
     in-clinic, sets `referral`, and moves what would have been suggested to `held_back`.
     """
     if isinstance(limit, bool) or limit < 0:
@@ -286,7 +303,7 @@ def suggest(
             stopped.append((candidate, tuple(against)))
         else:
             allowed.append(candidate)
-    home = tuple(s for s in allowed if Kind(s.kind) in HOME_EXERCISE_KINDS)[:limit]
+    home = _one_per_slot([s for s in allowed if Kind(s.kind) in HOME_EXERCISE_KINDS])[:limit]
     advice = tuple(s for s in allowed if s.kind == Kind.ADVICE)[:ADVICE_LIMIT]
     in_clinic = tuple(s for s in allowed if s.kind == Kind.IN_CLINIC)
 

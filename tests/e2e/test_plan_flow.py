@@ -1,4 +1,4 @@
-"""From a finished assessment to an issued plan, in the browser."""
+"""From a finished assessment to an issued plan, in the browser: the builder's one form."""
 
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
@@ -6,7 +6,14 @@ from pytest_django.live_server_helper import LiveServer
 
 from assessments.models import Assessment
 from plans.models import PlanVersion
+from plans.services import plan_build
 from tests.e2e.signing_in import sign_in
+
+
+def _names(page: Page) -> list[str]:
+    return page.locator("#plan-items li.plan-item:visible").evaluate_all(
+        "items => items.map(li => li.dataset.name)"
+    )
 
 
 def test_build_shape_and_issue_plan(
@@ -20,26 +27,69 @@ def test_build_shape_and_issue_plan(
     expect(page.get_by_role("heading", level=1)).to_contain_text("version 1")
     preview = page.locator("article.program")
     expect(preview).to_contain_text("Kneeling hip flexor stretch")
+    suggested = _names(page)
 
-    # Add from the library by searching a target, then move it up with the keyboard.
-    page.get_by_label("Search the library by name or target").fill("core")
-    page.keyboard.press("Enter")
+    # Search live, choose where the new item goes, add it: it lands second.
+    page.get_by_label("Search by name or target").fill("core")
+    expect(page.get_by_role("button", name="Add Forearm plank")).to_be_visible()
+    page.get_by_label("Put a new item").select_option(label=f"after 1. {suggested[0]}")
     page.get_by_role("button", name="Add Forearm plank").click()
-    expect(preview).to_contain_text("Forearm plank")
-    page.get_by_role("button", name="Move Forearm plank up").focus()
+    expect(page.get_by_text("Added Forearm plank as item 2.")).to_be_visible()
+    assert _names(page) == [suggested[0], "Forearm plank", *suggested[1:]]
+
+    # A dose typed in one item survives moving another, by keyboard, in place.
+    first = page.locator("#plan-items li.plan-item").first
+    first.get_by_label("Hold (s)").fill("45")
+    expect(page.locator("#save-state")).to_contain_text("Unsaved changes")
+    page.get_by_role("button", name="Move Forearm plank down").focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".plan-item").last).not_to_contain_text("Forearm plank")
-    expect(page.locator(".plan-item").nth(-2)).to_contain_text("Forearm plank")
+    page.keyboard.press("Enter")
+    assert _names(page)[3] == "Forearm plank"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Move Forearm plank down"
+    )
+    # No reload and no jump: the moved item stays in view under the keyboard.
+    expect(page.get_by_role("button", name="Move Forearm plank down")).to_be_in_viewport()
+    expect(first.get_by_label("Hold (s)")).to_have_value("45")
+
+    # Remove one, undo, remove another; nothing is stored until "Save plan".
+    last = suggested[-1]
+    page.get_by_role("button", name=f"Remove {last}").click()
+    page.get_by_role("button", name=f"Undo removing {last}").click()
+    assert _names(page)[-1] == last
+    page.get_by_role("button", name=f"Remove {last}").click()
+    version = PlanVersion.objects.get()
+    assert version.items.filter(slug="plank").get().position == 2  # not saved yet
 
     page.get_by_label("Message to the client").fill("Little and often. See you in two weeks.")
-    page.get_by_role("button", name="Save message").click()
+    page.locator("#save-plan").click()
+    expect(page.locator("#save-state")).to_have_text("All changes saved")
     expect(preview).to_contain_text("Little and often.")
+    expect(preview).not_to_contain_text(last)
 
-    page.get_by_role("button", name="Issue version 1").click()
+    page.get_by_role("button", name="Save and issue version 1").click()
     expect(page.get_by_text("Plan version 1 issued.")).to_be_visible()
-    version = PlanVersion.objects.get()
+    version.refresh_from_db()
     assert version.is_issued
-    slugs = list(version.items.values_list("slug", flat=True))
-    assert "plank" in slugs
-    assert slugs[-2] == "plank"  # added last, then moved up one place
+    names = [item.name for item in version.items.order_by("position")]
+    assert names[3] == "Forearm plank"
+    assert last not in names
+    assert version.items.order_by("position").first().hold_seconds == 45
     assert version.message == "Little and often. See you in two weeks."
+
+
+def test_builder_drag_moves_an_item_and_save_keeps_it(
+    page: Page, live_server: LiveServer, therapist: User, typical: Assessment
+) -> None:
+    version = plan_build(actor=therapist, assessment=typical)
+    sign_in(page, live_server.url)
+    page.goto(f"{live_server.url}/plans/{version.pk}/")
+    before = _names(page)
+    items = page.locator("#plan-items li.plan-item")
+    items.nth(2).locator(".drag-handle").drag_to(items.nth(0), target_position={"x": 20, "y": 5})
+    assert _names(page) == [before[2], before[0], before[1], *before[3:]]
+    expect(page.locator("#save-state")).to_contain_text("Unsaved changes")
+    page.locator("#save-plan").click()
+    expect(page.locator("#save-state")).to_have_text("All changes saved")
+    stored = [item.name for item in version.items.order_by("position")]
+    assert stored == [before[2], before[0], before[1], *before[3:]]

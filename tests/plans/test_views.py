@@ -341,3 +341,45 @@ def test_plan_action_item_id_in_other_digits_is_no_item(
     response = as_therapist.post(reverse("plan_action", args=[draft.pk]), data)
     assert response.status_code == 400
     assert draft.items.filter(pk=item.pk).exists()
+
+
+def test_builder_offers_one_slot_and_swaps_in_place(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    """Kneeling and standing hip flexor stretches share a slot: one place, a swap offered."""
+    slugs = _order(version)
+    assert "lunge-stretch" not in slugs
+    stretch = version.items.get(slug="kneeling-hip-flexor-stretch")
+    page = as_therapist.get(reverse("plan_builder", args=[version.pk])).content.decode()
+    assert f'value="swap:{stretch.pk}:lunge-stretch"' in page
+    _act(
+        as_therapist,
+        version,
+        action=f"swap:{stretch.pk}:lunge-stretch",
+        **{f"item-{stretch.pk}-note": "Standing suits you better"},
+    )
+    stretch.refresh_from_db()
+    swapped = ["lunge-stretch" if s == "kneeling-hip-flexor-stretch" else s for s in slugs]
+    assert _order(version) == swapped  # in the same place
+    assert (stretch.slug, stretch.name, stretch.note) == (
+        "lunge-stretch",
+        "Standing lunge stretch",
+        "Standing suits you better",
+    )
+    assert stretch.content["alternatives"] == [
+        {"slug": "kneeling-hip-flexor-stretch", "name": "Kneeling hip flexor stretch"}
+    ]
+
+
+def test_builder_swap_for_an_entry_not_offered_is_refused(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    stretch = version.items.get(slug="kneeling-hip-flexor-stretch")
+    response = _act(as_therapist, version, action=f"swap:{stretch.pk}:plank")
+    assert response.status_code == 409
+    assert (
+        "plank is not offered in place of Kneeling hip flexor stretch."
+        in response.content.decode()
+    )
+    stretch.refresh_from_db()
+    assert stretch.slug == "kneeling-hip-flexor-stretch"

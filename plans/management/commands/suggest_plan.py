@@ -31,6 +31,8 @@ def _item(suggestion: Suggestion) -> dict[str, Any]:
             {"finding": reason.finding, "rationale": reason.rationale, "why": reason.why}
             for reason in suggestion.reasons
         ],
+        # The same slot's other entries, best first: swaps for this one.
+        "alternatives": [other.slug for other in suggestion.alternatives],
     }
 
 
@@ -100,6 +102,9 @@ def as_text(findings: list[Finding], result: Suggestions) -> str:
                 lines.append(f"     Dose: {suggestion.dose_text}")
             for reason in suggestion.reasons:
                 lines.append(f"     Because: {reason.title}: {reason.rationale}")
+            if suggestion.alternatives:
+                names = ", ".join(other.name for other in suggestion.alternatives)
+                lines.append(f"     Or instead: {names}")
     if result.held_back:
         lines += ["", "Held back:"]
         lines += [f"  - {h.name}: {'; '.join(h.because)}" for h in result.held_back]

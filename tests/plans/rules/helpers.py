@@ -30,7 +30,12 @@ def all_items(result: Suggestions) -> list[Suggestion]:
 
 
 def by_slug(result: Suggestions) -> dict[str, Suggestion]:
-    return {suggestion.slug: suggestion for suggestion in all_items(result)}
+    """Every suggestion by slug, including those offered as another's alternative."""
+    found = {}
+    for suggestion in all_items(result):
+        for one in (suggestion, *suggestion.alternatives):
+            found[one.slug] = one
+    return found
 
 
 def rule_id(rule: Rule) -> str:

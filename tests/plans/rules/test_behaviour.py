@@ -157,9 +157,14 @@ def test_ranking_realistic_case_exact_order() -> None:
         ("dead-bug", 13.25),  # 9 x 1.25 + 2
         ("glute-bridge", 13.0),  # 9 x 1.0 + 4
         ("bird-dog", 11.0),  # 8 x 1.25 + 1
-        ("lunge-stretch", 9.75),  # 7 x 1.25 + 1
-        ("plank", 8.75),  # 7 x 1.25
+        ("pelvic-tilt", 5.0),  # 4 x 1.25
     ]
+    # One place per slot: the same target and purpose is offered as a swap instead.
+    assert {s.slug: [a.slug for a in s.alternatives] for s in result.home if s.alternatives} == {
+        "kneeling-hip-flexor-stretch": ["lunge-stretch"],  # 7 x 1.25 + 1 = 9.75
+        "dead-bug": ["plank"],  # 7 x 1.25 = 8.75
+        "glute-bridge": ["single-leg-bridge"],
+    }
     assert [s.slug for s in result.advice] == [
         "movement-breaks",
         "walking",
@@ -174,10 +179,20 @@ def test_ranking_realistic_case_exact_order() -> None:
 def test_cap_home_limit_keeps_the_top() -> None:
     full = suggest(DEMO_FINDINGS, limit=20)
     capped = suggest(DEMO_FINDINGS, limit=3)
-    assert len(full.home) > 6
+    assert len(full.home) == 5
     assert capped.home == full.home[:3]
     assert capped.advice == full.advice
-    assert suggest(DEMO_FINDINGS).home == full.home[:6]
+    assert suggest(DEMO_FINDINGS, limit=4).home == full.home[:4]
+
+
+def test_one_place_per_slot_even_when_the_cap_has_room() -> None:
+    """Kneeling and standing hip flexor stretches share a slot: one place, one swap."""
+    result = suggest([finding("tight_hip_flexors_one_joint", "left", "marked")], limit=20)
+    slots = [BY_SLUG[s.slug].slot for s in result.home]
+    assert len(slots) == len(set(slots))
+    (stretch,) = [s for s in result.home if s.slug == "kneeling-hip-flexor-stretch"]
+    assert [a.slug for a in stretch.alternatives] == ["lunge-stretch"]
+    assert "lunge-stretch" not in [s.slug for s in result.home]
 
 
 def test_cap_zero_limit_keeps_advice() -> None:
