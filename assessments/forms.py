@@ -29,7 +29,7 @@ def field_name(code: str, side: str) -> str:
 ITEM_FIELD_NAMES = frozenset(
     field_name(item.code, side) for item in ITEMS.values() for side in item.sides
 )
-NOT_RECORDED = {"red_flags": "Not asked", "subjective": "Not asked"}
+NOT_RECORDED = {"red_flags": "Not asked", "subjective": "Not asked", "outcomes": "Not answered"}
 
 
 def side_label(side: str) -> str:

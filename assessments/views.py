@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessments import interpretation, selectors, services
 from assessments.forms import AmendForm, AssessmentForm, StartVisitForm, initial_from
 from assessments.models import Assessment
-from assessments.outcomes import outcome_problems
+from assessments.outcomes import outcome_problems, outcome_scores
 from assessments.presenters import build_sections
 from assessments.values import AssessmentValues
 from clinic.http import AuthedRequest
@@ -92,6 +92,7 @@ def _edit_context(
         "form": form,
         "sections": build_sections(values, cutoffs, form=form, carried=carried),
         "findings": interpretation.assessment_findings(assessment, values),
+        "scores": outcome_scores(values),
         "carried_count": len(carried),
         "title": "Amend assessment" if assessment.is_final else "Assessment",
         **extra,
@@ -184,7 +185,7 @@ def _conflict(request: AuthedRequest, current: Assessment, form: AssessmentForm)
 
 @require_POST
 def assessment_preview(request: AuthedRequest, pk: int) -> HttpResponse:
-    """htmx: findings and norms for the values typed so far; nothing is saved.
+    """htmx: findings, norms and outcome scores for the values typed so far; nothing is saved.
 
     Not audited on its own: the fragment is part of the edit page, whose showing was
     audited, and it shows what the therapist is typing. An entry per typed value would
@@ -207,6 +208,7 @@ def assessment_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "client": assessment.client,
         "sections": build_sections(values, cutoffs, carried=values.carried, only_recorded=True),
         "findings": interpretation.assessment_findings(assessment, values),
+        "scores": outcome_scores(values),
         "amendments": assessment.amendments.select_related("made_by"),
     }
     return render(request, "assessments/detail.html", context)

@@ -4,7 +4,7 @@ the red-flag screen and the outcome questionnaires.
 Part of `assessments.catalogue.items`, which orders the sections; import from there.
 """
 
-from assessments.catalogue.scales import PAIN_SIDE, YES_NO
+from assessments.catalogue.scales import AGREE_DISAGREE, BOTHERSOME, PAIN_SIDE, YES_NO
 from assessments.catalogue.types import Item, Kind, Section, choice_item, score_item
 
 # Red-flag screen (docs/clinical.md, "Red flags"): code, question, group.
@@ -67,6 +67,20 @@ RED_FLAG_SCREEN = Section(
     intro="Ask every visit. A yes stops the home program until the client is referred.",
 )
 
+# Questionnaire topics (docs/clinical.md "Outcome measures"): names only, never the licensed
+# wording. ODI sections 1-10 (Fairbank and Pynsent 2000); STarT Back items 1-9 by the construct
+# each one asks about (Hill et al. 2008), 5-9 being the psychosocial subscale.
+ODI_TOPICS = (
+    "pain intensity", "personal care", "lifting", "walking", "sitting", "standing",
+    "sleeping", "sex life", "social life", "travelling",
+)  # fmt: skip
+STARTBACK_TOPICS = (
+    "leg pain", "shoulder or neck pain", "walking", "dressing", "fear of activity",
+    "anxiety", "catastrophising", "low mood", "bothersomeness",
+)  # fmt: skip
+
+_STARTBACK_TYPED = "Only when the nine answers are not entered."
+
 OUTCOMES = Section(
     "outcomes",
     "Outcome measures",
@@ -78,7 +92,10 @@ OUTCOMES = Section(
             score_item(f"psfs_score_{n}", f"PSFS activity {n} score", 10, unit="/10"),
         )
     )
-    + tuple(score_item(f"odi_section_{n}", f"ODI section {n}", 5) for n in range(1, 11))
+    + tuple(
+        score_item(f"odi_section_{n}", f"ODI {n}: {topic}", 5)
+        for n, topic in enumerate(ODI_TOPICS, 1)
+    )
     + (
         Item(
             "odi_percent",
@@ -88,13 +105,32 @@ OUTCOMES = Section(
             minimum=0,
             maximum=100,
             decimals=1,
+            help="Only when the sections are not entered.",
         ),
-        score_item("startback_total", "STarT Back total", 9),
-        score_item("startback_distress", "STarT Back distress subscale", 5),
+    )
+    + tuple(
+        choice_item(
+            f"startback_{n}",
+            f"STarT Back {n}: {topic}",
+            BOTHERSOME if n == len(STARTBACK_TOPICS) else AGREE_DISAGREE,
+        )
+        for n, topic in enumerate(STARTBACK_TOPICS, 1)
+    )
+    + (
+        score_item(
+            "startback_total", "STarT Back total (from your form)", 9, help=_STARTBACK_TYPED
+        ),
+        score_item(
+            "startback_distress",
+            "STarT Back psychosocial subscale (from your form)",
+            5,
+            help=_STARTBACK_TYPED,
+        ),
     ),
     carry_forward=False,
     intro=(
-        "Enter scores from your clinic's licensed forms; questionnaire wording is not "
-        "reproduced here (ODI and STarT Back licences)."
+        "Enter the answers from your clinic's licensed forms; questionnaire wording is not "
+        "reproduced here (ODI and STarT Back licences). The scores are worked out as you go. "
+        "Type a form's totals only when the answers are not entered."
     ),
 )

@@ -25,3 +25,13 @@ OXFORD = (
 )
 OXFORD_SCORE = {"0": 0, "1": 1, "2-": 1.67, "2": 2, "2+": 2.33, "3-": 2.67, "3": 3, "3+": 3.33,
                 "4-": 3.67, "4": 4, "4+": 4.33, "5-": 4.67, "5": 5}  # fmt: skip
+# STarT Back answers (docs/clinical.md "Outcome measures"): items 1-8 agree or disagree; item 9
+# (bothersomeness) one of five, of which only the last two score a point.
+AGREE_DISAGREE = (("agree", "Agree"), ("disagree", "Disagree"))
+BOTHERSOME = (
+    ("not_at_all", "Not at all"),
+    ("slightly", "Slightly"),
+    ("moderately", "Moderately"),
+    ("very_much", "Very much"),
+    ("extremely", "Extremely"),
+)

@@ -83,6 +83,9 @@ def choice_item(code: str, label: str, choices: tuple[tuple[str, str], ...], *,
     return Item(code, label, Kind.CHOICE, sided=sided, choices=choices, help=help)
 
 
-def score_item(code: str, label: str, high: int, *, sided: bool = False, unit: str = "") -> Item:
+def score_item(code: str, label: str, high: int, *, sided: bool = False, unit: str = "",
+               help: str = "") -> Item:  # fmt: skip
     """A whole-number score from 0 to `high`."""
-    return Item(code, label, Kind.NUMBER, sided=sided, unit=unit, minimum=0, maximum=high)
+    return Item(
+        code, label, Kind.NUMBER, sided=sided, unit=unit, minimum=0, maximum=high, help=help
+    )

@@ -10,6 +10,9 @@ clinic's cut-offs (assessments/norms.py):
   score by at least 3 points (docs/clinical.md "Meaningful change": 3 for one activity).
 - ODI (entered total and the score calculated by outcomes.odi): at least 10 points OR at
   least 30% of the earlier value, whichever is met.
+- STarT Back (outcomes.startback, from the nine answers or the typed totals): the total and
+  psychosocial subscale have no published meaningful change, so they are "changed"; the risk
+  group moving down (high -> medium -> low) is improved, up is worse.
 - Degrees (range of motion, Thomas angles, SLR, 90/90 deficit, pelvic tilt): a change
   BEYOND measurement error, i.e. strictly more than the clinic's `side_difference_deg`
   (7 deg by default), the same cut-off the side-to-side difference uses (norms.compare:
@@ -22,10 +25,10 @@ thigh abduction, the 90/90 knee extension deficit; higher is better for range of
 SLR angle, the Thomas knee angle, PSFS scores and Oxford grades. For positive/negative
 tests (FABER, FADIR, FAIR, Ober, Trendelenburg) positive -> negative is improved; for
 yes/no signs of a problem (aggravating activities, compensations, SLR pain below the
-knee, red flags) yes -> no is improved (BAD_CHOICE). Anything else that differs is
-"changed": no direction (pelvic tilt angle, leg length, pain sites, how something was
-measured) or no measurement error known (dynamometer force, active SLR score, ODI
-sections, STarT Back, hours sitting).
+knee, red flags) yes -> no is improved, and so is agree -> disagree on STarT Back items
+1-8 (BAD_CHOICE). Anything else that differs is "changed": no direction (pelvic tilt angle,
+leg length, pain sites, how something was measured) or no measurement error known
+(dynamometer force, active SLR score, ODI sections, STarT Back scores, hours sitting).
 
 Classification of a row:
 - "improved" / "worse": beyond the threshold in the better / worse direction;
@@ -39,6 +42,7 @@ Classification of a row:
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Literal
 
 from assessments.catalogue.items import (
@@ -51,7 +55,7 @@ from assessments.catalogue.items import (
     Kind,
     Side,
 )
-from assessments.outcomes import odi, psfs_mean
+from assessments.outcomes import STARTBACK_ITEMS, StartBackResult, odi, psfs_mean, startback
 from assessments.values import AssessmentValues, Value
 
 Classification = Literal["improved", "worse", "within error", "changed", ""]
@@ -77,6 +81,8 @@ DIRECTION: Mapping[str, str] = {
     **{f"odi_section_{n}": LOWER for n in range(1, 11)},
     "startback_total": LOWER,
     "startback_distress": LOWER,
+    "startback_score": LOWER,
+    "startback_psychosocial": LOWER,
     **{f"psfs_score_{n}": HIGHER for n in range(1, 6)},
     "psfs_mean": HIGHER,
     **{
@@ -107,7 +113,11 @@ BAD_CHOICE: Mapping[str, str] = {
     **{code: "yes" for section in SECTIONS if section.code == "red_flags"
        for code in (item.code for item in section.items)},
     **dict.fromkeys(_POSITIVE_IS_BAD, "positive"),
+    # Items 1-8 score a point for "agree"; item 9 has five answers, so it is only "changed".
+    **{f"startback_{n}": "agree" for n in STARTBACK_ITEMS[:-1]},
 }  # fmt: skip
+# STarT Back risk groups, lowest risk first.
+RISK_ORDER = ("low", "medium", "high")
 
 # The instrument item and the items it measured (docs/clinical.md: goniometer and inclinometer
 # differ by 3-5 deg, compare visits only on the same instrument).
@@ -282,7 +292,12 @@ def _row(
 
 
 def _derived(
-    code: str, label: str, before: float | None, after: float | None, rule: Threshold, unit: str
+    code: str,
+    label: str,
+    before: float | None,
+    after: float | None,
+    rule: Threshold | None,
+    unit: str,
 ) -> ComparisonRow | None:
     if before is None and after is None:
         return None
@@ -296,6 +311,70 @@ def _derived(
         return ComparisonRow(code, label, Side.NONE, *shown, "", NOT_COMPARABLE)
     change = _number_text(second - first, unit, sign=second != first)
     return ComparisonRow(code, label, Side.NONE, *shown, change, _judge(code, first, second, rule))
+
+
+def _group_row(before: str | None, after: str | None) -> ComparisonRow | None:
+    """The STarT Back risk group of each visit: a lower group is improved."""
+    if before is None and after is None:
+        return None
+    row = partial(
+        ComparisonRow,
+        "startback_group",
+        "STarT Back risk group",
+        Side.NONE,
+        f"{before} risk" if before else "",
+        f"{after} risk" if after else "",
+    )
+    if before is None or after is None:
+        return row("", NOT_COMPARABLE)
+    if before == after:
+        return row("unchanged", NOT_COMPARABLE)
+    better = RISK_ORDER.index(after) < RISK_ORDER.index(before)
+    return row("changed", IMPROVED if better else WORSE)
+
+
+def _startback_parts(result: StartBackResult | None) -> tuple[float | None, float | None]:
+    if result is None:
+        return None, None
+    total, subscale = result.total, result.psychosocial
+    return (
+        None if total is None else float(total),
+        None if subscale is None else float(subscale),
+    )
+
+
+def _outcome_rows(
+    before: AssessmentValues, after: AssessmentValues, rules: Mapping[str, Threshold]
+) -> list[ComparisonRow]:
+    """The scores worked out from the answers (or typed totals) of each visit."""
+    first_odi, second_odi = odi(before), odi(after)
+    first_back, second_back = startback(before), startback(after)
+    (total_1, subscale_1), (total_2, subscale_2) = (
+        _startback_parts(first_back),
+        _startback_parts(second_back),
+    )
+    derived = (
+        _derived(
+            "psfs_mean", "PSFS mean (calculated)", psfs_mean(before),
+            psfs_mean(after), rules["psfs_mean"], "/10",
+        ),
+        _derived(
+            "odi_score", "ODI score (calculated)",
+            None if first_odi is None else first_odi.percent,
+            None if second_odi is None else second_odi.percent,
+            rules["odi_score"], "%",
+        ),
+        _derived("startback_score", "STarT Back total (calculated)", total_1, total_2, None, "/9"),
+        _derived(
+            "startback_psychosocial", "STarT Back psychosocial subscale (calculated)",
+            subscale_1, subscale_2, None, "/5",
+        ),
+        _group_row(
+            None if first_back is None else first_back.group,
+            None if second_back is None else second_back.group,
+        ),
+    )  # fmt: skip
+    return [row for row in derived if row is not None]
 
 
 def _instrument_caveats(
@@ -329,7 +408,8 @@ def compare_visits(
     instruments: Mapping[str, Sequence[str]] = INSTRUMENTS,
 ) -> Comparison:
     """One row per item and side recorded in either visit, in catalogue order, with the
-    PSFS mean and ODI score as derived rows at the end of the outcome measures."""
+    PSFS mean, ODI score and STarT Back scores and risk group as derived rows at the end of
+    the outcome measures."""
     rules = thresholds(cutoffs)
     caveats = _instrument_caveats(before, after, instruments)
     sections = []
@@ -343,20 +423,7 @@ def compare_visits(
                     continue
                 rows.append(_row(item, side, first, second, rules, caveats.get(item.code, "")))
         if section.code == "outcomes":
-            first_odi, second_odi = odi(before), odi(after)
-            derived = (
-                _derived(
-                    "psfs_mean", "PSFS mean (calculated)", psfs_mean(before),
-                    psfs_mean(after), rules["psfs_mean"], "/10",
-                ),
-                _derived(
-                    "odi_score", "ODI score (calculated)",
-                    None if first_odi is None else first_odi.percent,
-                    None if second_odi is None else second_odi.percent,
-                    rules["odi_score"], "%",
-                ),
-            )  # fmt: skip
-            rows.extend(row for row in derived if row is not None)
+            rows.extend(_outcome_rows(before, after, rules))
         if rows:
             notes = tuple(dict.fromkeys(row.caveat for row in rows if row.caveat))
             sections.append(SectionComparison(section.code, section.title, tuple(rows), notes))

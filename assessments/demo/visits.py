@@ -58,7 +58,17 @@ def odi(*sections: int) -> dict[str, Entry]:
 
 
 def startback(total: int, distress: int) -> dict[str, Entry]:
+    """STarT Back totals typed from the form, as visits recorded before the answers were."""
     return {"startback_total": total, "startback_distress": distress}
+
+
+def startback_answers(agree: tuple[int, ...], bothersome: str) -> dict[str, Entry]:
+    """STarT Back answers: "agree" on the items given (1-8), and item 9 (bothersomeness)."""
+    values: dict[str, Entry] = {
+        f"startback_{n}": "agree" if n in agree else "disagree" for n in range(1, 9)
+    }
+    values["startback_9"] = bothersome
+    return values
 
 
 def pain(now: int, worst: int, **sites: str) -> dict[str, Entry]:
@@ -133,8 +143,9 @@ THOMAS = (
         "treatment_today": "Hamstring and gluteal soft tissue work. Taught supine hamstring "
         "stretch with a strap (30 s x 3, daily) and walking breaks every 2 hours.",
     }, GONIOMETER, pain(6, 8, low_back="central", thigh="both"), psfs(THOMAS_PSFS, 3, 4, 5),
-        odi(3, 2, 2, 1, 3, 2, 1, 2, 1, 2), startback(5, 2), agg_sitting="yes",
-        agg_bending="yes", agg_standing="no", sitting_hours=11, pelvic_tilt_direction="posterior",
+        odi(3, 2, 2, 1, 3, 2, 1, 2, 1, 2), startback_answers((1, 3, 4, 5, 8), "moderately"),
+        agg_sitting="yes", agg_bending="yes", agg_standing="no", sitting_hours=11,
+        pelvic_tilt_direction="posterior",
         pelvic_tilt_deg=3, lumbar_lordosis="decreased", thomas_hip_angle=(-10, -8),
         thomas_knee_angle=(72, 70), hip_flexion=(95, 98), hip_extension=(12, 11),
         lumbar_flexion=35, slr_angle=(58, 62), slr_below_knee_pain="no", ake_deficit=(38, 35),

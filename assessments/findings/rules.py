@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from assessments.catalogue.items import ITEMS, RED_FLAGS
 from assessments.norms import compare
-from assessments.outcomes import startback_group
+from assessments.outcomes import HIGH, startback
 from assessments.values import AssessmentValues
 
 MILD, MODERATE, MARKED = "mild", "moderate", "marked"
@@ -351,12 +351,12 @@ def _sitting(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
 
 
 def _psychosocial(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-    total, distress = values.number("startback_total"), values.number("startback_distress")
-    if startback_group(values) != "high" or distress is None:
+    score = startback(values)  # the nine answers, or the totals typed from the form
+    if score is None or score.group != HIGH or score.psychosocial is None:
         return []
-    top, distress_top = _maximum("startback_total"), _maximum("startback_distress")
-    shown = "not entered" if total is None else f"{total:g}/{top:g}"
-    detail = f"total {shown}, distress {distress:g}/{distress_top:g}"
+    top, subscale_top = _maximum("startback_total"), _maximum("startback_distress")
+    shown = "not entered" if score.total is None else f"{score.total}/{top:g}"
+    detail = f"total {shown}, psychosocial {score.psychosocial}/{subscale_top:g}"
     return [Evidence("STarT Back high risk", "", MODERATE, detail)]
 
 

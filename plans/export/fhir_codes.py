@@ -99,7 +99,7 @@ HIP_TESTS = (
     "trendelenburg",
 )
 
-# Derived scores in MEASURE_SYSTEM (computed by assessments/outcomes.py).
+# Derived scores in MEASURE_SYSTEM (computed by assessments/outcomes/).
 PSFS_MEAN = "psfs_mean"
 ODI_SCORE = "odi_score"
 

@@ -1,8 +1,10 @@
 """The Observations of one visit in the FHIR R4 export (docs/fhir.md), and shared helpers.
 
 Pain (NPRS), hip range of movement per side, hip-region tests, and outcome scores (PSFS
-mean, ODI, STarT Back). Only scores leave: no questionnaire wording is stored or sent
-(docs/clinical.md "Outcome measures"). Codes: `export_fhir_codes`.
+mean, ODI, STarT Back), each score as `assessments.outcomes` works it out (from the answers,
+or the totals typed from the form for visits without them). Only scores leave: no
+questionnaire wording is stored or sent (docs/clinical.md "Outcome measures"). Codes:
+`export_fhir_codes`.
 """
 
 import uuid
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessments.catalogue.items import ITEMS, Side
-from assessments.outcomes import PSFS_ACTIVITIES, odi, psfs_mean
+from assessments.outcomes import ODI_BAND_TEXT, PSFS_ACTIVITIES, odi, psfs_mean, startback
 from assessments.values import AssessmentValues
 from plans.export import fhir_codes as codes
 
@@ -223,28 +225,42 @@ def _outcomes(context: VisitContext) -> Iterator[dict[str, Any]]:
             "survey",
             code,
             valueQuantity=_quantity(oswestry.percent, "%"),
+            interpretation=[{"text": ODI_BAND_TEXT[oswestry.band]}],
             note=[{"text": source}],
         )
-    total = values.number("startback_total")
-    distress = values.number("startback_distress")
-    if total is not None or distress is not None:
-        component = None
-        if distress is not None:
-            label = ITEMS["startback_distress"].label
-            component = [
-                {
-                    "code": _concept(_measure("startback_distress"), text=label),
-                    "valueQuantity": _quantity(distress, ""),
-                }
-            ]
-        yield _observation(
-            context,
-            "startback_total",
-            "survey",
-            _concept(_measure("startback_total"), text=ITEMS["startback_total"].label),
-            valueQuantity=_quantity(total, "") if total is not None else None,
-            component=component,
-        )
+    yield from _startback(context)
+
+
+def _startback(context: VisitContext) -> Iterator[dict[str, Any]]:
+    """The total (or, before all nine answers, none) with the psychosocial subscale."""
+    score = startback(context.values)
+    if score is None or (score.total is None and score.psychosocial is None):
+        return
+    component = None
+    if score.psychosocial is not None:
+        component = [
+            {
+                "code": _concept(
+                    _measure("startback_distress"), text="STarT Back psychosocial subscale"
+                ),
+                "valueQuantity": _quantity(float(score.psychosocial), ""),
+            }
+        ]
+    source = (
+        f"Calculated from {score.answered} of 9 answers."
+        if score.source == "items"
+        else "Totals entered from the clinic's licensed form."
+    )
+    yield _observation(
+        context,
+        "startback_total",
+        "survey",
+        _concept(_measure("startback_total"), text="STarT Back total"),
+        valueQuantity=None if score.total is None else _quantity(float(score.total), ""),
+        component=component,
+        interpretation=None if score.group is None else [{"text": f"{score.group} risk"}],
+        note=[{"text": source}],
+    )
 
 
 def observations(context: VisitContext) -> Iterator[dict[str, Any]]:

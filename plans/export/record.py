@@ -1,12 +1,14 @@
-"""The client-record document (JSON, version 1): a client's whole record in one file.
+"""The client-record document (JSON, version 2): a client's whole record in one file.
 
 Each visit is exactly the assessment interchange document (`export_assessment`), next to
-its plan's versions, so a reader of the assessment format reads every visit unchanged.
+its outcome scores (worked out from the answers, `assessments.outcomes`) and its plan's
+versions, so a reader of the assessment format reads every visit unchanged. Version 2 added
+the scores; version 1 was the same without them.
 Unlike the assessment document this one NAMES the client: it is the record itself (for
 handing it to the client or to another clinic), not a de-identified exchange.
 
 Pure over what `export_selectors.client_record_get` loaded: no queries. Shape and rules:
-docs/interchange.md ("Client record"); JSON Schema: docs/client-record-v1.schema.json,
+docs/interchange.md ("Client record"); JSON Schema: docs/client-record-v2.schema.json,
 which `json_schema()` generates (a test keeps the file in step).
 """
 
@@ -19,15 +21,17 @@ from django.db import models
 from assessments.interchange.document import export_assessment
 from assessments.interchange.format import USERNAME_MAX_LENGTH
 from assessments.interchange.schema import json_schema as assessment_json_schema
+from assessments.outcomes import ODI_BANDS, outcome_scores, scores_data
+from assessments.selectors import assessment_values
 from clinic.models import Client, Sex
 from plans.export.selectors import ClientRecord, plan_versions
 from plans.handout.snapshot import SCHEMA as HANDOUT_SCHEMA
 from plans.models import DOSE_BOUNDS, KIND_CHOICES, SIDE_CHOICES, PlanItem, PlanVersion
 
 SCHEMA = "hipplan.client-record"
-VERSION = 1
+VERSION = 2
 # The generated schema file, relative to the project root.
-SCHEMA_FILE = "docs/client-record-v1.schema.json"
+SCHEMA_FILE = "docs/client-record-v2.schema.json"
 
 # The client's own fields, as the therapist edits them (clinic.services.clients.CLIENT_FIELDS).
 CLIENT_TEXT_FIELDS = (
@@ -104,7 +108,7 @@ def _handout(version: PlanVersion) -> dict[str, Any] | None:
 def export_client_record(
     record: ClientRecord, *, exported_at: datetime.datetime
 ) -> dict[str, Any]:
-    """The record as a version 1 document; visits oldest first, plan versions by number."""
+    """The record as a version 2 document; visits oldest first, plan versions by number."""
     clinic = record.client.clinic
     return {
         "schema": SCHEMA,
@@ -115,6 +119,7 @@ def export_client_record(
         "visits": [
             {
                 "assessment": export_assessment(visit),
+                "scores": scores_data(outcome_scores(assessment_values(visit))),
                 "plan_versions": [_version(version) for version in plan_versions(visit)],
             }
             for visit in record.visits
@@ -202,6 +207,48 @@ def _handout_schema() -> dict[str, Any]:
     return {"oneOf": [{"type": "null"}, handout]}
 
 
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"oneOf": [{"type": "null"}, schema]}
+
+
+def _scores_schema() -> dict[str, Any]:
+    """The visit's outcome scores (assessments.outcomes.scores_data); null when none."""
+    maybe_int = {"type": ["integer", "null"], "minimum": 0}
+    return _object(
+        {
+            "psfs": _nullable(
+                _object(
+                    {
+                        "mean": {"type": "number", "minimum": 0, "maximum": 10},
+                        "activities": {"type": "integer", "minimum": 1},
+                    }
+                )
+            ),
+            "odi": _nullable(
+                _object(
+                    {
+                        "percent": {"type": "number", "minimum": 0, "maximum": 100},
+                        "band": {"enum": [band for _, band in ODI_BANDS]},
+                        "source": {"enum": ["sections", "total"]},
+                        "sections_answered": {"type": "integer", "minimum": 0, "maximum": 10},
+                    }
+                )
+            ),
+            "startback": _nullable(
+                _object(
+                    {
+                        "total": {**maybe_int, "maximum": 9},
+                        "psychosocial": {**maybe_int, "maximum": 5},
+                        "risk_group": {"enum": ["low", "medium", "high", None]},
+                        "source": {"enum": ["items", "typed"]},
+                        "items_answered": {"type": "integer", "minimum": 0, "maximum": 9},
+                    }
+                )
+            ),
+        }
+    )
+
+
 def _version_schema() -> dict[str, Any]:
     return _object(
         {
@@ -218,7 +265,7 @@ def _version_schema() -> dict[str, Any]:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a version 1 client-record document.
+    """The JSON Schema (draft 2020-12) of a version 2 client-record document.
 
     Each visit's `assessment` refers to the assessment schema by its `$id`
     (docs/assessment-v1.schema.json), so a validator needs both files.
@@ -228,8 +275,8 @@ def json_schema() -> dict[str, Any]:
         client[required]["minLength"] = 1
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://hipplan.example/schemas/client-record-v1.schema.json",
-        "title": "hipplan client-record document, version 1",
+        "$id": "https://hipplan.example/schemas/client-record-v2.schema.json",
+        "title": "hipplan client-record document, version 2",
         "description": "A client's whole record. See docs/interchange.md.",
         **_object(
             {
@@ -257,6 +304,7 @@ def json_schema() -> dict[str, Any]:
             "visit": _object(
                 {
                     "assessment": {"$ref": assessment_json_schema()["$id"]},
+                    "scores": _scores_schema(),
                     "plan_versions": {"type": "array", "items": {"$ref": "#/$defs/plan_version"}},
                 }
             ),

@@ -213,7 +213,7 @@ def test_assessment_save_contradicting_outcomes_are_refused(
         )
     assert raised.value.message_dict == {
         "startback_distress": [
-            "The STarT Back distress subscale (3) cannot be higher than the total (2), "
+            "The STarT Back psychosocial subscale (3) cannot be higher than the total (2), "
             "because its items are part of the total."
         ]
     }

@@ -90,8 +90,8 @@ def test_odi_classification_at_threshold(first: str, second: str, expected: str)
 
 def test_odi_score_is_calculated_from_sections() -> None:
     comparison = compare_visits(
-        AssessmentValues({("odi_section_1", ""): Decimal(4), ("odi_section_2", ""): Decimal(4)}),
-        AssessmentValues({("odi_section_1", ""): Decimal(2), ("odi_section_2", ""): Decimal(3)}),
+        AssessmentValues({(f"odi_section_{n}", ""): Decimal(4) for n in range(1, 11)}),
+        AssessmentValues({(f"odi_section_{n}", ""): Decimal(2 + n % 2) for n in range(1, 11)}),
         CUTOFFS,
     )
     row = comparison.row("odi_score")
@@ -102,6 +102,48 @@ def test_odi_score_is_calculated_from_sections() -> None:
         "improved",
     )
     assert comparison.row("odi_section_1").classification == "changed"
+
+
+# --- STarT Back: the scores from the answers, the risk group by its order --------------
+
+
+def _startback(*given: str) -> AssessmentValues:
+    return AssessmentValues({(f"startback_{n}", ""): answer for n, answer in enumerate(given, 1)})
+
+
+HIGH_RISK = _startback(*["agree"] * 8, "slightly")  # total 8, psychosocial 4
+LOW_RISK = _startback("agree", *["disagree"] * 7, "very_much")  # total 2, psychosocial 1
+
+
+def test_startback_scores_from_the_answers_are_compared() -> None:
+    comparison = compare_visits(HIGH_RISK, LOW_RISK, CUTOFFS)
+    rows = [
+        comparison.row(code)
+        for code in ("startback_score", "startback_psychosocial", "startback_group")
+    ]
+    assert [(r.label, r.before, r.after, r.change, r.classification) for r in rows] == [
+        ("STarT Back total (calculated)", "8/9", "2/9", "-6/9", "changed"),
+        ("STarT Back psychosocial subscale (calculated)", "4/5", "1/5", "-3/5", "changed"),
+        ("STarT Back risk group", "high risk", "low risk", "changed", "improved"),
+    ]
+    assert comparison.row("startback_2").classification == "improved"  # agree -> disagree
+    assert comparison.row("startback_9").classification == "changed"
+
+
+def test_startback_group_rising_is_worse_and_steady_is_unjudged() -> None:
+    assert compare_visits(LOW_RISK, HIGH_RISK, CUTOFFS).row("startback_group").classification == (
+        "worse"
+    )
+    steady = compare_visits(LOW_RISK, LOW_RISK, CUTOFFS).row("startback_group")
+    assert (steady.change, steady.classification) == ("unchanged", "")
+
+
+def test_startback_typed_totals_of_an_older_visit_compare_with_answers() -> None:
+    older = AssessmentValues(
+        {("startback_total", ""): Decimal(5), ("startback_distress", ""): Decimal(2)}
+    )
+    row = compare_visits(older, HIGH_RISK, CUTOFFS).row("startback_group")
+    assert (row.before, row.after, row.classification) == ("medium risk", "high risk", "worse")
 
 
 # --- degrees: beyond the clinic's side_difference_deg (7 by default) ------------------

@@ -263,7 +263,18 @@ def test_psychosocial_risk_high_from_startback(distress: int, fires: bool) -> No
     finding = find(entries, "psychosocial_risk_high")
     assert (finding is not None) is fires
     if finding:
-        assert finding.evidence == f"STarT Back high risk: total 7/9, distress {distress}/5"
+        assert finding.evidence == f"STarT Back high risk: total 7/9, psychosocial {distress}/5"
+
+
+@pytest.mark.parametrize(("eighth", "fires"), [("disagree", False), ("agree", True)])
+def test_psychosocial_risk_high_from_the_nine_answers(eighth: str, fires: bool) -> None:
+    entries: Entries = {(f"startback_{n}", N): "agree" for n in (1, 2, 5, 6, 7)}
+    entries.update({("startback_3", N): "disagree", ("startback_4", N): "disagree"})
+    entries.update({("startback_8", N): eighth, ("startback_9", N): "moderately"})
+    finding = find(entries, "psychosocial_risk_high")
+    assert (finding is not None) is fires
+    if finding:
+        assert finding.evidence == "STarT Back high risk: total 6/9, psychosocial 4/5"
 
 
 # ---- finding words ----

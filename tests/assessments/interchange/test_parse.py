@@ -346,18 +346,30 @@ def _row(code: str, value: object) -> dict[str, object]:
         pytest.param(
             [_row("startback_total", 3), _row("startback_distress", 4)],
             [
-                "$.measurements[6].value: The STarT Back distress subscale (4) cannot be higher "
-                "than the total (3), because its items are part of the total."
+                "$.measurements[6].value: The STarT Back psychosocial subscale (4) cannot be "
+                "higher than the total (3), because its items are part of the total."
             ],
             id="startback-distress-above-total",
         ),
         pytest.param(
-            [_row("odi_section_1", 2), _row("odi_percent", Decimal("80.0"))],
+            [*(_row(f"odi_section_{n}", 2) for n in range(1, 9)), _row("odi_percent", 80)],
             [
-                "$.measurements[6].value: The ODI total (80%) does not match the 1 section "
-                "score entered, which gives 40%."
+                "$.measurements[13].value: The ODI total (80%) does not match the 8 section "
+                "scores entered, which give 40%."
             ],
             id="odi-total-against-sections",
+        ),
+        pytest.param(
+            [
+                *(_row(f"startback_{n}", "agree") for n in range(1, 9)),
+                _row("startback_9", "slightly"),
+                _row("startback_total", 3),
+            ],
+            [
+                "$.measurements[14].value: The STarT Back total from your form (3) does not "
+                "match the nine answers entered, which give 8."
+            ],
+            id="startback-total-against-answers",
         ),
         pytest.param(
             [_row("psfs_score_2", 4)],
@@ -413,15 +425,20 @@ def test_interchange_error_counts_problems() -> None:
 
 def test_parse_document_accepts_every_choice_and_both_number_bounds() -> None:
     rows = []
+    # The last STarT Back answers (disagree x 8, extremely) score 1 and 1: typed totals
+    # alongside the answers must agree with them.
+    agreeing = {"startback_total": 1, "startback_distress": 1}
     for code, item in ITEMS.items():
         for side in item.sides:
-            if item.kind is Kind.NUMBER:
-                value: object = item.maximum if side == "right" else item.minimum
+            if code in agreeing:
+                value: object = agreeing[code]
+            elif item.kind is Kind.NUMBER:
+                value = item.maximum if side == "right" else item.minimum
             elif item.kind is Kind.CHOICE:
                 value = item.choices[-1][0]
             else:
                 value = "x" * item.max_length
             rows.append({"item": code, "side": str(side), "value": value})
     parsed = parse_document(changed((("measurements",), rows)))
-    assert len(parsed.values) == len(rows) == 145
+    assert len(parsed.values) == len(rows) == 154
     assert parsed.values[("hip_extension", "left")] == Decimal(-30)

@@ -14,10 +14,11 @@ from fhir.resources.R4B.observation import Observation
 from pydantic import ValidationError
 
 from assessments.models import Assessment
-from assessments.values import Key, Value
+from assessments.values import AssessmentValues, Key, Value
 from clinic.models import Client
 from plans.export.fhir import fhir_bundle, fhir_bundle_json
 from plans.export.fhir_codes import MEASURE_SYSTEM
+from plans.export.fhir_observations import VisitContext, observations
 from plans.export.selectors import client_record_get
 from tests.assessments.factories import recorded_assessment
 from tests.factories import ClientFactory
@@ -51,8 +52,8 @@ FULL: dict[Key, Value] = {
     ("psfs_score_1", ""): Decimal(3),
     ("psfs_activity_2", ""): "Cycling",
     ("psfs_score_2", ""): Decimal(6),
-    ("odi_section_1", ""): Decimal(2),
-    ("odi_section_2", ""): Decimal(3),
+    # 8 of 10 sections (two missing, the most allowed): 20 / 40 = 50%.
+    **{(f"odi_section_{n}", ""): Decimal(2 + n % 2) for n in range(1, 9)},
     ("startback_total", ""): Decimal(5),
     ("startback_distress", ""): Decimal(2),
 }
@@ -244,15 +245,58 @@ def test_fhir_outcome_scores_without_questionnaire_wording(bundle: dict[str, Any
         ["Sitting through a meeting", "Cycling"],
     )
     oswestry = _observation(bundle, "97908-8")
-    assert (oswestry["valueQuantity"], oswestry["note"]) == (
+    assert (oswestry["valueQuantity"], oswestry["interpretation"], oswestry["note"]) == (
         {"value": 50, "unit": "%", "system": UCUM, "code": "%"},
-        [{"text": "Calculated from 2 of 10 sections."}],
+        [{"text": "severe disability"}],
+        [{"text": "Calculated from 8 of 10 sections."}],
     )
     startback = _observation(bundle, "startback_total")
     assert (
         startback["valueQuantity"]["value"],
         startback["component"][0]["valueQuantity"]["value"],
-    ) == (5, 2)
+        startback["interpretation"],
+        startback["note"],
+    ) == (
+        5,
+        2,
+        [{"text": "medium risk"}],
+        [{"text": "Totals entered from the clinic's licensed form."}],
+    )
+
+
+def test_fhir_startback_from_the_nine_answers() -> None:
+    answers: dict[Key, Value] = {
+        (f"startback_{n}", ""): "agree" if n in (1, 5, 6, 7, 8) else "disagree"
+        for n in range(1, 9)
+    }
+    answers[("startback_9", "")] = "extremely"
+    context = VisitContext(
+        key="visit/1",
+        values=AssessmentValues(answers),
+        patient="urn:uuid:p",
+        encounter="urn:uuid:e",
+        date="2026-10-05",
+        status="final",
+        performer="Alex Moreno",
+    )
+    (entry,) = observations(context)
+    startback = entry["resource"]
+    assert (
+        startback["code"]["text"],
+        startback["valueQuantity"]["value"],
+        startback["component"][0]["code"]["text"],
+        startback["component"][0]["valueQuantity"]["value"],
+        startback["interpretation"],
+        startback["note"],
+    ) == (
+        "STarT Back total",
+        6,
+        "STarT Back psychosocial subscale",
+        5,
+        [{"text": "high risk"}],
+        [{"text": "Calculated from 9 of 9 answers."}],
+    )
+    Observation.model_validate(startback)
 
 
 def test_fhir_bundle_leaves_out_items_it_has_no_mapping_for(bundle: dict[str, Any]) -> None:
