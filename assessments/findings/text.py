@@ -54,24 +54,24 @@ NOTES: dict[str, str] = {
 
 CLIENT_TEXT: dict[str, str] = {
     "red_flag_cauda_equina": (
-        "Some of your answers can mean the nerves low in your back are pinched, so please go "
-        "to a hospital emergency room today."
+        "Please go to a hospital emergency room today, as your answers can mean a nerve in "
+        "your back is pinched."
     ),
     "red_flag_cancer": (
         "Some of your answers mean a doctor should check your back soon, before you start "
         "these exercises."
     ),
     "red_flag_infection": (
-        "Some of your answers could point to an infection, so please see a doctor soon, "
-        "before you start these exercises."
+        "Some of your answers could mean an infection, so please see a doctor before you start "
+        "these exercises."
     ),
     "red_flag_fracture": (
-        "Because of your fall or bone health, please see a doctor soon to check for a "
-        "broken bone before you start these exercises."
+        "Because of your fall or weak bones, please see a doctor soon to check for a broken "
+        "bone first."
     ),
     "red_flag_neurological": (
         "Your leg pain or weakness may come from a nerve in your back, so please see a doctor "
-        "soon, before you start these exercises."
+        "before you start."
     ),
     "anterior_pelvic_tilt": (
         "Your pelvis tips forward, which adds to the curve in your lower back and can strain it."
@@ -98,7 +98,7 @@ CLIENT_TEXT: dict[str, str] = {
     ),
     "tight_adductors": (
         "The muscles on the inside of your thigh are tight{side}, so your leg does not move "
-        "out to the side as far as it should."
+        "out very far."
     ),
     "limited_hip_flexion": (
         "Your hip does not bend up as far as it should{side}, so your lower back may bend to "
@@ -151,6 +151,41 @@ CLIENT_TEXT: dict[str, str] = {
     "psychosocial_risk_high": (
         "Worry, stress and low mood can make back pain feel worse, so your plan also helps "
         "with how you feel."
+    ),
+}
+
+# What the plan works on, for the first lines of the client's handout: one short, hopeful
+# line per finding (what we will do and what it gives), never the problem itself; the
+# full findings stay in the therapist's record. Grade 8 or lower (tests/test_readability.py).
+FOCUS: dict[str, str] = {
+    "anterior_pelvic_tilt": "Help your pelvis sit level, so your lower back rests easier.",
+    "posterior_pelvic_tilt": "Bring back the natural curve of your lower back.",
+    "tight_hip_flexors_one_joint": (
+        "Loosen the front of your hips, so they pull less on your lower back."
+    ),
+    "tight_rectus_femoris": "Loosen the front of your thigh, so your pelvis can sit level.",
+    "tight_tfl_itb": "Ease the outside of your hip and thigh.",
+    "tight_hamstrings": "Loosen the back of your thighs, so your back bends less when you lean.",
+    "tight_piriformis": "Ease the deep muscle in your buttock, so it calms down.",
+    "tight_adductors": "Loosen your inner thighs, so your legs move out with ease.",
+    "limited_hip_flexion": "Help your hips bend freely, so your back does less of the work.",
+    "limited_hip_extension": "Help your hips move back freely, so your back arches less.",
+    "limited_hip_internal_rotation": "Help your hips turn freely, so your back twists less.",
+    "sij_load_transfer": "Make your pelvis steady, so it takes your weight well.",
+    "hip_joint_suspected": "Keep your hip moving gently while we check it.",
+    "weak_glute_max": "Build up your buttock muscles, so they take the load off your back.",
+    "weak_glute_med": "Build up the side of your hip, so your pelvis stays level as you walk.",
+    "weak_iliopsoas": "Build up the muscle that lifts your thigh.",
+    "weak_hamstrings": "Build up the back of your thighs.",
+    "weak_deep_core": "Build up your deep stomach muscles, so they hold your back steady.",
+    "weak_back_extensors": "Build up the muscles along your spine.",
+    "lumbar_extension_compensation": "Teach your hips to do the work, so your back can rest.",
+    "lumbar_flexion_compensation": "Learn to bend from your hips, so your back bends less.",
+    "knee_valgus": "Teach your knee to stay in line over your foot.",
+    "hip_hiking": "Help you walk with level hips.",
+    "prolonged_sitting": "Break up long spells of sitting with short moves.",
+    "psychosocial_risk_high": (
+        "Keep you moving with confidence: your back is strong, and it gets better with use."
     ),
 }
 

@@ -204,6 +204,8 @@ def _handout_schema() -> dict[str, Any]:
             "progress": {"type": "array", "items": nested},
         }
     )
+    # What the handout says the plan works on; handouts issued before it have none.
+    handout["properties"]["focus"] = {"type": "array", "items": text}
     return {"oneOf": [{"type": "null"}, handout]}
 
 

@@ -110,6 +110,8 @@ def handout_context(
         "therapist_title": content["issuer"]["title"],
         # Red flags on the visit (issued with an override): the referral comes first.
         "referral": content["referral"],
+        # Issued before the focus lines existed: those handouts show what was found.
+        "focus": content.get("focus"),
         "findings": content["findings"],
         "exercises": content["exercises"],
         "advice": content["advice"],

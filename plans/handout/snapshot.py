@@ -17,9 +17,11 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.utils.text import slugify
 
+from assessments.findings.core import Finding
+from assessments.findings.text import FOCUS
 from assessments.interpretation import findings as assessment_findings
 from assessments.progress.series import spec_to_data
-from clinic.models import Clinic
+from clinic.models import Client, Clinic
 from plans.handout.progress import handout_progress_specs
 from plans.library import HOME_EXERCISE_KINDS, Dose, Kind
 from plans.models import HandoutSnapshot, PlanItem, PlanVersion
@@ -29,6 +31,7 @@ from plans.rules.engine import suggest
 SCHEMA = 1
 ILLUSTRATION_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,100}\.svg$")
 MAX_FINDINGS = 5  # "at most a short paragraph"
+MAX_FOCUS = 3  # "a few short lines on what we will work on and why"
 BRANDING = ("name", "address", "phone", "email", "website", "handout_footer", "paper_size")
 
 
@@ -92,6 +95,20 @@ def _exercise(item: PlanItem) -> dict[str, Any]:
     }
 
 
+def focus_lines(items: list[PlanItem], findings: list[Finding]) -> list[str]:
+    """What the plan works on, in hopeful words: the findings behind its items, first item
+    first (else the visit's findings), at most MAX_FOCUS lines."""
+    codes = [str(reason.get("finding", "")) for item in items for reason in item.reasons]
+    codes += [f.code for f in findings if not f.is_red_flag]
+    lines = dict.fromkeys(FOCUS[code] for code in codes if code in FOCUS)
+    return list(lines)[:MAX_FOCUS]
+
+
+def printed_name(client: Client) -> str:
+    """The client's name as the handout prints it: the name they go by, then the family name."""
+    return f"{client.preferred_name or client.given_name} {client.family_name}"
+
+
 def snapshot_content(version: PlanVersion) -> dict[str, Any]:
     """What the version's documents show, from the live records, as plain JSON values.
 
@@ -111,8 +128,9 @@ def snapshot_content(version: PlanVersion) -> dict[str, Any]:
         "issued_at": version.issued_at.isoformat() if version.issued_at else None,
         "visit_date": assessment.visit_date.isoformat(),
         "client": {
-            "name": client.full_name,
-            "given_name": client.given_name,
+            "name": printed_name(client),
+            # The name the client goes by (the email's greeting).
+            "given_name": client.preferred_name or client.given_name,
             "file_name": f"home-program-{slugify(client.full_name) or 'client'}"
             f"-v{version.number}.pdf",
         },
@@ -122,7 +140,10 @@ def snapshot_content(version: PlanVersion) -> dict[str, Any]:
         "referral": None
         if referral is None
         else {"urgency": referral.urgency, "client_message": referral.client_message},
+        # The full findings stay in the therapist's record (and here, for the exports);
+        # the handout prints the focus lines.
         "findings": found[:MAX_FINDINGS],
+        "focus": focus_lines([item for item in items if item.kind != Kind.IN_CLINIC], findings),
         "exercises": [_exercise(item) for item in items if item.kind in HOME_EXERCISE_KINDS],
         "advice": [
             {"name": item.name, "text": " ".join(_steps(item)), "note": item.note}
