@@ -30,7 +30,7 @@ from plans.handout.rendering import snapshot_of
 from plans.models import HandoutPDF, PlanVersion, RenderStatus
 from plans.services import plan_issue, plan_revise
 from tests.bench.timing import interleaved, summary
-from tests.plans.handout.helpers import issue, pages_text
+from tests.plans.handout.helpers import issue, issue_six, pages_text
 from tests.processes import DATABASE_TASKS, running_worker
 
 PARTS = (1000, 2000, 4000)  # characters of the handout's text, set alone
@@ -59,7 +59,7 @@ def _words_only(text: str) -> Callable[[], bytes]:
 
 
 def test_bench_handout_cold_render_in_the_worker(therapist: User, typical: Assessment) -> None:
-    version = issue(therapist, typical)
+    version = issue_six(therapist, typical)
     snapshot = snapshot_of(version.pk)
     assert len(snapshot.content["exercises"]) == 6
 

@@ -30,6 +30,24 @@ def issue(therapist: User, assessment: Assessment, override_reason: str = "") ->
     )
 
 
+# With one place per slot the typical visit suggests four exercises; a therapist adds two
+# (a trunk exercise and a buttock stretch) for the six-exercise program the handout and its
+# benchmark are judged by.
+SIX_EXTRA = ("bird-dog", "figure-four-stretch")
+
+
+def issue_six(therapist: User, assessment: Assessment) -> PlanVersion:
+    """The typical visit's plan with two exercises added (six in all), issued."""
+    from plans.services import plan_item_add
+
+    version = plan_build(actor=therapist, assessment=assessment)
+    for slug in SIX_EXTRA:
+        version.refresh_from_db()
+        plan_item_add(actor=therapist, version=version, expected_lock=version.lock, slug=slug)
+    version.refresh_from_db()
+    return plan_issue(actor=therapist, version=version, expected_lock=version.lock)
+
+
 def flat(text: str) -> str:
     """Text with every run of whitespace made one space (PDF text wraps lines)."""
     return " ".join(text.split())

@@ -10,7 +10,7 @@ from plans.handout.selectors import issued_version_get
 from plans.handout.snapshot import dose_cells
 from plans.library import Kind
 from plans.models import PlanVersion
-from tests.plans.handout.helpers import flat, issue, pages_text, reader, render_pdf
+from tests.plans.handout.helpers import flat, issue, issue_six, pages_text, reader, render_pdf
 
 HOME = {Kind.STRETCH, Kind.STRENGTHEN, Kind.MOBILITY, Kind.MOTOR_CONTROL}
 A4 = (595.0, 842.0)  # points, as WeasyPrint writes them (rounded)
@@ -64,7 +64,7 @@ def test_handout_pdf_has_two_to_four_pages_with_numbers(
     therapist: User, issued: PlanVersion
 ) -> None:
     pages = pages_text(_pdf(therapist, issued))
-    assert 2 <= len(pages) <= 3  # a typical program (6 exercises) with its tick sheet
+    assert len(pages) == 3  # a typical program with its last page (advice, tick sheet)
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in text
 
@@ -126,6 +126,25 @@ def test_handout_red_flag_override_puts_referral_first(
 
 def test_handout_without_red_flags_has_no_referral(therapist: User, issued: PlanVersion) -> None:
     assert "Please see a doctor" not in pages_text(_pdf(therapist, issued))[0]
+
+
+@pytest.mark.parametrize("paper", [PaperSize.A4, PaperSize.LETTER])
+def test_handout_six_exercises_take_two_pages_plus_the_tick_sheet(
+    therapist: User, typical: Assessment, clinic: Clinic, paper: str
+) -> None:
+    clinic.paper_size = paper
+    clinic.save()
+    version = issue_six(therapist, typical)
+    pages = pages_text(_pdf(therapist, version))
+    names = [item.name for item in version.items.all() if item.kind in HOME]
+    assert len(names) == 6
+    assert len(pages) == 3
+    program = " ".join(pages[:2])
+    assert all(f". {name}" in program for name in names)
+    # The last page: advice, when to get help and the tick sheet, nothing of the program.
+    assert pages[2].lstrip().startswith("Everyday advice")
+    assert "Tick it off: your four weeks" in pages[2]
+    assert "When to stop and get help" in pages[2]
 
 
 @pytest.mark.parametrize(("paper", "size"), [(PaperSize.A4, A4), (PaperSize.LETTER, LETTER)])
