@@ -17,11 +17,10 @@ from django.views.decorators.http import require_GET, require_POST
 from clinic.access import clinic_admin_required
 from clinic.http import AuthedRequest
 from clinic.models import AuditAction
-from clinic.services.audit import audit_record
 from plans.handout import selectors
-from plans.handout.emailing import handout_audit_detail
+from plans.handout.download import handout_audit, handout_download, handout_what
 from plans.handout.render import handout_html
-from plans.handout.rendering import HandoutRenderError, handout_pdf_ensure, snapshot_of
+from plans.handout.rendering import HandoutRenderError, snapshot_of
 from plans.handout.services import handout_email_request, handout_render_retry
 from plans.models import EmailStatus, HandoutPDF, PlanVersion
 
@@ -34,16 +33,7 @@ RENDER_FAILED = (
 
 
 def _audit(request: AuthedRequest, version: PlanVersion, action: AuditAction, what: str) -> None:
-    client = version.plan.assessment.client
-    audit_record(
-        actor=request.user,
-        clinic=client.clinic_id,
-        action=action,
-        object_type="handout",
-        object_id=version.pk,
-        client_id=client.pk,
-        detail=handout_audit_detail(what, version.number),
-    )
+    handout_audit(actor=request.user, version=version, action=action, what=what)
 
 
 def _with_progress(data: QueryDict) -> bool:
@@ -51,8 +41,7 @@ def _with_progress(data: QueryDict) -> bool:
     return data.get("progress") in {"1", "on"}
 
 
-def _what(text: str, with_progress: bool) -> str:
-    return f"{text} with progress page" if with_progress else text
+_what = handout_what
 
 
 @require_GET
@@ -75,21 +64,11 @@ def _pdf_response(pdf: HandoutPDF) -> HttpResponse:
 def handout_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     """The stored PDF in one scoped query; if the worker has not made it yet, made now."""
     with_progress = _with_progress(request.GET)
-    pdf = selectors.handout_pdf_ready(request.user, pk, with_progress=with_progress)
-    if pdf is None:
-        version = selectors.issued_version_get(request.user, pk)  # a 404 if not theirs
-        try:
-            pdf = handout_pdf_ensure(
-                version_id=version.pk,
-                with_progress=with_progress,
-                why="download: the worker had not made it yet",
-            )
-        except HandoutRenderError:
-            context = {"version_id": version.pk, "message": RENDER_FAILED}
-            return render(request, "plans/handout/render_failed.html", context, status=500)
-        pdf.plan_version = version
-    what = _what("handout PDF downloaded", with_progress)
-    _audit(request, pdf.plan_version, AuditAction.EXPORT, what)
+    try:
+        pdf = handout_download(actor=request.user, version_id=pk, with_progress=with_progress)
+    except HandoutRenderError:
+        context = {"version_id": pk, "message": RENDER_FAILED}
+        return render(request, "plans/handout/render_failed.html", context, status=500)
     return _pdf_response(pdf)
 
 
