@@ -16,6 +16,7 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from assessments.models import Assessment
 from assessments.services import assessment_finalise, assessment_save, assessment_start
 from clinic.models import Client, Clinic
 from clinic.panels.cache import client_panels_forget
@@ -31,10 +32,17 @@ REPEAT = 100
 # Reported beside the goal: the visits panels are cached until a visit or plan changes,
 # so this is what the first view after a change costs (docs/performance.md).
 AFRESH = "client page, panels rendered afresh"
-# Over the goal today (6x to 8x): a form of dose fields for every item, each field through
-# Django's widget templates. Reported, not asserted, until the builder is reworked into
-# one form for the whole plan (docs/performance.md, "Pages against a trivial page").
+# Over the goal: one form for the whole plan, every item's dose fields (widgets through
+# Django's Jinja2 form renderer), the findings and rules, and the handout preview; 3.9x
+# to 4.1x under load. Reported, not asserted (docs/performance.md).
 BUILDER = "plan builder (typical draft)"
+# Issue 15: the assessment entry page (every catalogue item's field; a follow-up draft
+# copied forward from the last visit), goal 4x the trivial page. Reported, not asserted,
+# until the page is reworked (about 15x: 165 widgets, a third of the time, and the
+# section template's per-cell includes; docs/performance.md).
+ENTRY = "assessment entry (follow-up draft)"
+ENTRY_GOAL = 4.0
+REPORTED = {BUILDER, ENTRY}
 
 
 def _visit(therapist: User, client: Client, day: datetime.date, ease: int) -> PlanVersion:
@@ -65,6 +73,16 @@ def _history(therapist: User, client: Client) -> PlanVersion:
     return drafts[-1]
 
 
+def _follow_up(therapist: User, client: Client) -> Assessment:
+    """A new draft for the client, copied forward from the last finalised visit."""
+    return assessment_start(
+        actor=therapist,
+        client=client,
+        visit_date=VISIT + datetime.timedelta(days=1),
+        copy_forward=True,
+    )
+
+
 def _queries(http: HttpClient, url: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert http.get(url).status_code == 200
@@ -84,6 +102,7 @@ def test_bench_pages_against_trivial_page(
         "client search 'an'": f"{reverse('client_list')}?q=an",
         f"client page ({VISITS} visits and plans)": client_page,
         BUILDER: reverse("plan_builder", args=[draft.pk]),
+        ENTRY: reverse("assessment_edit", args=[_follow_up(therapist, client_record).pk]),
     }
     queries = {name: _queries(as_therapist, url) for name, url in urls.items()}
 
@@ -104,11 +123,10 @@ def test_bench_pages_against_trivial_page(
     print()
     for name, times in samples.items():
         counted = f", {queries[name]} queries" if name in queries else ""
-        if name in {BUILDER, AFRESH}:
+        if name in {*REPORTED, AFRESH}:
             counted += " (reported, not asserted)"
         print(f"{name}: {summary(times)}  ratio {ratios[name]:.2f}x{counted}")
-    print(f"goal: at most {GOAL:.1f}x the trivial page")
-    over = {
-        name: f"{ratios[name]:.2f}x" for name in urls if name != BUILDER and ratios[name] > GOAL
-    }
+    print(f"goal: at most {GOAL:.1f}x the trivial page ({ENTRY}: {ENTRY_GOAL:.1f}x)")
+    goals = {name: GOAL for name in urls if name not in REPORTED}
+    over = {name: f"{ratios[name]:.2f}x" for name, goal in goals.items() if ratios[name] > goal}
     assert over == {}
