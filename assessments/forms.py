@@ -18,6 +18,7 @@ from assessments.services import NARRATIVE_FIELDS
 from assessments.validators import visit_date_not_future
 from assessments.values import Key, Value
 from clinic.forms.messages import literal
+from clinic.forms.renderers import FAST_WIDGETS
 from clinic.text_limits import REASON, limit_help
 
 
@@ -114,6 +115,8 @@ def initial_from(assessment: Assessment) -> dict[str, Any]:
 
 class AssessmentForm(forms.Form):
     """Narrative fields plus every catalogue item; blank means not tested / not asked."""
+
+    default_renderer = FAST_WIDGETS  # 165 widgets on one page
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     confirm_carried = forms.BooleanField(

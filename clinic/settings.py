@@ -83,11 +83,6 @@ MIDDLEWARE = [
 ROOT_URLCONF = "clinic.urls"
 WSGI_APPLICATION = "clinic.wsgi.application"
 
-# Form widgets render through Jinja2 (Django's own widget templates for it): the same
-# HTML as the default renderer at a fraction of the cost on form-heavy pages (the
-# assessment entry and the plan builder; docs/performance.md).
-FORM_RENDERER = "django.forms.renderers.Jinja2"
-
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -8,6 +8,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from clinic.forms.messages import literal
+from clinic.forms.renderers import FAST_WIDGETS
 from clinic.http import whole_number
 from clinic.text_limits import PLAN_MESSAGE, REASON, limit_help
 from plans.library import Kind
@@ -20,6 +21,8 @@ SIDE_LABELS = [("both", "Both sides"), ("left", "Left side"), ("right", "Right s
 
 
 class PlanItemForm(forms.ModelForm):
+    default_renderer = FAST_WIDGETS  # one form per item, all on the builder page
+
     class Meta:
         model = PlanItem
         fields = [
