@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from assessments.catalogue.items import ITEMS, SECTION_OF, Item, Kind, Side
 from assessments.models import Assessment
+from assessments.number_field import CatalogueNumberField
 from assessments.services import NARRATIVE_FIELDS
 from assessments.validators import visit_date_not_future
 from assessments.values import Key, Value
@@ -45,18 +46,16 @@ def _bound(number: float | None, item: Item) -> str:
     return f"{text}{item.unit}" if item.unit in {"°", "%"} else f"{text} {item.unit}".strip()
 
 
-def _number_field(item: Item, side: str) -> forms.DecimalField:
+def _number_field(item: Item, side: str) -> CatalogueNumberField:
     where = _label(item, side)
     low, high = _bound(item.minimum, item), _bound(item.maximum, item)
-    step = "1" if item.decimals == 0 else "0.1"
-    return forms.DecimalField(
+    places = "place" if item.decimals == 1 else "places"
+    return CatalogueNumberField(
         label=where,
         required=False,
-        min_value=Decimal(str(item.minimum)),
-        max_value=Decimal(str(item.maximum)),
-        decimal_places=item.decimals,
-        max_digits=7,
-        localize=False,
+        minimum=Decimal(str(item.minimum)),
+        maximum=Decimal(str(item.maximum)),
+        decimals=item.decimals,
         # literal(): a unit or label may hold "%" (the ODI total is in %).
         error_messages={
             "invalid": literal(f"{where}: enter a number."),
@@ -65,10 +64,9 @@ def _number_field(item: Item, side: str) -> forms.DecimalField:
             "max_decimal_places": literal(
                 f"{where}: whole numbers only."
                 if item.decimals == 0
-                else f"{where}: at most {item.decimals} decimal place."
+                else f"{where}: at most {item.decimals} decimal {places}."
             ),
         },
-        widget=forms.NumberInput(attrs={"step": step, "inputmode": "decimal"}),
     )
 
 
