@@ -115,3 +115,4 @@ def test_preview_swaps_the_norm_marks_by_their_fields(
 def test_edit_page_loads_the_live_checks(as_therapist: HttpClient, draft: Assessment) -> None:
     page = as_therapist.get(reverse("assessment_edit", args=[draft.pk])).content.decode()
     assert '<script src="/static/js/number-check.js" defer></script>' in page
+    assert '<script src="/static/js/select-keys.js" defer></script>' in page
