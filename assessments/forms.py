@@ -12,8 +12,9 @@ from django import forms
 from django.forms.models import fields_for_model
 from django.utils import timezone
 
-from assessments.catalogue.items import ITEMS, SECTION_OF, Item, Kind, Side
+from assessments.catalogue.items import ITEMS, OXFORD, SECTION_OF, Item, Kind, Side
 from assessments.models import Assessment
+from assessments.number_field import CatalogueNumberField
 from assessments.services import NARRATIVE_FIELDS
 from assessments.validators import visit_date_not_future
 from assessments.values import Key, Value
@@ -30,7 +31,14 @@ def field_name(code: str, side: str) -> str:
 ITEM_FIELD_NAMES = frozenset(
     field_name(item.code, side) for item in ITEMS.values() for side in item.sides
 )
-NOT_RECORDED = {"red_flags": "Not asked", "subjective": "Not asked", "outcomes": "Not answered"}
+# The blank answer starts with a dash, not a letter: typing "n" picks "No", "Negative" or
+# "Normal" and never clears an answer (the browser searches options by first letters).
+NOT_TESTED = "— not tested"
+NOT_RECORDED = {
+    "red_flags": "— not asked",
+    "subjective": "— not asked",
+    "outcomes": "— not answered",
+}
 
 
 def side_label(side: str) -> str:
@@ -46,18 +54,16 @@ def _bound(number: float | None, item: Item) -> str:
     return f"{text}{item.unit}" if item.unit in {"°", "%"} else f"{text} {item.unit}".strip()
 
 
-def _number_field(item: Item, side: str) -> forms.DecimalField:
+def _number_field(item: Item, side: str) -> CatalogueNumberField:
     where = _label(item, side)
     low, high = _bound(item.minimum, item), _bound(item.maximum, item)
-    step = "1" if item.decimals == 0 else "0.1"
-    return forms.DecimalField(
+    places = "place" if item.decimals == 1 else "places"
+    return CatalogueNumberField(
         label=where,
         required=False,
-        min_value=Decimal(str(item.minimum)),
-        max_value=Decimal(str(item.maximum)),
-        decimal_places=item.decimals,
-        max_digits=7,
-        localize=False,
+        minimum=Decimal(str(item.minimum)),
+        maximum=Decimal(str(item.maximum)),
+        decimals=item.decimals,
         # literal(): a unit or label may hold "%" (the ODI total is in %).
         error_messages={
             "invalid": literal(f"{where}: enter a number."),
@@ -66,34 +72,39 @@ def _number_field(item: Item, side: str) -> forms.DecimalField:
             "max_decimal_places": literal(
                 f"{where}: whole numbers only."
                 if item.decimals == 0
-                else f"{where}: at most {item.decimals} decimal place."
+                else f"{where}: at most {item.decimals} decimal {places}."
             ),
         },
-        widget=forms.NumberInput(attrs={"step": step, "inputmode": "decimal"}),
     )
 
 
-def _choice_field(item: Item, side: str) -> forms.ChoiceField:
-    empty = NOT_RECORDED.get(SECTION_OF[item.code].code, "Not tested")
-    return forms.ChoiceField(
+def _choice_field(item: Item, side: str, current: object = None) -> forms.ChoiceField:
+    empty = NOT_RECORDED.get(SECTION_OF[item.code].code, NOT_TESTED)
+    # A retired code is offered only to the record that holds it, so saving keeps it.
+    offered = [pair for pair in item.choices if pair[0] not in item.retired or pair[0] == current]
+    field = forms.ChoiceField(
         label=_label(item, side),
         required=False,
-        choices=[("", empty), *item.choices],
+        choices=[("", empty), *offered],
         error_messages={
             "invalid_choice": literal(f"{_label(item, side)}: choose one of the options.")
         },
     )
+    if item.choices == OXFORD:
+        # static/js/select-keys.js: typed characters pick the grade whose code they spell.
+        field.widget.attrs["data-typed"] = "code"
+    return field
 
 
 def _text_field(item: Item, side: str) -> forms.CharField:
     return forms.CharField(label=_label(item, side), required=False, max_length=item.max_length)
 
 
-def _measurement_field(item: Item, side: str) -> forms.Field:
+def _measurement_field(item: Item, side: str, current: object = None) -> forms.Field:
     if item.kind is Kind.NUMBER:
         return _number_field(item, side)
     if item.kind is Kind.CHOICE:
-        return _choice_field(item, side)
+        return _choice_field(item, side, current)
     return _text_field(item, side)
 
 
@@ -134,10 +145,12 @@ class AssessmentForm(forms.Form):
         self.fields.update(narrative)
         for item in ITEMS.values():
             for side in item.sides:
-                field = _measurement_field(item, side)
+                name = field_name(item.code, side)
+                current = self.data.get(name) if self.is_bound else self.initial.get(name)
+                field = _measurement_field(item, side, current)
                 css = "form-select" if item.kind is Kind.CHOICE else "form-control"
                 field.widget.attrs["class"] = f"{css} form-control-sm"
-                self.fields[field_name(item.code, side)] = field
+                self.fields[name] = field
 
     def full_clean(self) -> None:
         super().full_clean()

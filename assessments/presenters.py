@@ -7,7 +7,7 @@ from django import forms
 
 from assessments.catalogue.items import SECTIONS, Item, Kind, Section
 from assessments.forms import AssessmentForm, field_name
-from assessments.norms import ItemComparison, compare
+from assessments.norms import REFERENCES, ItemComparison, compare
 from assessments.values import AssessmentValues, Key
 
 
@@ -17,6 +17,14 @@ class Cell:
     field: forms.BoundField | None
     display: str
     carried: bool
+    norm: str = ""  # "below" or "above" the item's reference range; "" inside it or none
+
+
+def _norm(comparison: ItemComparison | None, side: str) -> str:
+    value = comparison.side(side) if comparison is not None else None
+    if value is None:
+        return ""
+    return "below" if value.below else "above" if value.above else ""
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,11 @@ class Row:
     @property
     def sided(self) -> bool:
         return self.item.sided
+
+    @property
+    def has_reference(self) -> bool:
+        """The item has a reference range, so its cells can be marked below or above it."""
+        return self.item.code in REFERENCES
 
 
 @dataclass(frozen=True)
@@ -90,15 +103,17 @@ def build_sections(
         rows, errors, carried_count, recorded = [], 0, 0, 0
         for item in section.items:
             cells = []
+            comparison = compared.get(item.code)
             for side in item.sides:
                 bound = form[field_name(item.code, side)] if form is not None else None
                 is_carried = (item.code, side) in carried
-                cells.append(Cell(side, bound, display_value(item, values, side), is_carried))
+                shown = display_value(item, values, side)
+                cells.append(Cell(side, bound, shown, is_carried, _norm(comparison, side)))
                 errors += bool(bound is not None and bound.errors)
                 carried_count += is_carried
                 recorded += (item.code, side) in values.values
             if only_recorded and not any(cell.display for cell in cells):
                 continue
-            rows.append(Row(item, tuple(cells), compared.get(item.code)))
+            rows.append(Row(item, tuple(cells), comparison))
         views.append(SectionView(section, tuple(rows), errors, carried_count, recorded))
     return views

@@ -3,26 +3,41 @@
 Pure data; re-exported by `assessments.catalogue.items`, which is where other modules import them.
 """
 
+# First letters differ within each scale (and from the form's "— not tested"), so one typed
+# letter picks an answer in the browser's own drop-down search.
 YES_NO = (("yes", "Yes"), ("no", "No"))
 POS_NEG = (("positive", "Positive"), ("negative", "Negative"))
 PAIN_SIDE = (("left", "Left"), ("right", "Right"), ("both", "Both sides"))
-# Oxford / MRC scale 0-5 with +/- (docs/clinical.md, Strength). Each whole grade comes before
-# its minus and plus so typing "3" on the keyboard picks 3, and "3-" picks 3-.
+
+
+def _grade(code: str, meaning: str) -> tuple[str, str]:
+    """The code and its label: the code, an en dash, what the grade means."""
+    return code, f"{code} \u2013 {meaning}"
+
+
+# Oxford / MRC scale 0-5 with - and + steps (docs/clinical.md "Strength"), weakest first:
+# 0, 1, 2, 3-, 3, 3+, 4-, 4, 4+, 5-, 5. Each label starts with its code; the page's
+# static/js/select-keys.js picks a grade by its typed code ("4" is 4, "4+" is 4+), which the
+# browser's own first-letter search cannot do when 4- comes before 4.
+# 2- and 2+ were offered before the scale followed its source: records keep them, and they
+# stay valid in storage, imports and comparisons, but new entries are not offered them
+# (OXFORD_RETIRED; assessments/forms.py).
 OXFORD = (
-    ("0", "0 none"),
-    ("1", "1 flicker"),
-    ("2", "2 gravity eliminated"),
-    ("2-", "2-"),
-    ("2+", "2+"),
-    ("3", "3 against gravity"),
-    ("3-", "3-"),
-    ("3+", "3+"),
-    ("4", "4 some resistance"),
-    ("4-", "4-"),
-    ("4+", "4+"),
-    ("5", "5 normal"),
-    ("5-", "5-"),
+    _grade("0", "no contraction"),
+    _grade("1", "flicker, no movement"),
+    _grade("2-", "older grade, below 2"),
+    _grade("2", "moves with gravity eliminated"),
+    _grade("2+", "older grade, above 2"),
+    _grade("3-", "against gravity, part of the range"),
+    _grade("3", "full range against gravity"),
+    _grade("3+", "holds slight resistance briefly"),
+    _grade("4-", "moves against slight resistance"),
+    _grade("4", "moves against some resistance"),
+    _grade("4+", "moves against strong resistance"),
+    _grade("5-", "barely detectable weakness"),
+    _grade("5", "normal"),
 )
+OXFORD_RETIRED = frozenset({"2-", "2+"})
 OXFORD_SCORE = {"0": 0, "1": 1, "2-": 1.67, "2": 2, "2+": 2.33, "3-": 2.67, "3": 3, "3+": 3.33,
                 "4-": 3.67, "4": 4, "4+": 4.33, "5-": 4.67, "5": 5}  # fmt: skip
 # STarT Back answers (docs/clinical.md "Outcome measures"): items 1-8 agree or disagree; item 9

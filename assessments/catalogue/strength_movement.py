@@ -4,7 +4,7 @@ force per muscle) and movement and compensation.
 Part of `assessments.catalogue.items`, which orders the sections; import from there.
 """
 
-from assessments.catalogue.scales import OXFORD, POS_NEG, YES_NO
+from assessments.catalogue.scales import OXFORD, OXFORD_RETIRED, POS_NEG, YES_NO
 from assessments.catalogue.types import Item, Kind, Section, choice_item
 
 STRENGTH_MUSCLES = (
@@ -20,7 +20,7 @@ STRENGTH = Section(
     "strength",
     "Strength",
     tuple(
-        choice_item(f"strength_{code}", label, OXFORD, sided=True)
+        choice_item(f"strength_{code}", label, OXFORD, sided=True, retired=OXFORD_RETIRED)
         for code, label in STRENGTH_MUSCLES
     )
     + tuple(
@@ -39,7 +39,8 @@ STRENGTH = Section(
         choice_item(
             "force_unit",
             "Dynamometer unit",
-            (("N", "newtons (N)"), ("Nm", "newton-metres (Nm)")),
+            # Labels start with the unit, so typing "n" or "nm" picks it.
+            (("N", "N (newtons)"), ("Nm", "Nm (newton-metres)")),
         ),
         Item("force_position", "Dynamometer position", Kind.TEXT, max_length=200),
     ),

@@ -46,6 +46,8 @@ class Item:
     choices: tuple[tuple[str, str], ...] = ()
     help: str = ""
     max_length: int = 200
+    # Choice codes kept for the records that hold them but no longer offered for new entries.
+    retired: frozenset[str] = frozenset()
 
     @property
     def sides(self) -> tuple[Side, ...]:
@@ -78,9 +80,10 @@ def degrees_item(
 
 
 def choice_item(code: str, label: str, choices: tuple[tuple[str, str], ...], *,
-                sided: bool = False, help: str = "") -> Item:  # fmt: skip
+                sided: bool = False, help: str = "",
+                retired: frozenset[str] = frozenset()) -> Item:  # fmt: skip
     """One answer from a fixed list, once unless told per side."""
-    return Item(code, label, Kind.CHOICE, sided=sided, choices=choices, help=help)
+    return Item(code, label, Kind.CHOICE, sided=sided, choices=choices, help=help, retired=retired)
 
 
 def score_item(code: str, label: str, high: int, *, sided: bool = False, unit: str = "",

@@ -115,6 +115,15 @@ _WRONG_PASSWORD = _then_submit(
 )
 
 
+def _live_marks(page: Page, base: str, world: World) -> None:
+    """The assessment page after typing, before saving: a live error and a norm mark."""
+    page.goto(f"{base}/assessments/{world.draft.pk}/edit/")
+    for label, typed in [("Straight leg raise (left)", "7o"), ("Hip flexion (left)", "95")]:
+        page.get_by_label(label, exact=True).fill(typed)
+        page.get_by_label(label, exact=True).press("Tab")
+    expect(page.locator("#id_hip_flexion__left-norm .badge")).to_have_text("below norm")
+
+
 def _locked_out(page: Page, base: str, world: World) -> None:
     for _ in range(settings.AXES_FAILURE_LIMIT):
         _WRONG_PASSWORD(page, base, world)
@@ -175,6 +184,9 @@ PAGES: dict[str, Check] = {
             **{"Pain now (NPRS)": "11"},
         ),
         shows="#form-errors",
+    ),
+    "assessment_edit_live_marks": Check(
+        "therapist", "Assessment: Priya", _live_marks, shows="#id_slr_angle__left-error"
     ),
     "assessment_detail": Check(
         "therapist", "Priya Sharma", _go(lambda w: f"/assessments/{w.visits[-1].pk}/")
