@@ -62,7 +62,7 @@ def _items(found: list[Finding], older: bool) -> tuple[bool, tuple[Row, ...]]:
     chosen = [*result.home, *result.advice, *result.in_clinic]
     items = []
     for position, suggestion in enumerate(chosen, start=1):
-        item = _item_from_suggestion(PlanVersion(), position, suggestion, BY_SLUG[suggestion.slug])
+        item = _item_from_suggestion(PlanVersion(), position, suggestion, BY_SLUG)
         items.append(_item_row(item))
     return result.blocked, tuple(items)
 
