@@ -38,8 +38,10 @@ DEFAULT_CUTOFFS: Mapping[str, float] = MappingProxyType(
         "slr_nerve_root_high": 70.0,
         # docs/clinical.md "Muscle length tests": 90/90 AKE tight if more than 20 deg short.
         "ake_deficit_tight_over": 20.0,
-        # docs/clinical.md "Range of motion": side difference beyond measurement error, about 5-7
-        # deg (goniometer SEM about 7 deg, "Thomas test"); the upper end avoids flagging noise.
+        # docs/clinical.md "Measurement error": goniometer SEM about 7 deg, side difference
+        # beyond 5-7 deg; the upper end avoids flagging noise. The margin for every finding
+        # read from degrees (an angle within it of its cut-off is not a finding) and for a
+        # side difference.
         "side_difference_deg": 7.0,
         # docs/clinical.md "Strength": Oxford 5 is normal; below 5 marks weakness.
         "oxford_normal": 5.0,

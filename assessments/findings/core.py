@@ -2,17 +2,19 @@
 
 Pure: no Django, no database. `interpret` is deterministic: red flags first (cauda equina,
 cancer, infection, fracture, neurological), then the ordinary findings in FINDING_ORDER.
-Each code appears at most once: evidence from both sides merges into side "both" with the
-worse severity, and evidence that names no side (for example gait) leaves the side to the
-sided evidence, or "none" when there is none. A value that was not recorded is "not tested":
-it never produces a finding and is never read as normal. Codes, triggers and sources:
-docs/findings.md; the rules: findings_rules.py; the words: findings_text.py.
+Severity is kept per side: a code found on both sides with the same severity is one finding
+on side "both"; with different severities it is two findings, "left" then "right", each with
+its own severity and evidence, never a "both" that hides the milder side. Evidence that names
+no side (for example gait) goes with every side and counts towards each side's severity; with
+no sided evidence the side is "none". A value that was not recorded is "not tested": it never
+produces a finding and is never read as normal. Codes, triggers and sources: docs/findings.md;
+the rules: findings/rules.py; the words: findings/text.py.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assessments.findings.rules import RED_FLAG_RULES, RULES, SEVERITIES, Evidence
+from assessments.findings.rules import RED_FLAG_RULES, RULES, SEVERITIES, SIDES, Evidence
 from assessments.findings.text import NOTES, TITLES, client_text
 from assessments.norms import DEFAULT_CUTOFFS
 from assessments.values import AssessmentValues
@@ -54,10 +56,21 @@ class Finding:
 def _merged_side(evidence: list[Evidence]) -> str:
     sides: set[str] = set()
     for piece in evidence:
-        sides.update(("left", "right") if piece.side == "both" else {piece.side} - {""})
+        sides.update(_covers(piece))
     if sides == {"left", "right"}:
         return "both"
     return sides.pop() if sides else "none"
+
+
+def _covers(piece: Evidence) -> tuple[str, ...]:
+    """The sides one piece of evidence is about: none for unsided evidence."""
+    if piece.side == "both":
+        return SIDES
+    return (piece.side,) if piece.side in SIDES else ()
+
+
+def _worst(evidence: list[Evidence]) -> str:
+    return max((piece.severity for piece in evidence), key=SEVERITIES.index)
 
 
 def _evidence_text(code: str, evidence: list[Evidence]) -> str:
@@ -74,13 +87,24 @@ def _evidence_text(code: str, evidence: list[Evidence]) -> str:
     return "; ".join(texts)
 
 
-def _finding(code: str, evidence: list[Evidence]) -> Finding:
-    side = _merged_side(evidence)
-    if code.startswith("red_flag_"):
-        severity = "emergency" if code in EMERGENCY_CODES else "urgent"
-    else:
-        severity = max((piece.severity for piece in evidence), key=SEVERITIES.index)
+def _finding(code: str, side: str, severity: str, evidence: list[Evidence]) -> Finding:
     return Finding(code, side, severity, _evidence_text(code, evidence), client_text(code, side))
+
+
+def _findings(code: str, evidence: list[Evidence]) -> list[Finding]:
+    """One finding per code, or one per side when the two sides differ in severity."""
+    if code.startswith("red_flag_"):
+        urgency = "emergency" if code in EMERGENCY_CODES else "urgent"
+        return [_finding(code, _merged_side(evidence), urgency, evidence)]
+    per_side = {
+        side: [piece for piece in evidence if side in _covers(piece) or not _covers(piece)]
+        for side in SIDES
+        if any(side in _covers(piece) for piece in evidence)
+    }
+    severities = {side: _worst(pieces) for side, pieces in per_side.items()}
+    if len(set(severities.values())) > 1:  # left and right differ: one finding per side
+        return [_finding(code, side, severities[side], per_side[side]) for side in SIDES]
+    return [_finding(code, _merged_side(evidence), _worst(evidence), evidence)]
 
 
 def interpret(values: AssessmentValues, cutoffs: Mapping[str, float]) -> list[Finding]:
@@ -93,5 +117,5 @@ def interpret(values: AssessmentValues, cutoffs: Mapping[str, float]) -> list[Fi
     for code, rule in (*RED_FLAG_RULES.items(), *RULES.items()):
         evidence = rule(values, merged)
         if evidence:
-            findings.append(_finding(code, evidence))
+            findings.extend(_findings(code, evidence))
     return findings

@@ -1,13 +1,18 @@
 """The rules behind each finding code: values + cut-offs -> pieces of Evidence.
 
 Pure: no Django. One rule per finding code; `findings.interpret` runs them in the order of
-RED_FLAG_RULES then RULES and merges each rule's evidence into one Finding. Every
+RED_FLAG_RULES then RULES and turns each rule's evidence into findings (one, or one per
+side when the sides differ in severity). Every
 threshold comes from the cut-offs (norms.DEFAULT_CUTOFFS and the clinic's overrides);
 triggers, side and severity rules are documented in docs/findings.md.
 
-Severity bands ("how far beyond the cut-off"):
-- degrees: within one measurement error (side_difference_deg, docs/clinical.md 5-7 deg) of the
-  cut-off is mild, within two is moderate, beyond two is marked;
+Measurement error (docs/clinical.md "Measurement error"): an angle within one measurement
+error (side_difference_deg, 7 deg: goniometer SEM about 7 deg, side difference 5-7 deg) of its
+cut-off or reference range is not a finding, and neither is a left-right difference of up to
+that much. Severity bands ("how far beyond the cut-off"):
+- degrees: beyond one measurement error and up to two is mild, up to three is moderate,
+  beyond three is marked (the same for a side difference); a clinic's anterior-tilt
+  threshold has no margin (up to one error beyond is mild, two moderate);
 - Oxford grades: one grade below normal (or the stronger side) is mild, two is moderate
   (3 = just against gravity), more is marked;
 - Active SLR: the points above the cut-off, in thirds of the rest of the 0-5 scale;
@@ -48,6 +53,13 @@ def band(excess: float, unit: float) -> str:
     return MODERATE if excess <= 2 * unit else MARKED
 
 
+def beyond_error(excess: float, error: float) -> str | None:
+    """The band of an angle `excess` degrees past its cut-off; None within measurement error."""
+    if excess <= error:
+        return None
+    return band(excess - error, error)
+
+
 def deg(number: float) -> str:
     return f"{number:g}°"
 
@@ -78,8 +90,9 @@ def _above(
     found = []
     for side in SIDES:
         value = values.number(code, side)
-        if value is not None and value > cut:
-            found.append(Evidence(what, side, band(value - cut, err), deg(value)))
+        severity = None if value is None else beyond_error(value - cut, err)
+        if value is not None and severity is not None:
+            found.append(Evidence(what, side, severity, deg(value)))
     return found
 
 
@@ -183,8 +196,8 @@ def _rectus_femoris(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence
     cut, found = cutoffs["thomas_knee_angle_min"], []
     for side in SIDES:
         angle = values.number("thomas_knee_angle", side)
-        if angle is not None and angle < cut:
-            severity = band(cut - angle, _error(cutoffs))
+        severity = None if angle is None else beyond_error(cut - angle, _error(cutoffs))
+        if angle is not None and severity is not None:
             found.append(
                 Evidence(f"Thomas knee angle below {deg(cut)}", side, severity, deg(angle))
             )
@@ -205,12 +218,11 @@ def _hamstrings(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
         pain = values.choice("slr_below_knee_pain", side)
         # docs/clinical.md "Muscle length tests": below-knee pain is nerve-root reasoning, not
         # tightness; do not prescribe hamstring stretching for it.
-        if angle is None or angle >= cut or pain == "yes":
+        severity = None if angle is None else beyond_error(cut - angle, _error(cutoffs))
+        if angle is None or severity is None or pain == "yes":
             continue
         detail = deg(angle) if pain == "no" else f"{deg(angle)} (below-knee pain not recorded)"
-        found.append(
-            Evidence(f"SLR below {deg(cut)}", side, band(cut - angle, _error(cutoffs)), detail)
-        )
+        found.append(Evidence(f"SLR below {deg(cut)}", side, severity, detail))
     over = cutoffs["ake_deficit_tight_over"]
     what = f"90/90 knee extension deficit over {deg(over)}"
     return found + _above(values, "ake_deficit", over, what, _error(cutoffs))
@@ -232,9 +244,12 @@ def _limited(code: str) -> Rule:
             return []
         err, found = _error(cutoffs), []
         for value in comparison.sides:
-            if value.below and value.reference is not None:
+            if value.reference is None:
+                continue
+            # Below the range by more than measurement error (docs/clinical.md).
+            severity = beyond_error(value.reference.low - value.value, err)
+            if severity is not None:
                 what = f"{label} below the {value.reference.text('°')} range"
-                severity = band(value.reference.low - value.value, err)
                 found.append(
                     Evidence(what, value.side, severity, f"{deg(value.value)} ({value.percent}%)")
                 )

@@ -41,7 +41,7 @@ OLDER_ADULT_AGE = 65
 DEFAULT_LIMIT = 6
 ADVICE_LIMIT = 4
 # Ranking: score = max over reasons of (priority x SEVERITY_WEIGHT[severity])
-#                  + EXTRA_REASON_BONUS x (number of reasons - 1).
+#                  + EXTRA_REASON_BONUS x (number of distinct finding codes - 1).
 # One severity band is worth a quarter of the priority, so a marked finding can lift a
 # supporting item over a mild finding's first-line item only when its priority is close.
 SEVERITY_WEIGHT: Mapping[str, float] = MappingProxyType(
@@ -187,7 +187,9 @@ def _score(triggers: list[tuple[Rule, Finding]]) -> float:
     best = max(
         rule.priority * SEVERITY_WEIGHT.get(finding.severity, 1.0) for rule, finding in triggers
     )
-    return round(best + EXTRA_REASON_BONUS * (len(triggers) - 1), 2)
+    # A finding split into left and right (different severities) is one reason for the bonus.
+    extra = len({finding.code for _, finding in triggers}) - 1
+    return round(best + EXTRA_REASON_BONUS * extra, 2)
 
 
 def _suggestion(slug: str, triggers: list[tuple[Rule, Finding]], *, older: bool) -> Suggestion:

@@ -42,7 +42,7 @@ RICH: Entries = {
     ("gait_hip_hiking", N): "yes",
     ("strength_glute_max", L): "4",
     ("hip_internal_rotation", R): 20,
-    ("thomas_hip_angle", L): 5,
+    ("thomas_hip_angle", L): 10,
     ("lumbar_lordosis", N): "increased",
     ("rf_night_pain", N): "yes",
     ("rf_bladder_bowel", N): "yes",

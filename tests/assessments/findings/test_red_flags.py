@@ -22,7 +22,7 @@ from tests.assessments.findings.helpers import Entries, L, N, R, find, run
     ],
 )
 def test_red_flag_screen_yes_gives_group_flag(item: str, code: str, urgency: str) -> None:
-    findings = run({(item, N): "yes", ("thomas_hip_angle", L): 5})
+    findings = run({(item, N): "yes", ("thomas_hip_angle", L): 10})
     assert [f.code for f in findings] == [code, "tight_hip_flexors_one_joint"]
     flag = findings[0]
     assert (flag.is_red_flag, flag.urgency, flag.severity, flag.side) == (

@@ -21,6 +21,8 @@ from plans.rules.engine import (
     Rule,
     suggest,
 )
+from tests.assessments.findings.helpers import run
+from tests.assessments.findings.reference import REFERENCE_MILD
 from tests.paths import ROOT
 from tests.plans.rules.helpers import (
     DEMO_FINDINGS,
@@ -96,8 +98,8 @@ def test_red_flag_emergency_blocks_everything_and_refers_same_day() -> None:
     would_be = [s.slug for s in all_items(unblocked)]
     assert [h.slug for h in result.held_back] == [*would_be, "hip-thrust"]
     assert result.held_back[0] == HeldBack(
-        "kneeling-hip-flexor-stretch",
-        "Kneeling hip flexor stretch",
+        "dead-bug",
+        "Dead bug",
         ("red_flag_cauda_equina",),
         ("Red flag: possible cauda equina",),
     )
@@ -153,15 +155,15 @@ def test_red_flag_contraindication_named_once() -> None:
 def test_ranking_realistic_case_exact_order() -> None:
     result = suggest(DEMO_FINDINGS, age=38)
     assert [(s.slug, s.score) for s in result.home] == [
-        ("kneeling-hip-flexor-stretch", 15.25),  # 9 x 1.25 + 4 extra reasons
-        ("dead-bug", 13.25),  # 9 x 1.25 + 2
-        ("glute-bridge", 13.0),  # 9 x 1.0 + 4
+        ("dead-bug", 13.25),  # 9 x 1.25 (weak deep core, moderate) + 2 extra reasons
+        ("glute-bridge", 12.0),  # 9 x 1.0 (weak glute max, mild) + 3
+        ("kneeling-hip-flexor-stretch", 12.0),  # 9 x 1.0 (tight hip flexors, mild) + 3
         ("bird-dog", 11.0),  # 8 x 1.25 + 1
         ("pelvic-tilt", 5.0),  # 4 x 1.25
     ]
     # One place per slot: the same target and purpose is offered as a swap instead.
     assert {s.slug: [a.slug for a in s.alternatives] for s in result.home if s.alternatives} == {
-        "kneeling-hip-flexor-stretch": ["lunge-stretch"],  # 7 x 1.25 + 1 = 9.75
+        "kneeling-hip-flexor-stretch": ["lunge-stretch"],  # 7 x 1.0 = 7.0
         "dead-bug": ["plank"],  # 7 x 1.25 = 8.75
         "glute-bridge": ["single-leg-bridge"],
     }
@@ -172,6 +174,29 @@ def test_ranking_realistic_case_exact_order() -> None:
         "heat-for-stiffness",
     ]
     assert [s.slug for s in result.in_clinic] == ["deep-tissue-massage", "myofascial-release"]
+    assert [h.slug for h in result.held_back] == ["hip-thrust"]
+    assert result.referral is None
+
+
+def test_reference_mild_visit_plan() -> None:
+    """The reference mild first visit (tests/assessments/findings/reference.py) end to end."""
+    result = suggest(run(REFERENCE_MILD), age=42)
+    assert [(s.slug, s.side, s.emphasis, s.score) for s in result.home] == [
+        # 9 x 1.25 (weak glute max, moderate on the right) + 4 other findings: weak glute max
+        # left and right are one finding for the bonus.
+        ("glute-bridge", "none", "", 15.25),
+        # 9 x 1.0 (tight hip flexors, right, mild) + 4; the unsided anterior tilt and sitting
+        # reasons cover both sides, as moderately as the right: no emphasis.
+        ("kneeling-hip-flexor-stretch", "both", "", 13.0),
+        ("bird-dog", "right", "", 8.75),  # lumbar extension compensation, right only
+        ("dead-bug", "both", "", 8.5),
+        ("pelvic-tilt", "none", "", 5.0),
+    ]
+    bridge = result.home[0]
+    assert [(r.side, r.severity) for r in bridge.reasons if r.finding == "weak_glute_max"] == [
+        ("left", "mild"),
+        ("right", "moderate"),
+    ]
     assert [h.slug for h in result.held_back] == ["hip-thrust"]
     assert result.referral is None
 

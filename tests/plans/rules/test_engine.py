@@ -243,6 +243,34 @@ def test_side_one_side_plus_unsided_emphasis_on_the_sided_finding() -> None:
     assert (stretch.side, stretch.emphasis) == ("both", "left")
 
 
+def test_side_one_code_split_by_severity_both_with_worse_side_emphasis() -> None:
+    """assessments.findings gives two findings when the sides differ in severity."""
+    found = by_slug(
+        suggest(
+            [
+                finding("weak_glute_med", "left", "mild"),
+                finding("weak_glute_med", "right", "marked"),
+            ]
+        )
+    )
+    clamshell = found["clamshell"]
+    assert (clamshell.side, clamshell.emphasis) == ("both", "right")
+    assert [(r.finding, r.side, r.severity) for r in clamshell.reasons] == [
+        ("weak_glute_med", "left", "mild"),
+        ("weak_glute_med", "right", "marked"),
+    ]
+    # One finding split by side is one reason for the ranking: no extra-reason bonus.
+    assert clamshell.score == 9 * 1.5
+
+
+def test_side_split_finding_counts_once_next_to_other_findings() -> None:
+    split = [finding("weak_glute_max", "left", "mild"), finding("weak_glute_max", "right", "mild")]
+    both = [finding("weak_glute_max", "both", "mild")]
+    other = [finding("lumbar_extension_compensation", "none", "moderate")]
+    bridge = by_slug(suggest([*split, *other]))["glute-bridge"]
+    assert bridge.score == by_slug(suggest([*both, *other]))["glute-bridge"].score == 9 + 1
+
+
 def test_side_rule_without_sides_done_on_both_sides() -> None:
     found = by_slug(suggest([finding("weak_deep_core", "left", "moderate")]))
     assert (found["dead-bug"].side, found["bird-dog"].side) == ("both", "both")
