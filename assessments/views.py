@@ -209,6 +209,7 @@ def assessment_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "sections": build_sections(values, cutoffs, carried=values.carried, only_recorded=True),
         "findings": interpretation.assessment_findings(assessment, values),
         "scores": outcome_scores(values),
+        "carried_count": len(values.carried),
         "amendments": assessment.amendments.select_related("made_by"),
     }
     return render(request, "assessments/detail.html", context)
