@@ -192,7 +192,8 @@ def assessment_start_or_continue(
     One open draft per client and visit date unless `another` is asked. Pre-filled from
     `copy_from`, or with `copy_forward` from the latest visit: every value but pain
     intensity, questionnaire answers (catalogue ASKED_ANEW) and the red-flag screen, each
-    marked carried over.
+    marked carried over. The screen is not copied: the edit page offers its last answers
+    for the therapist to confirm (assessments/red_flag_screen.py).
     Side effects (a new draft only): client's last-visit date; audit entry (create).
     """
     if copy_from is not None and copy_from.client_id != client.pk:

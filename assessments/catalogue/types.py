@@ -65,7 +65,7 @@ class Section:
     title: str
     items: tuple[Item, ...]
     # Copy-forward carries the section's values (marked carried over) but items.ASKED_ANEW;
-    # the red-flag screen (carry_forward False) is asked at every visit.
+    # the red-flag screen is not carried: its last answers are offered for confirmation.
     carry_forward: bool = True
     intro: str = ""
     notes: tuple[str, ...] = field(default=())
