@@ -214,7 +214,7 @@ class StartVisitForm(forms.Form):
     copy_forward = forms.BooleanField(
         required=False,
         initial=True,
-        label="Start from the last visit's measurements (marked as carried over until confirmed)",
+        label="Start from the last visit's values (marked as carried over until confirmed)",
     )
     # Offered only when the client has an open draft: unticked, a date that has one
     # continues it, so a double-submitted form never makes two drafts.

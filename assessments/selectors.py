@@ -1,7 +1,8 @@
 """Reads of assessments, scoped to the requesting user's clinic."""
 
+import datetime
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -43,6 +44,21 @@ def open_drafts(client: Client) -> QuerySet[Assessment]:
 def latest_assessment(client: Client) -> Assessment | None:
     """The visit to copy forward from: the newest one, with its measurements."""
     return client_assessments(client).prefetch_related("measurements").first()
+
+
+def answers_copied_from(
+    assessment: Assessment, codes: Collection[str]
+) -> tuple[datetime.date, dict[str, str]] | None:
+    """The visit date and the choices (of these item codes) of the visit this draft was
+    started from (the same client's, as assessment_start checks); None when it was not."""
+    if assessment.copied_from_id is None:
+        return None
+    source = assessment.copied_from  # loaded once: the page header shows its date too
+    if source is None:
+        return None
+    rows = Measurement.objects.filter(assessment_id=source.pk, item__in=list(codes))
+    answers = dict(rows.exclude(choice="").order_by().values_list("item", "choice"))
+    return source.visit_date, answers
 
 
 def values_of_visits(visits: Sequence[Assessment]) -> dict[int, AssessmentValues]:

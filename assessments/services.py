@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from assessments.catalogue.items import ITEMS, SECTION_OF, Kind, value_problem
+from assessments.catalogue.items import CARRIED_FORWARD, ITEMS, Kind, value_problem
 from assessments.models import Amendment, Assessment, Measurement, Status
 from assessments.outcomes import outcome_problems
 from assessments.selectors import latest_assessment
@@ -190,8 +190,10 @@ def assessment_start_or_continue(
     """Start a draft for a visit, or continue the date's open draft: (draft, created).
 
     One open draft per client and visit date unless `another` is asked. Pre-filled from
-    `copy_from`, or with `copy_forward` from the latest visit; copied measurements are
-    marked carried over, and pain, red flags and questionnaires are asked anew.
+    `copy_from`, or with `copy_forward` from the latest visit: every value but pain
+    intensity, questionnaire answers (catalogue ASKED_ANEW) and the red-flag screen, each
+    marked carried over. The screen is not copied: the edit page offers its last answers
+    for the therapist to confirm (assessments/red_flag_screen.py).
     Side effects (a new draft only): client's last-visit date; audit entry (create).
     """
     if copy_from is not None and copy_from.client_id != client.pk:
@@ -222,7 +224,7 @@ def assessment_start_or_continue(
         Measurement.objects.bulk_create(
             _row(assessment, (m.item, m.side), m.stored, carried=True)  # type: ignore[arg-type]
             for m in copy_from.measurements.all()
-            if m.item in ITEMS and SECTION_OF[m.item].carry_forward
+            if m.item in CARRIED_FORWARD
         )
     _refresh_last_visit(client)
     detail = f"copied forward from assessment {copy_from.pk}" if copy_from else ""

@@ -1,11 +1,12 @@
 """Assessment pages: start a visit, edit a draft (with live findings), view, amend."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import interpretation, selectors, services
+from assessments import interpretation, red_flag_screen, selectors, services
 from assessments.forms import AmendForm, AssessmentForm, StartVisitForm, initial_from
 from assessments.models import Assessment
 from assessments.outcomes import outcome_problems, outcome_scores
@@ -73,12 +74,15 @@ def _form_page(
     """The edit or amend page. Each showing shows the record: one read entry."""
     detail = "amend form" if assessment.is_final else "edit form"
     services.assessment_viewed(actor=request.user, assessment=assessment, detail=detail)
-    return render(request, template, _edit_context(assessment, form, **extra), status=status)
+    context = _edit_context(assessment, form, screen=True, **extra)
+    return render(request, template, context, status=status)
 
 
 def _edit_context(
-    assessment: Assessment, form: AssessmentForm, **extra: object
+    assessment: Assessment, form: AssessmentForm, *, screen: bool = False, **extra: object
 ) -> dict[str, object]:
+    """The edit page's context; with `screen`, the red-flag screen's one-action controls
+    (the live preview leaves them out: they cost a read of the last visit)."""
     values = (
         _typed_values(form, assessment)
         if form.is_bound
@@ -86,11 +90,14 @@ def _edit_context(
     )
     carried = selectors.assessment_values(assessment).carried
     cutoffs = interpretation.clinic_cutoffs(assessment)
+    sections = build_sections(values, cutoffs, form=form, carried=carried)
+    answered = sum(sv.recorded for sv in sections if sv.section.code == "red_flags")
     return {
         "assessment": assessment,
         "client": assessment.client,
         "form": form,
-        "sections": build_sections(values, cutoffs, form=form, carried=carried),
+        "sections": sections,
+        "screen": red_flag_screen.controls(assessment, answered=answered) if screen else None,
         "findings": interpretation.assessment_findings(assessment, values),
         "scores": outcome_scores(values),
         "carried_count": len(carried),
@@ -109,7 +116,14 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         form = AssessmentForm(initial=initial_from(assessment))
         return _form_page(request, "assessments/edit.html", assessment, form)
 
-    form = AssessmentForm(request.POST)
+    # "None of these" or "Unchanged since" pressed without JavaScript: fill the screen first.
+    screen = red_flag_screen.posted(request.POST, assessment)
+    form = AssessmentForm(screen.data)
+    if screen.stale:
+        _validated(form)  # errors elsewhere show too; nothing is saved
+        return _form_page(
+            request, "assessments/edit.html", assessment, form, status=409, stale_offer=True
+        )
     if not _validated(form):
         return _form_page(request, "assessments/edit.html", assessment, form)
     try:
@@ -119,7 +133,7 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
                 actor=request.user, assessment=saved, expected_version=saved.version
             )
     except services.AssessmentConflict as conflict:
-        return _conflict(request, conflict.current, form)
+        return _conflict(request, conflict.current, form, screen.data)
     except services.FinaliseBlocked as blocked:
         fresh = selectors.assessment_get(request.user, pk)
         form = AssessmentForm(initial=initial_from(fresh))
@@ -127,6 +141,9 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     if "finalise" in request.POST:
         messages.success(request, "Assessment finalised.")
         return redirect("assessment_detail", pk=pk)
+    if screen.message:
+        messages.success(request, f"{screen.message} Draft saved.")
+        return redirect(reverse("assessment_edit", args=[pk]) + "#section-red_flags")
     messages.success(request, "Draft saved.")
     return redirect("assessment_edit", pk=pk)
 
@@ -163,8 +180,10 @@ def _differing(form: AssessmentForm, saved: Assessment) -> list[str]:
     ]
 
 
-def _conflict(request: AuthedRequest, current: Assessment, form: AssessmentForm) -> HttpResponse:
-    """Re-show what the editor typed, based on the saved version, with what differs.
+def _conflict(
+    request: AuthedRequest, current: Assessment, form: AssessmentForm, posted: QueryDict
+) -> HttpResponse:
+    """Re-show what the editor typed (`posted`), based on the saved version, with what differs.
 
     A repeated "Finalise" (a double click) whose values were finalised by the first lands
     where the first did instead.
@@ -174,7 +193,7 @@ def _conflict(request: AuthedRequest, current: Assessment, form: AssessmentForm)
     if not differing and fresh.is_final and "finalise" in request.POST:
         messages.success(request, "Assessment finalised.")
         return redirect("assessment_detail", pk=fresh.pk)
-    data = request.POST.copy()
+    data = posted.copy()
     data["version"] = str(fresh.version)
     rebased = AssessmentForm(data)
     _validated(rebased)
@@ -209,6 +228,7 @@ def assessment_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "sections": build_sections(values, cutoffs, carried=values.carried, only_recorded=True),
         "findings": interpretation.assessment_findings(assessment, values),
         "scores": outcome_scores(values),
+        "carried_count": len(values.carried),
         "amendments": assessment.amendments.select_related("made_by"),
     }
     return render(request, "assessments/detail.html", context)

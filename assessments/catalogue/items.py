@@ -22,6 +22,8 @@ from assessments.catalogue.strength_movement import STRENGTH_MUSCLES
 from assessments.catalogue.types import Item, Kind, Section, Side
 
 __all__ = [
+    "ASKED_ANEW",
+    "CARRIED_FORWARD",
     "ITEMS",
     "OXFORD",
     "OXFORD_SCORE",
@@ -57,6 +59,18 @@ ITEMS: dict[str, Item] = {item.code: item for section in SECTIONS for item in se
 SECTION_OF: dict[str, Section] = {
     item.code: section for section in SECTIONS for item in section.items
 }
+
+# The client's answers today, never carried forward: pain intensity and every questionnaire
+# answer or score (docs/clinical.md "Follow-up visits (copy-forward)"). The PSFS activities
+# (the outcome measures' only text), pain sites and aggravating factors are carried.
+ASKED_ANEW: frozenset[str] = frozenset(
+    {"pain_now", "pain_worst_24h"}
+    | {item.code for item in _reported.OUTCOMES.items if item.kind is not Kind.TEXT}
+)
+# What copy-forward copies to the next visit, marked carried over until confirmed or changed.
+CARRIED_FORWARD: frozenset[str] = frozenset(
+    code for code in ITEMS if SECTION_OF[code].carry_forward and code not in ASKED_ANEW
+)
 
 
 def value_problem(item: Item, value: object) -> str | None:

@@ -1,5 +1,5 @@
-"""Catalogue sections the client reports and is asked anew each visit: pain and history,
-the red-flag screen and the outcome questionnaires.
+"""Catalogue sections the client reports: pain and history, the red-flag screen and the
+outcome questionnaires (what copy-forward carries of them: `items.ASKED_ANEW`).
 
 Part of `assessments.catalogue.items`, which orders the sections; import from there.
 """
@@ -56,7 +56,6 @@ SUBJECTIVE = Section(
             decimals=1,
         ),
     ),
-    carry_forward=False,
 )
 
 RED_FLAG_SCREEN = Section(
@@ -127,7 +126,6 @@ OUTCOMES = Section(
             help=_STARTBACK_TYPED,
         ),
     ),
-    carry_forward=False,
     intro=(
         "Enter the answers from your clinic's licensed forms; questionnaire wording is not "
         "reproduced here (ODI and STarT Back licences). The scores are worked out as you go. "

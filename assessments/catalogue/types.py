@@ -64,7 +64,8 @@ class Section:
     code: str
     title: str
     items: tuple[Item, ...]
-    # Copy forward carries measurements; pain, red flags and questionnaires are asked anew.
+    # Copy-forward carries the section's values (marked carried over) but items.ASKED_ANEW;
+    # the red-flag screen is not carried: its last answers are offered for confirmation.
     carry_forward: bool = True
     intro: str = ""
     notes: tuple[str, ...] = field(default=())

@@ -37,10 +37,15 @@ Classification of a row:
 - "": not comparable: recorded in only one visit, unchanged on an item without a
   threshold, or measured with a different instrument in the two visits (docs/clinical.md:
   compare visits only on the same instrument; the row carries the caveat).
+
+A value a draft holds only because copy-forward carried it (not yet confirmed or changed)
+was not measured at that visit: its row shows it marked as carried, with no change and no
+classification (AssessmentValues.carried). The derived PSFS mean and ODI score need no such
+mark: they come from questionnaire scores, which copy-forward never carries.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import partial
 from typing import Literal
@@ -182,6 +187,9 @@ class ComparisonRow:
     change: str  # "+8°", "-2/10", "changed", "unchanged"; "" when not comparable
     classification: Classification
     caveat: str = ""
+    # Copied forward into that visit and not confirmed: shown marked, never compared.
+    before_carried: bool = False
+    after_carried: bool = False
 
     @property
     def not_tested_in_one(self) -> bool:
@@ -421,7 +429,16 @@ def compare_visits(
                 first, second = before.values.get(key), after.values.get(key)
                 if first in (None, "") and second in (None, ""):
                     continue
-                rows.append(_row(item, side, first, second, rules, caveats.get(item.code, "")))
+                row = _row(item, side, first, second, rules, caveats.get(item.code, ""))
+                if key in before.carried or key in after.carried:
+                    row = replace(
+                        row,
+                        change="",
+                        classification=NOT_COMPARABLE,
+                        before_carried=key in before.carried,
+                        after_carried=key in after.carried,
+                    )
+                rows.append(row)
         if section.code == "outcomes":
             rows.extend(_outcome_rows(before, after, rules))
         if rows:

@@ -2,9 +2,10 @@
 
 A visit lists item values by catalogue code; a sided item takes a (left, right) pair or
 one value for both sides. The first visit is complete; a later visit starts as a copy of
-the one before (measurements carry forward, docs/clinical.md norms for the numbers) and lists
-only what changed, plus what is asked anew at every visit: pain, questionnaires, red
-flags (any not listed as yes is answered no). None removes a carried value.
+the one before (values carry forward, docs/clinical.md norms for the numbers) and lists
+only what changed, plus what is asked anew at every visit: pain intensity, questionnaire
+scores, red flags (any not listed as yes is answered no). None removes a carried value,
+such as a pain site that has cleared.
 """
 
 import datetime

@@ -307,18 +307,20 @@ def _copied(therapist: User, client: Client) -> tuple[Assessment, Assessment]:
     return first, second
 
 
-def test_copy_forward_carries_measurements_but_not_pain_flags_or_scores(
+def test_copy_forward_carries_values_but_not_pain_scores_or_red_flags(
     therapist: User, client_record: Client
 ) -> None:
     first, second = _copied(therapist, client_record)
     assert _rows(second) == {
         ("hip_extension", "left"): (Decimal(5), True),
         ("thomas_hip_angle", "right"): (Decimal(8), True),
+        ("psfs_activity_1", ""): ("Sitting", True),
     }
     assert (second.copied_from, second.goals, second.notes) == (first, "Sit through a film", "")
     assert assessment_values(second).carried == {
         ("hip_extension", "left"),
         ("thomas_hip_angle", "right"),
+        ("psfs_activity_1", ""),
     }
     client_record.refresh_from_db()
     assert client_record.last_visit_on == DAY2
