@@ -6,10 +6,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import interpretation, selectors, services
+from assessments.catalogue.items import SECTIONS
 from assessments.forms import AmendForm, AssessmentForm, StartVisitForm, initial_from
 from assessments.models import Assessment
 from assessments.outcomes import outcome_problems, outcome_scores
 from assessments.presenters import build_sections
+from assessments.presets import folded_sections
 from assessments.values import AssessmentValues
 from clinic.http import AuthedRequest
 from clinic.selectors import client_get
@@ -86,11 +88,14 @@ def _edit_context(
     )
     carried = selectors.assessment_values(assessment).carried
     cutoffs = interpretation.clinic_cutoffs(assessment)
+    folded = folded_sections(
+        assessment.client.clinic.assessment_preset, tuple(s.code for s in SECTIONS)
+    )
     return {
         "assessment": assessment,
         "client": assessment.client,
         "form": form,
-        "sections": build_sections(values, cutoffs, form=form, carried=carried),
+        "sections": build_sections(values, cutoffs, form=form, carried=carried, folded=folded),
         "findings": interpretation.assessment_findings(assessment, values),
         "scores": outcome_scores(values),
         "carried_count": len(carried),
