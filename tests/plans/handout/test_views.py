@@ -367,7 +367,7 @@ def test_handout_and_email_use_the_preferred_name_the_client_form_promises(
     Client.objects.filter(pk=client_record.pk).update(preferred_name="Pri", email="p@example.com")
     version = issue(therapist, typical)
     preview = as_therapist.get(reverse("handout_preview", args=[version.pk])).content.decode()
-    assert '<dd class="client-name">Pri Sharma</dd>' in preview
+    assert '<span class="client-name">Pri Sharma</span>' in preview
     assert "Priya" not in preview
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         as_therapist.post(reverse("handout_email", args=[version.pk]))
