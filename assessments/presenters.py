@@ -50,6 +50,8 @@ class SectionView:
     errors: int
     carried: int
     recorded: int
+    # Folded away by the clinic's preset (entry page only; see assessments.presets).
+    folded: bool = False
 
     @property
     def sided(self) -> bool:
@@ -92,10 +94,13 @@ def build_sections(
     form: AssessmentForm | None = None,
     carried: frozenset[Key] = frozenset(),
     only_recorded: bool = False,
+    folded: frozenset[str] = frozenset(),
 ) -> list[SectionView]:
     """Sections of rows; with a form, each cell holds its bound field.
 
-    `only_recorded` (read-only pages) leaves out items that were not tested.
+    `only_recorded` (read-only pages) leaves out items that were not tested. `folded`
+    names the sections the clinic's preset folds; one that holds a value (recorded,
+    carried over or to correct) is shown open all the same.
     """
     compared = comparisons(values, cutoffs)
     views = []
@@ -115,5 +120,6 @@ def build_sections(
             if only_recorded and not any(cell.display for cell in cells):
                 continue
             rows.append(Row(item, tuple(cells), comparison))
-        views.append(SectionView(section, tuple(rows), errors, carried_count, recorded))
+        fold = section.code in folded and not (errors or carried_count or recorded)
+        views.append(SectionView(section, tuple(rows), errors, carried_count, recorded, fold))
     return views

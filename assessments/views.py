@@ -7,10 +7,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import interpretation, red_flag_screen, selectors, services
+from assessments.catalogue.items import SECTIONS
 from assessments.forms import AmendForm, AssessmentForm, StartVisitForm, initial_from
 from assessments.models import Assessment
 from assessments.outcomes import outcome_problems, outcome_scores
 from assessments.presenters import build_sections
+from assessments.presets import folded_sections
 from assessments.values import AssessmentValues
 from clinic.http import AuthedRequest
 from clinic.selectors import client_get
@@ -90,7 +92,10 @@ def _edit_context(
     )
     carried = selectors.assessment_values(assessment).carried
     cutoffs = interpretation.clinic_cutoffs(assessment)
-    sections = build_sections(values, cutoffs, form=form, carried=carried)
+    folded = folded_sections(
+        assessment.client.clinic.assessment_preset, tuple(s.code for s in SECTIONS)
+    )
+    sections = build_sections(values, cutoffs, form=form, carried=carried, folded=folded)
     answered = sum(sv.recorded for sv in sections if sv.section.code == "red_flags")
     return {
         "assessment": assessment,

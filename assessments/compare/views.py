@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from assessments import interpretation, selectors, services
+from assessments.compare.shown import shown
 from assessments.compare.visits import compare_visits
 from assessments.models import Assessment
 from clinic.http import AuthedRequest, whole_number
@@ -21,6 +22,9 @@ def _visit_id(raw: str | None) -> int | None:
 @require_GET
 def assessment_compare(request: AuthedRequest, client_pk: int) -> HttpResponse:
     """?a=<id>&b=<id>: both visits of this client (else 404), earlier one as "before".
+
+    Lists only what changed; with &all=1, every item (red-flag answers that did not change
+    are one line in both: assessments/compare/shown.py).
 
     Without parameters it compares the two most recent visits; with invalid ones it shows
     the choice of visits. Each compared assessment gets one audit view entry; the choice
@@ -55,5 +59,11 @@ def assessment_compare(request: AuthedRequest, client_pk: int) -> HttpResponse:
         selectors.assessment_values(after),
         interpretation.clinic_cutoffs(after),
     )
-    context.update(chosen=(first, second), before=before, after=after, comparison=comparison)
+    context.update(
+        chosen=(first, second),
+        before=before,
+        after=after,
+        comparison=comparison,
+        shown=shown(comparison, show_all=request.GET.get("all") == "1"),
+    )
     return render(request, "assessments/compare.html", context)

@@ -153,7 +153,8 @@ class ClinicAdmin(ClinicScopedAdmin):
     def save_model(self, request: HttpRequest, obj: Clinic, form: Any, change: bool) -> None:
         """Through the branding and cut-off services (two audit entries when both change)."""
         actor, data = actor_of(request), form.cleaned_data
-        branding = {name: data[name] for name in BRANDING_FIELDS}
+        # The assessment preset is set on the Branding page, not in maintenance.
+        branding = {name: data[name] for name in BRANDING_FIELDS if name in data}
         remove_logo = bool(data.get("remove_logo"))
         logo = None if remove_logo else data.get("logo_upload")
         overrides = data.get("cutoff_overrides") or {}

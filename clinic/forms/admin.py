@@ -159,7 +159,7 @@ class StaffEditForm(ServiceErrorsMixin, forms.Form):
 
 
 class BrandingForm(ServiceErrorsMixin, forms.ModelForm):
-    """The clinic's details as printed on handouts, and its logo."""
+    """The clinic's details as printed on handouts, its logo, and the assessment preset."""
 
     website = forms.URLField(required=False, assume_scheme="https", max_length=200)
     logo_upload = forms.FileField(label="New logo", required=False)
@@ -171,6 +171,7 @@ class BrandingForm(ServiceErrorsMixin, forms.ModelForm):
         widgets = {
             "address": forms.Textarea(attrs={"rows": 3}),
             "handout_footer": forms.Textarea(attrs={"rows": 3}),
+            "assessment_preset": forms.RadioSelect,
         }
 
     def __init__(self, *args: Any, logo_limit_kb: int, **kwargs: Any) -> None:
@@ -190,6 +191,7 @@ class BrandingForm(ServiceErrorsMixin, forms.ModelForm):
                 Row(Column("phone"), Column("email"), Column("website")),
             ),
             Fieldset("Handout", Row(Column("paper_size"), Column(*logo_fields))),
+            Fieldset("Assessment page", "assessment_preset"),
         )
 
     def clean_logo_upload(self) -> tuple[bytes, str] | None:

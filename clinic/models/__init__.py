@@ -2,9 +2,10 @@
 
 from clinic.models.audit import AuditAction, AuditEntry
 from clinic.models.client import Client, Sex
-from clinic.models.organisation import Clinic, Membership, PaperSize, Role
+from clinic.models.organisation import AssessmentPreset, Clinic, Membership, PaperSize, Role
 
 __all__ = [
+    "AssessmentPreset",
     "AuditAction",
     "AuditEntry",
     "Client",

@@ -12,6 +12,13 @@ class PaperSize(models.TextChoices):
     LETTER = "letter", "US Letter"
 
 
+class AssessmentPreset(models.TextChoices):
+    """How much of the examination the assessment page shows open (docs/assessment.md)."""
+
+    FULL = "full", "Full examination: every section open"
+    QUICK = "quick", "Quick screen: the sections a screen needs open, the rest folded"
+
+
 class Clinic(models.Model):
     """A practice; every client, visit and plan belongs to exactly one."""
 
@@ -27,6 +34,13 @@ class Clinic(models.Model):
         max_length=CLINIC_LINES, blank=True, help_text="Printed at the foot of every handout page."
     )
     paper_size = models.CharField(max_length=10, choices=PaperSize.choices, default=PaperSize.A4)
+    assessment_preset = models.CharField(
+        "Sections shown open",
+        max_length=10,
+        choices=AssessmentPreset.choices,
+        default=AssessmentPreset.FULL,
+        help_text="Folded sections can still be opened with one click and always save.",
+    )
     # Per-clinic clinical cut-offs (docs/clinical.md: a clinic admin may change a cut-off);
     # a mapping of cut-off name to number, applied on top of the defaults in norms.
     cutoff_overrides = models.JSONField(default=dict, blank=True)
@@ -40,6 +54,10 @@ class Clinic(models.Model):
             models.CheckConstraint(
                 condition=Q(logo_content_type__in=["", "image/png", "image/jpeg"]),
                 name="clinic_logo_type_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(assessment_preset__in=[choice.value for choice in AssessmentPreset]),
+                name="clinic_assessment_preset_known",
             ),
         ]
 

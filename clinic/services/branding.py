@@ -18,6 +18,7 @@ BRANDING_FIELDS = (
     "website",
     "handout_footer",
     "paper_size",
+    "assessment_preset",
 )
 
 
@@ -30,7 +31,8 @@ def clinic_branding_update(
     logo: tuple[bytes, str] | None = None,
     remove_logo: bool = False,
 ) -> Clinic:
-    """Change the clinic's name, contact details, handout footer, paper size or logo.
+    """Change the clinic's name, contact details, handout footer, paper size, logo or the
+    assessment page's preset (full examination or quick screen).
 
     `logo` is (bytes, content type) as checked by clinic.logos.read_logo; `remove_logo`
     clears it (giving both is a TypeError). Raises ValidationError keyed by field (a name

@@ -148,7 +148,7 @@ def clinic_branding(request: AuthedRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_service_error(error)
         else:
-            messages.success(request, "Branding saved. New handouts use it from now on.")
+            messages.success(request, "Settings saved. New handouts use the branding from now on.")
             return redirect("clinic_branding")
     # A browser never sends a chosen file again, so say so when the page comes back.
     file_dropped = bool(request.FILES) and bool(form.errors)

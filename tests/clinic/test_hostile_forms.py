@@ -193,6 +193,7 @@ BRANDING_BASELINE = {
     "website": "",
     "handout_footer": "",
     "paper_size": "A4",
+    "assessment_preset": "full",
 }
 
 

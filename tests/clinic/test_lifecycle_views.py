@@ -78,6 +78,17 @@ def test_archive_page_explains_and_carries_the_version(
     assert AuditEntry.objects.count() == 0
 
 
+def test_archive_page_points_each_role_to_the_erasure_they_can_ask_for(
+    as_therapist: HttpClient, as_admin: HttpClient, client_record: Client
+) -> None:
+    url = _url("client_archive", client_record)
+    therapist_page = as_therapist.get(url).content.decode()
+    assert "ask your clinic admin to erase it instead." in therapist_page
+    assert "Erase record" not in therapist_page
+    admin_page = as_admin.get(url).content.decode()
+    assert 'use "Erase record" on the client\'s page instead.' in admin_page
+
+
 def test_archive_page_query_count(
     as_therapist: HttpClient, client_record: Client, django_assert_num_queries: object
 ) -> None:
@@ -260,8 +271,10 @@ def test_client_page_has_data_rights_area_for_therapist(
     page = as_therapist.get(_url("client_detail", client_record)).content.decode()
     rights = page[page.index('id="data-rights"') :]
     assert f'href="{_url("client_archive", client_record)}"' in rights
-    assert f'href="{_url("client_erase", client_record)}"' in rights
-    assert "only a clinic admin can erase a record" in rights
+    # No button a therapist cannot use: the note says whom to ask instead.
+    assert _url("client_erase", client_record) not in page
+    assert "Erase record" not in page
+    assert "only a clinic admin can erase a record: ask yours" in rights
     assert "Archived</span>" not in page
 
 
@@ -270,7 +283,7 @@ def test_client_page_for_admin_has_no_admin_only_note(
 ) -> None:
     page = as_admin.get(_url("client_detail", client_record)).content.decode()
     assert "only a clinic admin can erase a record" not in page
-    assert f'href="{_url("client_erase", client_record)}"' in page
+    assert f'href="{_url("client_erase", client_record)}">Erase record</a>' in page
 
 
 def test_client_page_shows_notes_with_line_breaks_escaped(

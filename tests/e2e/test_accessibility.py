@@ -22,7 +22,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from assessments.models import Assessment
 from assessments.services import assessment_finalise, assessment_save, assessment_start
-from clinic.models import Client
+from clinic.models import Client, Clinic
 from plans.models import PlanVersion
 from plans.services import plan_build, plan_issue, plan_revise
 
@@ -110,6 +110,12 @@ def _then_submit(path: Callable[[World], str], button: str, **fill: str) -> Visi
     return visit
 
 
+def _quick_screen(page: Page, base: str, world: World) -> None:
+    """The entry page of a clinic whose preset folds sections away."""
+    Clinic.objects.filter(pk=world.client.clinic_id).update(assessment_preset="quick")
+    page.goto(f"{base}/assessments/{world.draft.pk}/edit/")
+
+
 _WRONG_PASSWORD = _then_submit(
     lambda w: "/accounts/login/", "Sign in", Username="therapist", Password="wrong"
 )
@@ -175,6 +181,9 @@ PAGES: dict[str, Check] = {
     "assessment_edit": Check(
         "therapist", "Assessment: Priya", _go(lambda w: f"/assessments/{w.draft.pk}/edit/")
     ),
+    "assessment_edit_quick_screen": Check(
+        "therapist", "Assessment: Priya", _quick_screen, shows="details.folded-section summary"
+    ),
     "assessment_edit_error": Check(
         "therapist",
         "Assessment: Priya",
@@ -198,6 +207,16 @@ PAGES: dict[str, Check] = {
         "therapist",
         "Compare visits",
         _go(lambda w: f"/clients/{w.client.pk}/compare/"),
+        shows="main .compare-line",  # the draft has nothing yet: no change to list
+    ),
+    "compare_all": Check(
+        "therapist",
+        "Compare visits",
+        _go(
+            lambda w: (
+                f"/clients/{w.client.pk}/compare/?a={w.visits[0].pk}&b={w.visits[1].pk}&all=1"
+            )
+        ),
         shows="main table",
     ),
     "progress": Check(

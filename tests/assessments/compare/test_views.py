@@ -10,6 +10,7 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from assessments.catalogue.items import RED_FLAGS
 from assessments.models import Assessment
 from assessments.services import assessment_save, assessment_start
 from assessments.values import Key, Value
@@ -182,4 +183,61 @@ def test_compare_page_shows_instrument_caveat_and_missing_values(
     page = as_therapist.get(_url(client_record, before.pk, after.pk)).content.decode()
     assert "<strong>Different instrument:</strong> Measured with goniometer before and " in page
     assert '<span class="badge text-bg-warning">Different instrument</span>' in page
-    assert "Not tested in one visit" in page
+    # Pain was tested in one visit only: not a change, so one line by default, a row in all.
+    assert "Pain and history: 1 tested in one visit only" in page
+    assert "Not tested in one visit" not in page
+    everything = as_therapist.get(_url(client_record, before.pk, after.pk) + "&all=1")
+    assert "Not tested in one visit" in everything.content.decode()
+
+
+# --- only what changed, all items a click away, red flags in one line ---------------
+
+
+def _red_flags(answer: str, **changed: str) -> dict[Key, Value | None]:
+    return {(code, ""): changed.get(code, answer) for code, _, _ in RED_FLAGS}
+
+
+def test_compare_page_lists_changes_with_a_link_to_all_items(
+    as_therapist: HttpClient, therapist: User, client_record: Client
+) -> None:
+    unchanged = {("hip_flexion", "left"): Decimal(100), **_red_flags("no")}
+    before = _visit(therapist, client_record, DAY, {("pain_now", ""): Decimal(6), **unchanged})
+    after = _visit(
+        therapist,
+        client_record,
+        DAY + datetime.timedelta(days=14),
+        {("pain_now", ""): Decimal(3), **unchanged},
+    )
+    url = _url(client_record, before.pk, after.pk)
+    page = as_therapist.get(url).content.decode()
+    assert "Showing only what changed: 1 item." in page
+    assert f'href="?a={before.pk}&amp;b={after.pk}&amp;all=1">Show all items</a>' in page
+    assert ">Pain now (NPRS)</th>" in page
+    assert ">Hip flexion</th>" not in page
+    assert "Range of motion: no change (1 item)" in page
+    assert "Red-flag screen: no change (all no)" in page
+    assert ">Fever or chills</th>" not in page
+
+    everything = as_therapist.get(url + "&all=1").content.decode()
+    assert f'href="?a={before.pk}&amp;b={after.pk}">Show only what changed</a>' in everything
+    assert ">Hip flexion</th>" in everything
+    assert '<input type="hidden" name="all" value="1">' in everything
+    # Never the seventeen unchanged answers one by one, even with every item shown.
+    assert "Red-flag screen: no change (all no)" in everything
+    assert ">Fever or chills</th>" not in everything
+
+
+def test_compare_page_lists_a_changed_red_flag(
+    as_therapist: HttpClient, therapist: User, client_record: Client
+) -> None:
+    before = _visit(therapist, client_record, DAY, _red_flags("no"))
+    after = _visit(
+        therapist,
+        client_record,
+        DAY + datetime.timedelta(days=14),
+        _red_flags("no", rf_night_pain="yes"),
+    )
+    page = as_therapist.get(_url(client_record, before.pk, after.pk)).content.decode()
+    assert ">Persistent night pain</th>" in page
+    assert "Red-flag screen: no change (16 answers, all no)" in page
+    assert page.count('<th scope="row"') == 1

@@ -31,6 +31,7 @@ def _data(clinic: Clinic, **changes: object) -> dict[str, object]:
         "website": clinic.website,
         "handout_footer": clinic.handout_footer,
         "paper_size": clinic.paper_size,
+        "assessment_preset": clinic.assessment_preset,
     }
     data.update(changes)
     return data

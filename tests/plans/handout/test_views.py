@@ -354,3 +354,22 @@ def test_handout_builder_says_when_the_visit_was_amended_after_issue(
     page = as_therapist.get(url).content.decode()
     assert 'id="amended-after-issue"' in page
     assert "start a new version" in page
+
+
+def test_handout_and_email_use_the_preferred_name_the_client_form_promises(
+    as_therapist: HttpClient,
+    therapist: User,
+    typical: Assessment,
+    client_record: Client,
+    django_capture_on_commit_callbacks: object,
+) -> None:
+    # The client form: "What the client likes to be called; used on handouts."
+    Client.objects.filter(pk=client_record.pk).update(preferred_name="Pri", email="p@example.com")
+    version = issue(therapist, typical)
+    preview = as_therapist.get(reverse("handout_preview", args=[version.pk])).content.decode()
+    assert '<span class="client-name">Pri Sharma</span>' in preview
+    assert "Priya" not in preview
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        as_therapist.post(reverse("handout_email", args=[version.pk]))
+    (sent,) = mail.outbox
+    assert sent.body.startswith("Hello Pri,\n")

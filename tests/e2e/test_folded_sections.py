@@ -1,0 +1,51 @@
+"""A quick-screen clinic: folded sections open from the keyboard, and what is typed saves."""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from assessments.services import assessment_start
+from clinic.models import AssessmentPreset, Client, Clinic
+from tests.e2e.signing_in import sign_in
+
+MAX_TABS = 20
+ACTIVE_SUMMARY = "() => document.activeElement.closest('#section-rom summary') !== null"
+
+
+def test_folded_section_opens_with_the_keyboard_and_its_value_saves(
+    page: Page, live_server: LiveServer, therapist: User, clinic: Clinic, client_record: Client
+) -> None:
+    clinic.assessment_preset = AssessmentPreset.QUICK
+    clinic.save()
+    draft = assessment_start(
+        actor=therapist, client=client_record, visit_date=datetime.date(2026, 11, 2)
+    )
+    sign_in(page, live_server.url)
+    page.goto(f"{live_server.url}/assessments/{draft.pk}/edit/")
+    hip_flexion = page.locator('[name="hip_flexion__left"]')
+    expect(hip_flexion).to_be_hidden()
+    expect(page.locator('[name="thomas_hip_angle__left"]')).to_be_visible()
+
+    # From the last field of the (open) Thomas test, Tab reaches the folded section's summary.
+    page.locator("#section-thomas :is(input, select)").last.focus()
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate(ACTIVE_SUMMARY):
+            break
+    assert page.evaluate(ACTIVE_SUMMARY)
+    expect(page.locator("#section-rom summary")).to_contain_text("Open Range of motion")
+
+    page.keyboard.press("Enter")
+    expect(hip_flexion).to_be_visible()
+    hip_flexion.fill("104")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("Draft saved.")).to_be_visible()
+    # The section now holds a value, so it is shown open.
+    expect(page.locator('[name="hip_flexion__left"]')).to_have_value("104")
+    expect(page.locator('[name="hip_flexion__left"]')).to_be_visible()
+    expect(page.locator('[name="strength_glute_med__left"]')).to_be_hidden()
+    saved = {(m.item, m.side): m.value for m in draft.measurements.all()}
+    assert saved == {("hip_flexion", "left"): Decimal(104)}
