@@ -63,7 +63,10 @@ def test_compare_page_shows_a_follow_up_draft_s_carried_values_as_carried(
         copy_forward=True,
     )
     url = reverse("assessment_compare", args=[client_record.pk])
-    response = as_therapist.get(f"{url}?a={first.pk}&b={follow_up.pk}")
+    # A carried value is no change, so the default view leaves it out; all items show it.
+    default = as_therapist.get(f"{url}?a={first.pk}&b={follow_up.pk}").content.decode()
+    assert "carried over, not confirmed" not in default
+    response = as_therapist.get(f"{url}?a={first.pk}&b={follow_up.pk}&all=1")
     row = response.context["comparison"].row(*HIP)
     assert (row.after, row.after_carried, row.classification) == ("2°", True, "")
     page = response.content.decode()
