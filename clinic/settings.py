@@ -281,6 +281,8 @@ CONTENT_SECURITY_POLICY = {
 
 # Clinic logos are stored in the database (see README), so uploads stay small.
 CLINIC_LOGO_MAX_BYTES = 512 * 1024
+# A clinic's own exercise pictures are stored in the database too (docs/library.md).
+CLINIC_PICTURE_MAX_BYTES = 512 * 1024
 CLIENTS_PER_PAGE = 25
 # Validates a clinic's clinical cut-off overrides; lives with the norms it overrides.
 CLINIC_CUTOFF_VALIDATOR = "assessments.norms.validate_overrides"

@@ -19,7 +19,12 @@ from plans.models import ClinicIntervention
 
 
 class ClinicInterventionAdminForm(ClinicInterventionForm):
-    """The app's form (plans.library.forms) plus the clinic, which superusers choose."""
+    """The app's form (plans.library.forms) plus the clinic, which superusers choose.
+
+    Without the posing fields (posing is on the app's library page); the upload is here.
+    """
+
+    with_posing = False
 
     class Meta(ClinicInterventionForm.Meta):
         fields = ("clinic", *INTERVENTION_FIELDS)
@@ -69,15 +74,20 @@ class ClinicInterventionAdmin(ClinicScopedAdmin):
         self, request: HttpRequest, obj: ClinicIntervention, form: Any, change: bool
     ) -> None:
         actor, fields = actor_of(request), form.intervention_fields()
+        picture = form.cleaned_data.get("picture_upload")
         if change:
             services_library.clinic_intervention_update(
-                actor=actor, intervention=obj, fields=fields
+                actor=actor,
+                intervention=obj,
+                fields=fields,
+                picture=picture,
+                remove_picture=bool(form.cleaned_data.get("remove_picture")),
             )
             return
         # The clinic: a superuser's choice, else the clinic admin's own (set by the form);
         # the service refuses a clinic the actor is not an admin of.
         created = services_library.clinic_intervention_create(
-            actor=actor, clinic=obj.clinic, fields=fields
+            actor=actor, clinic=obj.clinic, fields=fields, picture=picture
         )
         obj.pk = created.pk
 

@@ -52,7 +52,7 @@ def _audit(actor: User, version: PlanVersion, detail: str) -> None:
 
 
 def _content(entry: Intervention) -> dict[str, Any]:
-    return {
+    content: dict[str, Any] = {
         "name": entry.name,
         "summary": entry.summary,
         "steps": list(entry.steps),
@@ -60,6 +60,12 @@ def _content(entry: Intervention) -> dict[str, Any]:
         "illustration": entry.illustration or "",
         "per_side": entry.per_side,
     }
+    # A clinic's own picture (docs/library.md, "Pictures"): kept only when there is one.
+    if entry.pose is not None:
+        content["pose"] = entry.pose.to_data()
+    if entry.picture:
+        content["picture"] = entry.picture
+    return content
 
 
 def _dose_values(dose: Dose) -> dict[str, int | None]:

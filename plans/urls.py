@@ -9,6 +9,16 @@ urlpatterns = [
     path("clinic/library/", views_library.library_list, name="library_list"),
     path("clinic/library/new/", views_library.library_create, name="library_create"),
     path("clinic/library/<int:pk>/", views_library.library_edit, name="library_edit"),
+    path(
+        "clinic/library/pose-preview/",
+        views_library.library_pose_preview,
+        name="library_pose_preview",
+    ),
+    path(
+        "clinic/library/pictures/<str:digest>/",
+        views_library.library_picture,
+        name="library_picture",
+    ),
     path("assessments/<int:assessment_pk>/plan/", views.plan_build, name="plan_build"),
     path("plans/<int:pk>/", views.plan_builder, name="plan_builder"),
     path("plans/<int:pk>/action/", views.plan_action, name="plan_action"),

@@ -18,7 +18,8 @@ from django.utils.http import urlsafe_base64_encode
 from assessments.models import Assessment
 from assessments.services import assessment_start
 from clinic.models import Client, Clinic, Role
-from plans.models import ClinicIntervention, PlanVersion
+from plans.models import ClinicIntervention, ClinicPicture, PlanVersion
+from plans.pictures import read_picture
 from plans.services import plan_build, plan_issue, plan_revise
 from tests.factories import ClientFactory, MembershipFactory
 from tests.plans.builder_form import builder_post
@@ -47,6 +48,7 @@ class World:
     issued: PlanVersion
     draft_plan: PlanVersion
     intervention: ClinicIntervention
+    picture: ClinicPicture
 
 
 def _named(user: User, first: str, last: str) -> User:
@@ -94,6 +96,13 @@ def build_world(
         kind="mobility",
         steps="Slide.",
     )
+    # The clinic's own picture: an SVG whose text only our pages may show.
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><title>Wall slide</title>'
+    svg += b"</svg>"
+    cleaned = read_picture(svg, max_bytes=4096)
+    picture = ClinicPicture.objects.create(
+        clinic=clinic, digest=cleaned.digest, content_type=cleaned.content_type, data=cleaned.data
+    )
     return World(
         clinic=clinic,
         therapist=therapist,
@@ -108,6 +117,7 @@ def build_world(
         issued=issued,
         draft_plan=draft_plan,
         intervention=intervention,
+        picture=picture,
     )
 
 
@@ -279,6 +289,11 @@ REGISTRY: dict[str, Route] = {
         _pk("intervention"),
         post=lambda w: {"slug": "taken-over", "name": "Taken", "kind": "stretch", "steps": "x"},
     ),
+    "library_pose_preview": Route(
+        Access.ADMIN_LIST, query="?start_base=standing&end_base=sitting_chair&end_hip=100"
+    ),
+    # Any of the clinic's staff may see its pictures (the plan builder shows them).
+    "library_picture": Route(Access.OBJECT, lambda w: {"digest": w.picture.digest}),
     "plan_build": Route(
         Access.OBJECT,
         lambda w: {"assessment_pk": w.draft.pk},

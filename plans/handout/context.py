@@ -18,6 +18,7 @@ from django.http import Http404
 from assessments.progress.series import spec_from_data
 from clinic.models import PaperSize
 from plans.handout.fetcher import BASE_URL, LOGO_URL, STATIC_PREFIX
+from plans.handout.figures import with_figures
 from plans.handout.progress import progress_charts_for_handout
 from plans.handout.snapshot import SCHEMA
 from plans.models import HandoutSnapshot
@@ -113,7 +114,9 @@ def handout_context(
         # Issued before the focus lines existed: those handouts show what was found.
         "focus": content.get("focus"),
         "findings": content["findings"],
-        "exercises": content["exercises"],
+        "exercises": with_figures(
+            content["exercises"], for_pdf=for_pdf, static_prefix=_static_prefix(for_pdf)
+        ),
         "advice": content["advice"],
         "in_clinic": content["in_clinic"],
         "days": range(1, 29),

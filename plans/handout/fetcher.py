@@ -2,7 +2,8 @@
 
 The handout template addresses its own resources under a host that does not exist
 (`https://handout.invalid/`): `static/<path>` is read from the project's static
-directories on disk, `logo` is the clinic's logo from the database. Every other URL
+directories on disk, `logo` is the clinic's logo from the database, `figure/<n>` is an
+exercise's own picture frozen in the handout's snapshot. Every other URL
 (any other host, any other scheme, `file://`, `data:`, a path outside the static roots)
 raises, so WeasyPrint skips the resource: a handout never embeds a server file or calls
 out to the network, even if user text somehow became markup (it does not: it is escaped).
@@ -11,6 +12,7 @@ out to the network, even if user text somehow became markup (it does not: it is 
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 BASE_URL = "https://handout.invalid/"
 STATIC_PREFIX = BASE_URL + "static/"
 LOGO_URL = BASE_URL + "logo"
+FIGURE_PREFIX = BASE_URL + "figure/"
 # Only what a handout uses; never fonts (DejaVu comes from the system, see docs/handout.md).
 ALLOWED_SUFFIXES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
 
@@ -74,21 +77,33 @@ def _read(path: Path) -> bytes:
 
 
 class HandoutFetcher(URLFetcher):
-    """Serves static files and the clinic logo; refuses everything else.
+    """Serves static files, the clinic logo and the snapshot's pictures; refuses the rest.
 
-    `requested` records every URL WeasyPrint asked for, in order (tests read it).
+    `figures` maps each `figure/<n>` URL to its bytes and content type
+    (plans.handout.figures.handout_figures). `requested` records every URL WeasyPrint asked
+    for, in order (tests read it).
     """
 
-    def __init__(self, *, logo: bytes = b"", logo_content_type: str = "") -> None:
+    def __init__(
+        self,
+        *,
+        logo: bytes = b"",
+        logo_content_type: str = "",
+        figures: Mapping[str, tuple[bytes, str]] | None = None,
+    ) -> None:
         super().__init__(allowed_protocols={"https"}, allow_redirects=False)
         self._logo = logo
         self._logo_content_type = logo_content_type
+        self._figures = dict(figures or {})
         self.requested: list[str] = []
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         self.requested.append(url)
         if url == LOGO_URL and self._logo and self._logo_content_type:
             return URLFetcherResponse(url, self._logo, {"Content-Type": self._logo_content_type})
+        if url in self._figures:
+            data, content_type = self._figures[url]
+            return URLFetcherResponse(url, data, {"Content-Type": content_type})
         if url.startswith(STATIC_PREFIX) and "?" not in url and "#" not in url:
             path = static_file(url.removeprefix(STATIC_PREFIX))
             content_type = ALLOWED_SUFFIXES.get(path.suffix.lower()) or (

@@ -16,6 +16,7 @@ from weasyprint import CSS, HTML
 
 from plans.handout.context import TEMPLATE, handout_context, page_size
 from plans.handout.fetcher import BASE_URL, STATIC_PREFIX, HandoutFetcher
+from plans.handout.figures import handout_figures
 from plans.models import HandoutSnapshot
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,9 @@ def handout_html(snapshot: HandoutSnapshot, *, for_pdf: bool, with_progress: boo
 def handout_render(snapshot: HandoutSnapshot, *, with_progress: bool) -> Rendered:
     """Render the PDF now. Resources come only through HandoutFetcher."""
     fetcher = HandoutFetcher(
-        logo=bytes(snapshot.logo or b""), logo_content_type=snapshot.logo_content_type
+        logo=bytes(snapshot.logo or b""),
+        logo_content_type=snapshot.logo_content_type,
+        figures=handout_figures(snapshot.content),
     )
     document = HTML(
         string=handout_html(snapshot, for_pdf=True, with_progress=with_progress),

@@ -12,6 +12,7 @@ branding change never changes what this client was given.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -22,9 +23,10 @@ from assessments.findings.text import FOCUS
 from assessments.interpretation import findings as assessment_findings
 from assessments.progress.series import spec_to_data
 from clinic.models import Client, Clinic
+from plans.handout.figures import pictures_for, snapshot_figure
 from plans.handout.progress import handout_progress_specs
 from plans.library import HOME_EXERCISE_KINDS, Dose, Kind
-from plans.models import HandoutSnapshot, PlanItem, PlanVersion
+from plans.models import ClinicPicture, HandoutSnapshot, PlanItem, PlanVersion
 from plans.rules.engine import suggest
 
 # The shape written below; a reader refuses a shape it does not know.
@@ -81,11 +83,12 @@ def _steps(item: PlanItem) -> list[str]:
     return [str(step) for step in steps] if isinstance(steps, list) else [str(steps)]
 
 
-def _exercise(item: PlanItem) -> dict[str, Any]:
+def _exercise(item: PlanItem, pictures: Mapping[str, ClinicPicture]) -> dict[str, Any]:
     return {
         "name": item.name,
         "side": _side_label(item),
         "illustration": _illustration(item),
+        "figure": snapshot_figure(item, pictures),
         "steps": _steps(item),
         "dose_text": item.dose_text,
         "dose": dose_cells(item),
@@ -122,6 +125,7 @@ def snapshot_content(version: PlanVersion) -> dict[str, Any]:
     referral = suggest(findings, age=client.age_on(assessment.visit_date)).referral
     found = list(dict.fromkeys(f.client_text for f in findings if not f.is_red_flag))
     items = sorted(version.items.all(), key=lambda item: (item.position, item.pk))
+    pictures = pictures_for(clinic.pk, items)
     return {
         "schema": SCHEMA,
         "number": version.number,
@@ -144,7 +148,9 @@ def snapshot_content(version: PlanVersion) -> dict[str, Any]:
         # the handout prints the focus lines.
         "findings": found[:MAX_FINDINGS],
         "focus": focus_lines([item for item in items if item.kind != Kind.IN_CLINIC], findings),
-        "exercises": [_exercise(item) for item in items if item.kind in HOME_EXERCISE_KINDS],
+        "exercises": [
+            _exercise(item, pictures) for item in items if item.kind in HOME_EXERCISE_KINDS
+        ],
         "advice": [
             {"name": item.name, "text": " ".join(_steps(item)), "note": item.note}
             for item in items

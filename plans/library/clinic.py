@@ -2,7 +2,10 @@
 
 import dataclasses
 
+from django.db.models import F
+
 from clinic.models import Clinic
+from plans.figures import PoseError, PosePair
 from plans.library import LIBRARY, Dose, Intervention, Kind
 from plans.models import ClinicIntervention
 
@@ -17,14 +20,26 @@ def _dose(row: ClinicIntervention) -> Dose:
     )
 
 
+def _pose(row: ClinicIntervention) -> PosePair | None:
+    if not row.pose:
+        return None
+    try:
+        return PosePair.from_data(row.pose)
+    except PoseError:  # saved before a limit changed: print the entry without it
+        return None
+
+
 def _from_row(row: ClinicIntervention, base: Intervention | None) -> Intervention:
-    """The clinic's wording and dose on top of the built-in entry (or a new entry)."""
+    """The clinic's wording, dose and picture on top of the built-in entry (or a new entry)."""
     steps = tuple(line.strip() for line in row.steps.splitlines() if line.strip())
     dose = _dose(row)
     targets = tuple(t.strip() for t in row.targets.split(",") if t.strip())
+    pose, picture = _pose(row), getattr(row, "picture_digest", None) or ""
     if base is not None:
         return dataclasses.replace(
             base,
+            pose=pose,
+            picture=picture,
             name=row.name,
             summary=row.summary or base.summary,
             steps=steps or base.steps,
@@ -46,13 +61,18 @@ def _from_row(row: ClinicIntervention, base: Intervention | None) -> Interventio
         contraindications=(),
         illustration=row.illustration or None,
         summary=row.summary,
+        pose=pose,
+        picture=picture,
     )
 
 
 def library_for(clinic: Clinic) -> dict[str, Intervention]:
     """Every intervention the clinic can use, by slug, in library order then the clinic's own."""
     library = {entry.slug: entry for entry in LIBRARY}
-    for row in ClinicIntervention.objects.filter(clinic=clinic):
+    rows = ClinicIntervention.objects.filter(clinic=clinic).annotate(
+        picture_digest=F("picture__digest")
+    )
+    for row in rows:
         if not row.active:
             library.pop(row.slug, None)
             continue

@@ -3,13 +3,16 @@
 from typing import Any
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Fieldset, Layout, Row
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from clinic.forms.admin import ServiceErrorsMixin
 from clinic.models import Clinic
+from plans.figures import ANGLES
 from plans.library import LIBRARY, SLUG_RE, Intervention
+from plans.library.figure_forms import FRAMES, add_pose_fields, clean_pose, clean_upload
 from plans.models import DOSE_BOUNDS, ClinicIntervention
 
 ILLUSTRATIONS = [
@@ -21,14 +24,24 @@ INTERVENTION_FIELDS: tuple[str, ...] = (
     "illustration", "hold_seconds", "repetitions", "sets", "times_per_day",
     "days_per_week", "active",
 )  # fmt: skip
+# What the library services take: the form's model fields and the pose it composes.
+SERVICE_FIELDS: tuple[str, ...] = (*INTERVENTION_FIELDS, "pose")
 SLUG_TAKEN = "Your clinic already has an intervention with this slug."
+BOTH_PICTURE = "Either upload a new picture or remove the current one, not both."
 SLUG_FORM = "Use lowercase letters and digits in words joined by single hyphens, e.g. side-plank."
 
 
 class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
     """A clinic's intervention: its own, or its copy of a built-in one (same slug)."""
 
-    illustration = forms.ChoiceField(choices=ILLUSTRATIONS, required=False)
+    illustration = forms.ChoiceField(
+        label="Built-in drawing",
+        choices=ILLUSTRATIONS,
+        required=False,
+        help_text="Used when the entry has no posed figure and no picture of its own.",
+    )
+    picture_upload = forms.FileField(label="Your own picture", required=False)
+    remove_picture = forms.BooleanField(label="Remove your picture", required=False)
 
     class Meta:
         model = ClinicIntervention
@@ -44,6 +57,10 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
             "with the same slug with it).",
         }
 
+    # The app's page poses the figure; the maintenance area (plans.admin) shows only the
+    # form's declared fields, so there the pose is left as it is.
+    with_posing = True
+
     def __init__(self, *args: Any, clinic: Clinic | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if clinic is not None:
@@ -53,6 +70,14 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
             field = self.fields[name]
             field.validators += [MinValueValidator(low), MaxValueValidator(high)]
             field.widget.attrs.update(min=low, max=high)
+        if self.with_posing:
+            add_pose_fields(self, self.instance.pose)
+        limit = settings.CLINIC_PICTURE_MAX_BYTES // 1024
+        upload = self.fields["picture_upload"]
+        upload.help_text = f"PNG, JPEG or SVG, up to {limit} KB; printed instead of a figure."
+        upload.widget.attrs["accept"] = "image/png,image/jpeg,image/svg+xml"
+        if self.with_posing and self.instance.picture_id is None:
+            del self.fields["remove_picture"]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -60,7 +85,21 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
                 "Intervention",
                 Row(Column("name"), Column("slug"), Column("kind")),
                 Row(Column("summary"), Column("targets")),
-                Row(Column("steps"), Column("safety", "illustration", "per_side")),
+                Row(Column("steps"), Column("safety", "per_side")),
+            ),
+            Fieldset(
+                "Picture",
+                HTML(
+                    '<p class="small text-secondary">The handout prints, first found: your '
+                    "own picture, the figure you pose below, the built-in drawing.</p>"
+                ),
+                Row(Column("illustration"), Column(*self._picture_fields())),
+                HTML('{% include "plans/library/_pose_help.html" %}'),
+                *(
+                    Row(Column(f"{frame}_base"), *(Column(f"{frame}_{a}") for a in ANGLES))
+                    for frame in FRAMES
+                ),
+                HTML('{% include "plans/library/_pose_preview.html" %}'),
             ),
             Fieldset(
                 "Dose",
@@ -88,9 +127,25 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
             raise forms.ValidationError(SLUG_TAKEN)
         return slug
 
+    def _picture_fields(self) -> list[str]:
+        return ["picture_upload"] + (["remove_picture"] if "remove_picture" in self.fields else [])
+
+    def clean_picture_upload(self) -> Any:
+        upload = self.cleaned_data.get("picture_upload")
+        return clean_upload(upload, max_bytes=settings.CLINIC_PICTURE_MAX_BYTES)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        if self.with_posing:
+            cleaned["pose"] = clean_pose(self, cleaned)
+        if cleaned.get("picture_upload") and cleaned.get("remove_picture"):
+            self.add_error("remove_picture", BOTH_PICTURE)
+        return cleaned
+
     def intervention_fields(self) -> dict[str, Any]:
-        """The cleaned values the library services take."""
-        return {name: self.cleaned_data[name] for name in INTERVENTION_FIELDS}
+        """The cleaned values the library services take (the picture goes separately)."""
+        names = SERVICE_FIELDS if self.with_posing else INTERVENTION_FIELDS
+        return {name: self.cleaned_data[name] for name in names}
 
 
 def initial_from_built_in(entry: Intervention) -> dict[str, Any]:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from plans.figures.posing import PosePair
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _SMALL_NUMBER_WORDS = {1: "once", 2: "twice"}
@@ -120,6 +122,10 @@ class Intervention:
     contraindications: tuple[str, ...]  # finding codes that forbid it
     illustration: str | None  # file under static/plans/illustrations/
     summary: str = ""  # one-line plain description
+    # A clinic's own picture, which wins over the illustration: a posed figure, or the
+    # digest of an uploaded picture (plans.models.ClinicPicture; it wins over both).
+    pose: PosePair | None = None
+    picture: str = ""
 
     def __post_init__(self) -> None:
         if not SLUG_RE.match(self.slug):

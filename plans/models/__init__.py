@@ -7,7 +7,7 @@ from plans.models.handout import (
     HandoutSnapshot,
     RenderStatus,
 )
-from plans.models.library import ClinicIntervention
+from plans.models.library import PICTURE_TYPES, ClinicIntervention, ClinicPicture
 from plans.models.plan import (
     DOSE_BOUNDS,
     KIND_CHOICES,
@@ -22,8 +22,10 @@ from plans.models.plan import (
 __all__ = [
     "DOSE_BOUNDS",
     "KIND_CHOICES",
+    "PICTURE_TYPES",
     "SIDE_CHOICES",
     "ClinicIntervention",
+    "ClinicPicture",
     "DoseFields",
     "EmailStatus",
     "HandoutEmail",

@@ -1,17 +1,65 @@
-"""A clinic's own interventions and its edited copies of built-in ones."""
+"""A clinic's own interventions, its edited copies of built-in ones, and its own pictures."""
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from clinic.models import Clinic
 from clinic.text_limits import STEPS, limited_text
+from plans.figures import PoseError, PosePair
 from plans.models.plan import KIND_CHOICES, DoseFields, dose_constraints
+
+PICTURE_TYPES = [
+    ("image/png", "PNG"),
+    ("image/jpeg", "JPEG"),
+    ("image/svg+xml", "SVG"),
+]
+
+
+def validate_pose(value: Any) -> None:
+    """Empty, or a start and an end pose the figure module can draw (plans.figures)."""
+    if value in ({}, None):
+        return
+    try:
+        PosePair.from_data(value)
+    except PoseError as error:
+        raise ValidationError(str(error), code="pose") from None
+
+
+class ClinicPicture(models.Model):
+    """A clinic's own picture for its exercises: the cleaned bytes, named by their digest.
+
+    Stored in the database (the app keeps no files on disk) and never changed: plan items
+    refer to a picture by its digest, so the picture a draft was built with is still there
+    when the version is issued, even after the clinic chose another one.
+    """
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="pictures")
+    digest = models.CharField(max_length=64)  # SHA-256 of data, hex
+    content_type = models.CharField(max_length=20, choices=PICTURE_TYPES)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "digest"], name="clinic_picture_once"),
+            models.CheckConstraint(
+                condition=Q(content_type__in=[value for value, _ in PICTURE_TYPES]),
+                name="clinic_picture_type_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_content_type_display()} picture {self.digest[:12]} ({self.clinic_id})"
 
 
 class ClinicIntervention(DoseFields):
     """A clinic's own intervention, or its edited copy of a built-in one (same slug).
 
-    The built-in library stays intact; the clinic's copy wins for that clinic.
+    The built-in library stays intact; the clinic's copy wins for that clinic. Its picture
+    is, first found: an uploaded picture, a posed figure (start and end), a built-in drawing.
     """
 
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="interventions")
@@ -24,6 +72,11 @@ class ClinicIntervention(DoseFields):
     safety = models.CharField(max_length=300, blank=True)
     per_side = models.BooleanField(default=False)
     illustration = models.CharField(max_length=120, blank=True)
+    # {} or {"start": {...}, "end": {...}}: base poses and angles (plans.figures.posing).
+    pose = models.JSONField(default=dict, blank=True, validators=[validate_pose])
+    picture = models.ForeignKey(
+        ClinicPicture, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     active = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -37,3 +90,9 @@ class ClinicIntervention(DoseFields):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.clinic})"
+
+    def clean(self) -> None:
+        super().clean()
+        picture = self.picture if self.picture_id is not None else None
+        if picture is not None and picture.clinic_id != self.clinic_id:
+            raise ValidationError({"picture": "That picture belongs to another clinic."})

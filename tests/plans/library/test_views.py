@@ -59,10 +59,19 @@ def test_library_lists_own_rows_and_built_ins(
     own = _row(clinic)
     _row(other_clinic, "their-thing", name="Theirs")
     response = as_admin.get(reverse("library_list"))
-    assert response.context["own"] == [(copy, True), (own, False)]
+    # Each row with its thumbnail: the copy of a built-in shows the built-in's drawing.
+    assert response.context["own"] == [
+        (copy, True, "/static/plans/illustrations/clamshell.svg"),
+        (own, False, ""),
+    ]
     built_in = response.context["built_in"]
-    assert [entry.slug for entry, _kind, _copy in built_in] == [entry.slug for entry in LIBRARY]
-    copies = {entry.slug: row for entry, _kind, row in built_in if row is not None}
+    assert [entry.slug for entry, _kind, _copy, _src in built_in] == [
+        entry.slug for entry in LIBRARY
+    ]
+    sources = {entry.slug: src for entry, _kind, _copy, src in built_in}
+    assert sources["plank"] == "/static/plans/illustrations/plank.svg"
+    assert sources["walking"] == ""
+    copies = {entry.slug: row for entry, _kind, row, _src in built_in if row is not None}
     assert copies == {"clamshell": copy}
     page = response.content.decode()
     assert "Theirs" not in page
