@@ -54,10 +54,10 @@ BASE_POSES: Mapping[str, BasePose] = {
 
 # The angles a clinic may set, with their limits in degrees (docs/library.md, "Posing").
 ANGLES: Mapping[str, tuple[str, int, int]] = {
-    "hip": ("Hip bent (0 straight, 90 a right angle, below 0 behind)", -45, 150),
-    "knee": ("Knee bent (0 straight)", 0, 160),
-    "hip_out": ("Leg out to the side", -30, 90),
-    "shoulder": ("Arm raised forward (0 by the side, 180 overhead)", -60, 180),
+    "hip": ("Hip bent: 0 in line with the body, 90 a right angle, below 0 behind", -45, 150),
+    "knee": ("Knee bent: 0 straight, 90 a right angle", 0, 160),
+    "hip_out": ("Leg out to the side: 0 in line, below 0 across the other leg", -30, 90),
+    "shoulder": ("Arm raised forward: 0 by the side, 90 straight ahead, 180 overhead", -60, 180),
 }
 
 

@@ -33,7 +33,7 @@ MARGIN = 3.0  # between a frame's edge and its drawing
 FLOOR_Y = HEIGHT - 7.0  # where the floor is drawn in a level view
 
 INK, FAR_INK, PROP_FILL, FLOOR_FILL = "#000", "#8c8c8c", "#d9d9d9", "#bfbfbf"
-MAT_FILL = "#ececec"
+MAT_FILL = "#f0f0f0"
 PAPER = "#fff"
 STRAP = 2.0  # a towel or strap: a thin line
 
@@ -221,8 +221,8 @@ def _mat_shape(joints: dict[str, Vec], view: View) -> _Shape:
     """The floor under the figure: a strip when seen level, a mat when seen from above."""
     points = list(body_points(joints))
     xs, zs = [p[0] for p in points], [p[2] for p in points]
-    x0, x1 = min(xs) - 6, max(xs) + 6
-    z0, z1 = min(zs) - 4, max(zs) + 4
+    x0, x1 = min(xs) - 4, max(xs) + 4
+    z0, z1 = min(zs) - 3, max(zs) + 3
     if _is_level(view):
         # A thin strip just under the floor, its ends fixed later to the frame's width.
         return _Shape("floor", [(x0, 0.0), (x1, 0.0)], -1e6, FLOOR_FILL)

@@ -17,7 +17,7 @@ BASE_CHOICES = [("", "No figure"), *((key, base.label) for key, base in BASE_POS
 SHORT_LABELS = {
     "hip": "hip bent",
     "knee": "knee bent",
-    "hip_out": "leg out to the side",
+    "hip_out": "leg out",
     "shoulder": "arm raised",
 }
 NEED_END = "Choose the end pose too, or “No figure” for both."
@@ -32,13 +32,12 @@ def add_pose_fields(form: forms.BaseForm, pose: Any = None) -> None:
         base = forms.ChoiceField(label=f"{label} pose", choices=BASE_CHOICES, required=False)
         base.widget.attrs["class"] = "pose-field"
         form.fields[f"{frame}_base"] = base
-        for name, (help_text, low, high) in ANGLES.items():
+        for name, (_meaning, low, high) in ANGLES.items():
             field = forms.IntegerField(
                 label=f"{label}: {SHORT_LABELS[name]} (°)",
                 required=False,
                 min_value=low,
                 max_value=high,
-                help_text=f"{help_text}. Empty: as the pose is drawn.",
             )
             field.widget.attrs.update({"placeholder": "as drawn", "class": "pose-field"})
             form.fields[f"{frame}_{name}"] = field

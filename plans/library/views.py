@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from clinic.access import clinic_admin_required, require_clinic_admin
 from clinic.http import AuthedRequest
+from plans.figures import ANGLES
 from plans.library import BY_SLUG, LIBRARY, Intervention
 from plans.library import selectors as selectors_library
 from plans.library import services as services_library
@@ -75,6 +76,9 @@ def _form_page(
         "base": base,
         "current_src": current,
         "pose_src": data_uri(pose_text.encode("utf-8"), "image/svg+xml") if pose_text else "",
+        "pose_angle_meanings": [
+            f"{meaning}: {low} to {high}." for meaning, low, high in ANGLES.values()
+        ],
     }
     return render(request, "plans/library/form.html", context)
 

@@ -216,7 +216,7 @@ def test_illustration_uses_house_palette(entry: Intervention) -> None:
         if name in ("fill", "stroke")
     }
     # Black figure, grey far limbs, light grey floor and props, white head.
-    assert colours <= {"none", "#000", "#8c8c8c", "#d9d9d9", "#bfbfbf", "#ececec", "#fff"}
+    assert colours <= {"none", "#000", "#8c8c8c", "#d9d9d9", "#bfbfbf", "#f0f0f0", "#fff"}
     assert "#000" in colours
 
 
