@@ -25,7 +25,7 @@ from plans.models import HandoutSnapshot
 
 # Bump when the template, the stylesheet or this module changes how a handout looks. It is
 # stored with each PDF: a PDF already made keeps the look it was given with.
-TEMPLATE_VERSION = "handout-2026.4"
+TEMPLATE_VERSION = "handout-2026.5"
 TEMPLATE = "plans/handout/document.html"
 PAGE_SIZES = {PaperSize.A4: "A4", PaperSize.LETTER: "letter"}
 

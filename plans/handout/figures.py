@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from plans.handout.fetcher import FIGURE_PREFIX
-from plans.library.pictures import pose_svg
+from plans.library.picture_urls import pose_svg
 from plans.models import ClinicPicture, PlanItem
 
 CONTENT_TYPES = ("image/png", "image/jpeg", "image/svg+xml")

@@ -19,7 +19,7 @@ from plans.library import selectors as selectors_library
 from plans.library import services as services_library
 from plans.library.figure_forms import PosePreviewForm
 from plans.library.forms import ClinicInterventionForm, initial_from_built_in
-from plans.library.pictures import DIGEST_RE, data_uri, figure_src, pose_svg
+from plans.library.picture_urls import DIGEST_RE, data_uri, figure_src, pose_svg
 from plans.models import KIND_CHOICES, ClinicIntervention
 
 

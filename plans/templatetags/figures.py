@@ -1,11 +1,11 @@
-"""{% figure_src content %}: a plan item's picture URL (plans.library.pictures)."""
+"""{% figure_src content %}: a plan item's picture URL (plans.library.picture_urls)."""
 
 from collections.abc import Mapping
 from typing import Any
 
 from django import template
 
-from plans.library.pictures import content_figure_src
+from plans.library.picture_urls import content_figure_src
 
 register = template.Library()
 

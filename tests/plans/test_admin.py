@@ -150,3 +150,30 @@ def test_intervention_delete_by_therapist_is_refused(therapist: User, clinic: Cl
     with pytest.raises(PermissionDenied):
         clinic_intervention_delete(actor=therapist, intervention=row)
     assert (ClinicIntervention.objects.filter(pk=row.pk).exists(), _rows()) == (True, [])
+
+
+# --- pictures: the maintenance area takes an upload through the same checks ------------
+
+
+def test_clinic_admin_uploads_a_picture_in_the_maintenance_area(
+    as_admin: HttpClient, clinic: Clinic
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from plans.models import ClinicPicture
+
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4" onload="x()"><rect/></svg>'
+    upload = SimpleUploadedFile("clam.svg", svg, content_type="image/svg+xml")
+    response = as_admin.post(
+        reverse("admin:plans_clinicintervention_add"), {**NEW, "picture_upload": upload}
+    )
+    assert response.status_code == 302
+    row = ClinicIntervention.objects.select_related("picture").get()
+    assert row.picture is not None
+    cleaned = b'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 4 4">'
+    cleaned += b"<rect></rect></svg>"
+    assert (row.picture.clinic, bytes(row.picture.data)) == (clinic, cleaned)
+    change = reverse("admin:plans_clinicintervention_change", args=[row.pk])
+    response = as_admin.post(change, {**NEW, "remove_picture": "on"})
+    row.refresh_from_db()
+    assert (response.status_code, row.picture_id, ClinicPicture.objects.count()) == (302, None, 1)
