@@ -99,10 +99,14 @@ def rotation(axis: int, degrees: float) -> Mat:
 
 
 def matmul(a: Mat, b: Mat) -> Mat:
-    cols = list(zip(*b, strict=True))
-    return tuple(  # type: ignore[return-value]
-        tuple(sum(x * y for x, y in zip(row, col, strict=True)) for col in cols) for row in a
-    )
+    def row(r: Vec) -> Vec:
+        return (
+            r[0] * b[0][0] + r[1] * b[1][0] + r[2] * b[2][0],
+            r[0] * b[0][1] + r[1] * b[1][1] + r[2] * b[2][1],
+            r[0] * b[0][2] + r[1] * b[1][2] + r[2] * b[2][2],
+        )
+
+    return (row(a[0]), row(a[1]), row(a[2]))
 
 
 def apply(m: Mat, v: Vec) -> Vec:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from xml.sax.saxutils import escape
 
 from plans.figures.skeleton import (
     PROPORTIONS,
     STROKE,
+    Mat,
     Pose,
     Vec,
     apply,
@@ -97,11 +99,14 @@ class _Shape:
     ink: str = INK
 
 
+@cache
+def _view_matrix(view: View) -> Mat:
+    return matmul(rotation(0, view.elevation), rotation(1, view.yaw))
+
+
 def _camera(view: View, point: Vec) -> tuple[float, float, float]:
     """(x, y, depth) seen by the camera; larger depth is nearer the viewer."""
-    turned = matmul(rotation(0, view.elevation), rotation(1, view.yaw))
-    x, y, z = apply(turned, point)
-    return x, y, z
+    return apply(_view_matrix(view), point)
 
 
 def _is_level(view: View) -> bool:
@@ -237,6 +242,10 @@ class _Drawn:
     level: bool  # seen level with the floor: the floor is a line
 
     def bounds(self) -> tuple[float, float, float, float]:
+        return self._bounds
+
+    @cached_property
+    def _bounds(self) -> tuple[float, float, float, float]:
         xs: list[float] = []
         ys: list[float] = []
         for shape in self.shapes:
