@@ -84,6 +84,8 @@ NO_READS = {
     "library_list",
     "library_create",
     "library_edit",
+    "library_pose_preview",  # a drawing of the angles typed; nothing of any client
+    "library_picture",  # the clinic's own exercise picture: library content, not a record
     "health",
 }
 # POST-only URLs: they redirect to a page above, or re-render one (RE_RENDERS below).

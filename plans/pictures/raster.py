@@ -13,7 +13,7 @@ import warnings
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_PIXELS = 40_000_000  # refuse before decoding anything larger (a decompression bomb)
-MAX_SIDE = 1600  # plenty for a picture printed 60 mm wide
+MAX_SIDE = 1600  # plenty for a picture printed 54 mm wide (about 640 px at 300 dpi)
 FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 TOO_MANY_PIXELS = "The picture has too many pixels; please use a smaller one."
 

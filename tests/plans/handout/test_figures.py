@@ -148,7 +148,7 @@ def test_handout_pdf_shows_every_picture_at_least_35_mm_wide(issued: PlanVersion
     for figure in figures:
         x0, _y0, x1, _y1 = (float(value) for value in figure["box"])
         assert (x1 - x0) / PX_PER_MM >= MIN_WIDTH_MM
-        assert (x1 - x0) / PX_PER_MM == pytest.approx(60, abs=0.1)
+        assert (x1 - x0) / PX_PER_MM == pytest.approx(54, abs=0.1)
 
 
 def test_handout_pdf_takes_frozen_pictures_from_the_snapshot_only(issued: PlanVersion) -> None:
