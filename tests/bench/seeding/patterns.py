@@ -18,7 +18,7 @@ from plans.models import PlanItem, PlanVersion
 from plans.rules.engine import OLDER_ADULT_AGE, suggest
 
 # The same snapshot as plan_build, so seeded plans read and render like real ones.
-from plans.services import _item_from_suggestion
+from plans.services.core import _item_from_suggestion
 from tests.bench.seeding.bulk import Row
 from tests.bench.seeding.values import Profile, visit_values
 

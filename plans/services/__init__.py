@@ -1,0 +1,38 @@
+"""Writes for plans: build from an assessment, edit a draft, issue, revise. All audited.
+
+A draft version carries a `lock` number; every edit names the lock it was made against
+and is refused (PlanConflict) if someone else changed the draft in between.
+`core` holds building, adding, swapping, issuing and revising; `drafts` the builder's
+whole-draft save.
+"""
+
+from plans.services.core import (
+    DOSE_FIELDS,
+    PlanBlocked,
+    PlanConflict,
+    PlanLocked,
+    plan_build,
+    plan_issue,
+    plan_item_add,
+    plan_item_swap,
+    plan_revise,
+    plan_viewed,
+)
+from plans.services.drafts import PlanEdit, plan_item_update, plan_message_update, plan_save
+
+__all__ = [
+    "DOSE_FIELDS",
+    "PlanBlocked",
+    "PlanConflict",
+    "PlanEdit",
+    "PlanLocked",
+    "plan_build",
+    "plan_issue",
+    "plan_item_add",
+    "plan_item_swap",
+    "plan_item_update",
+    "plan_message_update",
+    "plan_revise",
+    "plan_save",
+    "plan_viewed",
+]
