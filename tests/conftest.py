@@ -20,6 +20,10 @@ pytest_plugins = ["tests.plans.fixtures", "tests.url_walker_fixtures"]
 
 # The SQLite run (make test-sqlite) takes only the tests that touch the database: the others
 # (rules, norms, scoring, properties) do the same on any database and ran on PostgreSQL.
+# Tests marked same_on_any_database touch it only to hold their fixtures while they check
+# what a view or form answers (hostile input, the URL walk, the read-audit walk, handout
+# wording); they ran on PostgreSQL too, and the SQLite run keeps every service, selector,
+# concurrency, import and export test.
 DATABASE_TESTS_ONLY = os.environ.get("HIPPLAN_DATABASE_TESTS_ONLY") == "1"
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
 
@@ -29,8 +33,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     kept, left = [], []
     for item in items:
-        touches = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-        (kept if touches or item.get_closest_marker("django_db") else left).append(item)
+        touches = bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+        touches = touches or item.get_closest_marker("django_db") is not None
+        agnostic = item.get_closest_marker("same_on_any_database") is not None
+        (kept if touches and not agnostic else left).append(item)
     config.hook.pytest_deselected(items=left)
     items[:] = kept
 

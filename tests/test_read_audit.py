@@ -18,6 +18,9 @@ from tests.plans.builder_form import builder_post
 from tests.url_registry import REGISTRY, World
 from tests.url_walker_fixtures import signed_in
 
+# Views and forms over fixtures: make test-sqlite leaves these out (tests/conftest.py).
+pytestmark = pytest.mark.same_on_any_database
+
 Entry = tuple[str, str, int, int | None]
 Expected = Callable[[World], list[Entry]]
 

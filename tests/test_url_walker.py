@@ -28,6 +28,9 @@ from tests.url_registry import (
 )
 from tests.url_walker_fixtures import signed_in
 
+# Views and forms over fixtures: make test-sqlite leaves these out (tests/conftest.py).
+pytestmark = pytest.mark.same_on_any_database
+
 ROUTES = sorted(REGISTRY)
 ADMIN_ONLY = sorted(name for name, route in REGISTRY.items() if route.access.admin_only)
 SNAPSHOT_APPS = ("auth", "clinic", "assessments", "plans")

@@ -7,6 +7,7 @@ model's list and change pages.
 
 from typing import Any
 
+import pytest
 from django.contrib.auth.views import redirect_to_login
 from django.test import Client as HttpClient
 from django.urls import reverse
@@ -14,6 +15,9 @@ from django.urls import reverse
 from clinic.models import Clinic
 from tests.url_registry import ADMIN_PUBLIC, ADMIN_SAMPLE, OURS, THEIRS, World
 from tests.url_walker_fixtures import signed_in
+
+# Views and forms over fixtures: make test-sqlite leaves these out (tests/conftest.py).
+pytestmark = pytest.mark.same_on_any_database
 
 
 def _leaks(response: Any, words: tuple[str, ...]) -> list[str]:

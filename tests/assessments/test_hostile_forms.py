@@ -31,6 +31,9 @@ from tests.hostile import (
 )
 from tests.plans.fixtures import VISIT
 
+# Views and forms over fixtures: make test-sqlite leaves these out (tests/conftest.py).
+pytestmark = pytest.mark.same_on_any_database
+
 NARRATIVE_TEXT = tuple(name for name in NARRATIVE_FIELDS if name != "visit_date")
 TEXT = (*NARRATIVE_TEXT, "force_position", "psfs_activity_1")
 # Every item whose unit or label holds "%": its range message once crashed the save.

@@ -31,6 +31,9 @@ from tests.hostile import (
     with_named,
 )
 
+# Views and forms over fixtures: make test-sqlite leaves these out (tests/conftest.py).
+pytestmark = pytest.mark.same_on_any_database
+
 CLIENT_BASELINE = {
     "given_name": "Ann",
     "family_name": "Lee",

@@ -1,7 +1,9 @@
-"""axe-core on every main page and on the forms showing errors: no serious or critical issue.
+"""axe-core on every main page and on the forms showing errors: no serious or critical issue,
+at a desktop's, a tablet's and a phone's width.
 
-Each page is its own test (parametrised by name), sharing the session's one Chromium and
-taking a fresh browser context per test. axe-core's script ships inside the
+The pages are checked in groups (one test each, one browser context and one set of data per
+group: building the data is most of a page's cost), and a group reports every page and
+width that fails, not only the first. axe-core's script ships inside the
 axe-playwright-python wheel, so this runs offline; Playwright's evaluate is not subject to
 the page's Content-Security-Policy, so the app's strict policy stays as it is.
 """
@@ -16,7 +18,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.test import Client as HttpClient
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
@@ -25,6 +26,7 @@ from assessments.services import assessment_finalise, assessment_save, assessmen
 from clinic.models import Client, Clinic
 from plans.models import PlanVersion
 from plans.services import plan_build, plan_issue, plan_revise
+from tests.e2e.signing_in import sign_in_cookie
 
 # The impacts that fail the suite; "moderate" and "minor" ones are advice.
 BLOCKING = frozenset({"serious", "critical"})
@@ -73,14 +75,6 @@ def world(therapist: User, client_record: Client) -> World:
     later = FIRST_VISIT + datetime.timedelta(weeks=6)
     draft = assessment_start(actor=therapist, client=client_record, visit_date=later)
     return World(client_record, visits, draft, issued, revision)
-
-
-def sign_in_cookie(page: Page, base: str, user: User) -> None:
-    """Give the browser a signed-in session (the sign-in form itself has its own tests)."""
-    http = HttpClient()
-    http.force_login(user)
-    name = settings.SESSION_COOKIE_NAME
-    page.context.add_cookies([{"name": name, "value": http.cookies[name].value, "url": base}])
 
 
 def _submit(page: Page, name: str) -> None:
@@ -297,26 +291,79 @@ def blocking_violations(page: Page) -> list[dict[str, Any]]:
     return [v for v in results.response["violations"] if v["impact"] in BLOCKING]
 
 
-@pytest.mark.parametrize("name", list(PAGES))
-def test_page_has_no_serious_accessibility_violations(
-    name: str,
+# Desktop, tablet (portrait) and phone viewports: width and height in CSS pixels.
+WIDTHS = {"desktop": (1280, 900), "tablet": (768, 1024), "phone": (390, 844)}
+
+# Each group in the order its pages are visited: a page that changes something (the quick
+# screen preset, the sign-in lockout) comes last in its group.
+GROUPS = {
+    "sign_in": ["login", "login_error", "login_lockout"],
+    "clients": [
+        "client_list",
+        "client_list_no_match",
+        "client_create_errors",
+        "client_detail",
+        "client_edit",
+        "archive_confirm",
+    ],
+    "entry": [
+        "assessment_start",
+        "assessment_edit",
+        "assessment_edit_error",
+        "assessment_edit_live_marks",
+        "assessment_edit_quick_screen",
+    ],
+    "visits": ["assessment_detail", "assessment_amend", "compare", "compare_all", "progress"],
+    "plans": ["plan_builder_draft", "plan_builder_issued", "handout_preview"],
+    "clinic": [
+        "erase_wrong_name",
+        "staff_list",
+        "staff_create_errors",
+        "branding",
+        "library",
+        "library_create_errors",
+        "audit_log",
+    ],
+    "account": ["password_change", "password_change_errors", "forbidden", "not_found"],
+}
+
+
+def test_groups_hold_every_page_once() -> None:
+    grouped = [name for names in GROUPS.values() for name in names]
+    assert sorted(grouped) == sorted(PAGES)
+
+
+def _open(page: Page, base: str, world: World, check: Check, users: dict[str, User]) -> None:
+    page.context.clear_cookies()
+    if check.user is not None:
+        sign_in_cookie(page, base, users[check.user])
+    page.set_viewport_size({"width": WIDTHS["desktop"][0], "height": WIDTHS["desktop"][1]})
+    check.visit(page, base, world)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("h1").first).to_contain_text(check.heading)
+    if check.shows is not None:
+        expect(page.locator(check.shows).first).to_be_visible()
+
+
+@pytest.mark.parametrize("group", list(GROUPS))
+def test_pages_have_no_serious_accessibility_violations_at_any_width(
+    group: str,
     page: Page,
     live_server: LiveServer,
     world: World,
     therapist: User,
     clinic_admin: User,
 ) -> None:
-    check = PAGES[name]
-    base = live_server.url
-    if check.user is not None:
-        sign_in_cookie(page, base, {"therapist": therapist, "boss": clinic_admin}[check.user])
-    check.visit(page, base, world)
-    page.wait_for_load_state("networkidle")
-    expect(page.locator("h1").first).to_contain_text(check.heading)
-    if check.shows is not None:
-        expect(page.locator(check.shows).first).to_be_visible()
-    blocking = blocking_violations(page)
-    assert [v["id"] for v in blocking] == [], f"{name} at {page.url}:\n{_report(blocking)}"
+    users = {"therapist": therapist, "boss": clinic_admin}
+    failures = {}
+    for name in GROUPS[group]:
+        _open(page, live_server.url, world, PAGES[name], users)
+        for width, (x, y) in WIDTHS.items():
+            page.set_viewport_size({"width": x, "height": y})
+            blocking = blocking_violations(page)
+            if blocking:
+                failures[f"{name} at {width} width, {page.url}"] = _report(blocking)
+    assert failures == {}, "\n\n".join(f"{where}:\n{report}" for where, report in failures.items())
 
 
 def test_axe_check_reports_an_unlabelled_field(page: Page, live_server: LiveServer) -> None:

@@ -31,6 +31,9 @@ from tests.hostile import (
 )
 from tests.plans.builder_form import builder_post
 
+# Views and forms over fixtures: make test-sqlite leaves these out (tests/conftest.py).
+pytestmark = pytest.mark.same_on_any_database
+
 DOSE = ("hold_seconds", "repetitions", "sets", "times_per_day", "days_per_week", "side", "note")
 
 

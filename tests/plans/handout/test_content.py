@@ -12,6 +12,9 @@ from plans.library import Kind
 from plans.models import PlanVersion
 from tests.plans.handout.helpers import flat, issue, issue_six, pages_text, reader, render_pdf
 
+# Views and forms over fixtures: make test-sqlite leaves these out (tests/conftest.py).
+pytestmark = pytest.mark.same_on_any_database
+
 HOME = {Kind.STRETCH, Kind.STRENGTHEN, Kind.MOBILITY, Kind.MOTOR_CONTROL}
 A4 = (595.0, 842.0)  # points, as WeasyPrint writes them (rounded)
 LETTER = (612.0, 792.0)
