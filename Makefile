@@ -13,8 +13,9 @@ TEST_DATABASE_URL := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/hip
 SQLITE_TEST_URL := sqlite:///$(CURDIR)/var/test.sqlite3
 RUN_DATABASE_URL := sqlite:///$(CURDIR)/var/db.sqlite3
 PYTEST := $(BIN)/pytest
-# One test process per core (pytest-xdist); each has its own test database.
-PARALLEL := -n auto
+# One test process per core (pytest-xdist), each with its own test database; an idle one
+# takes tests queued for the other (worksteal), so no long test waits at the end of a queue.
+PARALLEL := -n auto --dist worksteal
 
 .PHONY: help run run-deps bench-deps test lint typecheck migrations-check test-postgres test-sqlite test-e2e bench deps system-deps lock clean
 
