@@ -15,7 +15,8 @@ def _grade(code: str, meaning: str) -> tuple[str, str]:
     return code, f"{code} \u2013 {meaning}"
 
 
-# Oxford / MRC scale 0-5 with - and + steps (docs/clinical.md "Strength"), weakest first:
+# Oxford / MRC scale 0-5 with - and + steps (docs/clinical.md "Strength"), weakest first,
+# each meaning in a few words, so a closed drop-down shows the whole label on a phone:
 # 0, 1, 2, 3-, 3, 3+, 4-, 4, 4+, 5-, 5. Each label starts with its code; the page's
 # static/js/select-keys.js picks a grade by its typed code ("4" is 4, "4+" is 4+), which the
 # browser's own first-letter search cannot do when 4- comes before 4.
@@ -24,17 +25,17 @@ def _grade(code: str, meaning: str) -> tuple[str, str]:
 # (OXFORD_RETIRED; assessments/forms.py).
 OXFORD = (
     _grade("0", "no contraction"),
-    _grade("1", "flicker, no movement"),
-    _grade("2-", "older grade, below 2"),
-    _grade("2", "moves with gravity eliminated"),
-    _grade("2+", "older grade, above 2"),
-    _grade("3-", "against gravity, part of the range"),
-    _grade("3", "full range against gravity"),
-    _grade("3+", "holds slight resistance briefly"),
-    _grade("4-", "moves against slight resistance"),
-    _grade("4", "moves against some resistance"),
-    _grade("4+", "moves against strong resistance"),
-    _grade("5-", "barely detectable weakness"),
+    _grade("1", "flicker only"),
+    _grade("2-", "older grade"),
+    _grade("2", "gravity eliminated"),
+    _grade("2+", "older grade"),
+    _grade("3-", "not full range"),
+    _grade("3", "against gravity"),
+    _grade("3+", "holds briefly"),
+    _grade("4-", "slight resistance"),
+    _grade("4", "moderate resistance"),
+    _grade("4+", "strong resistance"),
+    _grade("5-", "near normal"),
     _grade("5", "normal"),
 )
 OXFORD_RETIRED = frozenset({"2-", "2+"})

@@ -7,11 +7,12 @@ from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.text import slugify
 
 from clinic.forms.admin import ServiceErrorsMixin
 from clinic.models import Clinic
 from plans.figures import ANGLES
-from plans.library import LIBRARY, SLUG_RE, Intervention
+from plans.library import BY_SLUG, LIBRARY, SLUG_RE, Intervention
 from plans.library.figure_forms import FRAMES, add_pose_fields, clean_pose, clean_upload
 from plans.models import DOSE_BOUNDS, ClinicIntervention
 
@@ -27,6 +28,16 @@ INTERVENTION_FIELDS: tuple[str, ...] = (
 # What the library services take: the form's model fields and the pose it composes.
 SERVICE_FIELDS: tuple[str, ...] = (*INTERVENTION_FIELDS, "pose")
 SLUG_TAKEN = "Your clinic already has an intervention with this slug."
+NAME_TAKEN = (
+    "Your clinic already has an intervention with this name (its slug {slug} is taken): "
+    "change the name a little, or type a slug of your own."
+)
+NAME_BUILT_IN = (
+    "A built-in intervention has this name (slug {slug}). To change its wording or dose, "
+    "use Customise on it in the library; for one of your own, change the name a little or "
+    "type a slug of your own."
+)
+NAME_NO_SLUG = "The name needs a letter or digit to make its slug from; or type a slug."
 BOTH_PICTURE = "Either upload a new picture or remove the current one, not both."
 SLUG_FORM = "Use lowercase letters and digits in words joined by single hyphens, e.g. side-plank."
 
@@ -49,9 +60,8 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
         widgets = {"steps": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
             "slug": (
-                "Use a built-in slug (for example clamshell) to replace its wording and dose "
-                "for your clinic; the built-in library stays as it is. Use a new slug for an "
-                "intervention of your own."
+                "Leave blank to make it from the name. A built-in slug (for example "
+                "clamshell) replaces that entry's wording and dose for your clinic only."
             ),
             "active": "Untick to leave it out of your clinic's library (and a built-in "
             "with the same slug with it).",
@@ -65,6 +75,7 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if clinic is not None:
             self.instance.clinic = clinic
+        self.fields["slug"].required = False  # made from the name when left blank (clean)
         # The database's sanity bounds, checked here so the message sits by the field.
         for name, (low, high) in DOSE_BOUNDS.items():
             field = self.fields[name]
@@ -117,15 +128,37 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
     def clean_slug(self) -> str:
         slug: str = self.cleaned_data["slug"]
         # The library's own rule (kebab-case): anything else would break the clinic's library.
-        if not SLUG_RE.match(slug):
+        if slug and not SLUG_RE.match(slug):
             raise forms.ValidationError(SLUG_FORM)
-        clinic_id = self.instance.clinic_id or self.data.get("clinic")
-        if not clinic_id:
-            return slug
-        taken = ClinicIntervention.objects.filter(clinic_id=clinic_id, slug=slug)
-        if taken.exclude(pk=self.instance.pk).exists():
+        if slug and self._slug_taken(slug):
             raise forms.ValidationError(SLUG_TAKEN)
         return slug
+
+    def _slug_taken(self, slug: str) -> bool:
+        clinic_id = self.instance.clinic_id or self.data.get("clinic")
+        if not clinic_id:
+            return False
+        taken = ClinicIntervention.objects.filter(clinic_id=clinic_id, slug=slug)
+        return taken.exclude(pk=self.instance.pk).exists()
+
+    def _slug_from_name(self, cleaned: dict[str, Any]) -> None:
+        """A blank slug is made from the name: "Wall sit (easy)" gives wall-sit-easy.
+
+        A made slug never takes over a built-in entry (that is what Customise is for) nor
+        one of the clinic's own; the message says so by the name, where the typing was.
+        """
+        name = cleaned.get("name")
+        if "slug" not in cleaned or cleaned["slug"] or not name:
+            return
+        slug = "-".join(part for part in slugify(name).replace("_", "-").split("-") if part)
+        if not slug:
+            self.add_error("name", NAME_NO_SLUG)
+        elif slug in BY_SLUG and slug != self.initial.get("slug"):
+            self.add_error("name", NAME_BUILT_IN.format(slug=slug))
+        elif self._slug_taken(slug):
+            self.add_error("name", NAME_TAKEN.format(slug=slug))
+        else:
+            cleaned["slug"] = slug
 
     def _picture_fields(self) -> list[str]:
         return ["picture_upload"] + (["remove_picture"] if "remove_picture" in self.fields else [])
@@ -136,6 +169,7 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
+        self._slug_from_name(cleaned)
         if self.with_posing:
             cleaned["pose"] = clean_pose(self, cleaned)
         if cleaned.get("picture_upload") and cleaned.get("remove_picture"):

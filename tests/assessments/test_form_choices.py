@@ -34,10 +34,12 @@ def test_oxford_grades_rise_in_score_in_the_offered_order() -> None:
 
 def test_oxford_labels_start_with_the_grade_and_say_what_it_means() -> None:
     labels = dict(OXFORD)
-    assert labels["4"] == f"4 {DASH} moves against some resistance"
-    assert labels["4-"] == f"4- {DASH} moves against slight resistance"
+    assert labels["4"] == f"4 {DASH} moderate resistance"
+    assert labels["4-"] == f"4- {DASH} slight resistance"
     assert labels["0"] == f"0 {DASH} no contraction"
     assert all(label.startswith(f"{code} {DASH} ") for code, label in OXFORD)
+    # Short enough for a closed drop-down on a phone (tests/e2e/test_entry_layout.py).
+    assert max(len(label) for _, label in OXFORD) <= len(f"4 {DASH} moderate resistance")
 
 
 def test_oxford_select_is_marked_for_typed_codes() -> None:

@@ -215,7 +215,7 @@ def test_grades_are_listed_weakest_first_with_their_meaning(entry: Page) -> None
     values = options.evaluate_all("options => options.map(option => option.value)")
     assert values == ["", "0", "1", "2", "3-", "3", "3+", "4-", "4", "4+", "5-", "5"]
     expect(options.first).to_have_text("— not tested")
-    expect(options.nth(8)).to_have_text("4 \N{EN DASH} moves against some resistance")
+    expect(options.nth(8)).to_have_text("4 \N{EN DASH} moderate resistance")
 
 
 def _rows_in_tab_order() -> list[tuple[str, list[str]]]:

@@ -9,7 +9,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from assessments.services import assessment_start
 from clinic.models import AssessmentPreset, Client, Clinic
-from tests.e2e.signing_in import sign_in
+from tests.e2e.signing_in import sign_in, sign_in_cookie
 
 MAX_TABS = 20
 ACTIVE_SUMMARY = "() => document.activeElement.closest('#section-rom summary') !== null"
@@ -49,3 +49,23 @@ def test_folded_section_opens_with_the_keyboard_and_its_value_saves(
     expect(page.locator('[name="strength_glute_med__left"]')).to_be_hidden()
     saved = {(m.item, m.side): m.value for m in draft.measurements.all()}
     assert saved == {("hip_flexion", "left"): Decimal(104)}
+
+
+def test_section_link_opens_a_folded_section(
+    page: Page, live_server: LiveServer, therapist: User, clinic: Clinic, client_record: Client
+) -> None:
+    clinic.assessment_preset = AssessmentPreset.QUICK
+    clinic.save()
+    draft = assessment_start(
+        actor=therapist, client=client_record, visit_date=datetime.date(2026, 11, 2)
+    )
+    sign_in_cookie(page, live_server.url, therapist)
+    page.goto(f"{live_server.url}/assessments/{draft.pk}/edit/")
+    hip_flexion = page.locator('[name="hip_flexion__left"]')
+    expect(hip_flexion).to_be_hidden()
+    page.locator(".section-nav").get_by_role("link", name="Range of motion").click()
+    expect(hip_flexion).to_be_visible()
+    expect(hip_flexion).to_be_in_viewport()
+    # Opened at a folded section's address, the page opens it as well.
+    page.goto(f"{live_server.url}/assessments/{draft.pk}/edit/#section-strength")
+    expect(page.locator('[name="strength_glute_med__left"]')).to_be_visible()

@@ -4,12 +4,20 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 from django.urls import reverse
+from django.utils.html import escape
 
 from clinic.access import NOT_CLINIC_ADMIN
 from clinic.models import AuditEntry, Clinic, Role
 from plans.library import BY_SLUG, LIBRARY, Intervention
 from plans.library.clinic import library_for
-from plans.library.forms import SLUG_FORM, SLUG_TAKEN, ClinicInterventionForm
+from plans.library.forms import (
+    NAME_BUILT_IN,
+    NAME_NO_SLUG,
+    NAME_TAKEN,
+    SLUG_FORM,
+    SLUG_TAKEN,
+    ClinicInterventionForm,
+)
 from plans.library.forms import initial_from_built_in as built_in_initial
 from plans.models import ClinicIntervention
 from tests.factories import MembershipFactory, UserFactory
@@ -258,3 +266,51 @@ def test_library_list_query_count_is_flat(
     with django_assert_num_queries(4):  # type: ignore[operator]
         response = as_admin.get(reverse("library_list"))
     assert len(response.context["own"]) == rows
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Wall sit", "wall-sit"),
+        ("Wall sit (easy)  ", "wall-sit-easy"),
+        ("Étirement du psoas", "etirement-du-psoas"),
+        ("Hip_hinge -- drill", "hip-hinge-drill"),
+    ],
+)
+def test_library_blank_slug_is_made_from_the_name(
+    as_admin: HttpClient, clinic: Clinic, name: str, slug: str
+) -> None:
+    response = as_admin.post(reverse("library_create"), {**OWN, "slug": "", "name": name})
+    assert response.status_code == 302
+    assert ClinicIntervention.objects.get(clinic=clinic).slug == slug
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Wall sit", NAME_TAKEN.format(slug="wall-sit")),
+        ("Clamshell", NAME_BUILT_IN.format(slug="clamshell")),
+        ("!!!", NAME_NO_SLUG),
+    ],
+)
+def test_library_name_whose_slug_cannot_be_used_is_an_error_by_the_name(
+    as_admin: HttpClient, clinic: Clinic, name: str, message: str
+) -> None:
+    _row(clinic)
+    response = as_admin.post(reverse("library_create"), {**OWN, "slug": "", "name": name})
+    form = response.context["form"]
+    assert form.errors == {"name": [message]}
+    assert (form["name"].value(), form["steps"].value()) == (name, OWN["steps"])
+    assert ClinicIntervention.objects.filter(clinic=clinic).count() == 1
+    assert escape(message) in response.content.decode()  # shown on the page, by the name
+
+
+def test_library_customised_copy_keeps_the_built_in_slug_when_cleared(
+    as_admin: HttpClient, clinic: Clinic
+) -> None:
+    copy = _row(clinic, "clamshell", name="Clamshell")
+    data = {**OWN, "slug": "", "name": "Clamshell"}
+    response = as_admin.post(reverse("library_edit", args=[copy.pk]), data)
+    assert response.status_code == 302
+    copy.refresh_from_db()
+    assert (copy.slug, copy.steps) == ("clamshell", OWN["steps"])
