@@ -19,7 +19,7 @@ from assessments.services import NARRATIVE_FIELDS
 from assessments.validators import visit_date_not_future
 from assessments.values import Key, Value
 from clinic.forms.messages import literal
-from clinic.forms.renderers import FAST_WIDGETS
+from clinic.forms.renderers import FAST_WIDGETS, InlineSelect
 from clinic.text_limits import REASON, limit_help
 
 
@@ -86,6 +86,7 @@ def _choice_field(item: Item, side: str, current: object = None) -> forms.Choice
         label=_label(item, side),
         required=False,
         choices=[("", empty), *offered],
+        widget=InlineSelect,
         error_messages={
             "invalid_choice": literal(f"{_label(item, side)}: choose one of the options.")
         },

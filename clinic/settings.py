@@ -97,7 +97,15 @@ TEMPLATES = [
             ],
             "string_if_invalid": "",
         },
-    }
+    },
+    # Only the assessment grid's rows (assessments/templatetags/assessment_grid.py): pages
+    # stay Django templates.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "clinic.jinja_environment.environment"},
+    },
 ]
 
 DATABASES = {

@@ -8,7 +8,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from clinic.forms.messages import literal
-from clinic.forms.renderers import FAST_WIDGETS
+from clinic.forms.renderers import FAST_WIDGETS, InlineSelect
 from clinic.http import whole_number
 from clinic.text_limits import PLAN_MESSAGE, REASON, limit_help
 from plans.library import Kind
@@ -41,6 +41,7 @@ class PlanItemForm(forms.ModelForm):
             "times_per_day": "Times/day",
             "days_per_week": "Days/week",
         }
+        widgets = {"side": InlineSelect}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -37,9 +37,9 @@ AFRESH = "client page, panels rendered afresh"
 # to 4.1x under load. Reported, not asserted (docs/performance.md).
 BUILDER = "plan builder (typical draft)"
 # Issue 15: the assessment entry page (every catalogue item's field; a follow-up draft
-# copied forward from the last visit), goal 4x the trivial page. Reported, not asserted,
-# until the page is reworked (about 15x: 165 widgets, a third of the time, and the
-# section template's per-cell includes; docs/performance.md).
+# copied forward from the last visit), goal 4x the trivial page. Reported, not asserted:
+# 6.4x after its rows moved to Jinja2; the 165 widgets alone are 2.7x, so 4x needs fewer
+# fields on the page (docs/performance.md, "The assessment entry page").
 ENTRY = "assessment entry (follow-up draft)"
 ENTRY_GOAL = 4.0
 REPORTED = {BUILDER, ENTRY}
