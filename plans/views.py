@@ -17,6 +17,7 @@ from plans import selectors, services
 from plans.forms import NO_HOME_DOSE, IssueForm, PlanForm, PlanItemForm
 from plans.handout import selectors as handout_selectors
 from plans.handout.services import handout_email_request
+from plans.handout.snapshot import focus_lines
 from plans.library import Kind
 from plans.library.clinic import library_for, search
 from plans.models import PlanItem, PlanVersion
@@ -120,6 +121,7 @@ def _context(request: AuthedRequest, version: PlanVersion, editor: Editor) -> di
     suggestions = suggest(findings, age=client.age_on(assessment.visit_date))
     query = request.GET.get("q", "").strip()[:100]
     items = editor.items
+    rows = editor.rows()
     versions = list(version.plan.versions.order_by("number"))
     earlier = [other for other in versions if other.number < version.number]
     return {
@@ -130,7 +132,9 @@ def _context(request: AuthedRequest, version: PlanVersion, editor: Editor) -> di
         "findings": findings,
         "suggestions": suggestions,
         "editor": editor,
-        "rows": editor.rows(),
+        "rows": rows,
+        # The handout's opening lines, as issuing would freeze them (plans/handout/snapshot.py).
+        "focus": focus_lines([item for item, _ in rows if item.kind != Kind.IN_CLINIC], findings),
         "exercises": [item for item in items if item.kind not in NO_HOME_DOSE],
         "advice": [item for item in items if item.kind == Kind.ADVICE],
         "in_clinic": [item for item in items if item.kind == Kind.IN_CLINIC],

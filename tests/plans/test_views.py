@@ -5,9 +5,12 @@ from django.http import HttpResponse
 from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
+from assessments.interpretation import findings as assessment_findings
 from assessments.models import Assessment
 from clinic.models import Client
+from plans.handout.snapshot import focus_lines
 from plans.models import ClinicIntervention, PlanVersion
 from plans.services import plan_build, plan_item_add, plan_message_update
 from tests.plans.builder_form import builder_post
@@ -43,6 +46,21 @@ def test_builder_shows_items_reasons_and_preview(
     assert "Handout preview" in page
     assert "plans/illustrations/kneeling-hip-flexor-stretch.svg" in page
     assert "Hold 30 seconds" in page
+
+
+def test_builder_preview_opens_with_the_handouts_focus_lines(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    """The preview says what the issued handout will: what we will work on, not findings."""
+    response = as_therapist.get(reverse("plan_builder", args=[version.pk]))
+    items = [item for item in version.items.order_by("position") if item.kind != "in_clinic"]
+    lines = focus_lines(items, assessment_findings(version.plan.assessment))
+    assert lines  # the typical plan has something to work on
+    assert response.context["focus"] == lines
+    page = response.content.decode()
+    assert "What we will work on" in page
+    assert "What we found" not in page
+    assert all(escape(line) in page for line in lines)
 
 
 def test_builder_search_library_by_target(as_therapist: HttpClient, version: PlanVersion) -> None:
