@@ -16,7 +16,11 @@ from django.test import Client as HttpClient
 from clinic.models import Client, Clinic, Role
 from tests.factories import ClientFactory, ClinicFactory, MembershipFactory
 
-pytest_plugins = ["tests.plans.fixtures", "tests.url_walker_fixtures"]
+pytest_plugins = [
+    "tests.browser_fixtures",
+    "tests.plans.fixtures",
+    "tests.url_walker_fixtures",
+]
 
 # The SQLite run (make test-sqlite) takes only the tests that touch the database: the others
 # (rules, norms, scoring, properties) do the same on any database and ran on PostgreSQL.

@@ -1,0 +1,397 @@
+"""Keyboard effort of entering an assessment: the keys an expert therapist presses on the
+edit page to record a whole first visit, then a routine follow-up (issue 15).
+
+Run with `make bench`. Playwright drives the system Chromium by keys alone, through `Keys`,
+which counts every key it sends: each Tab, Shift+Tab, Alt+digit, Enter or Space is one, and
+each typed character is one. No value is set by script or `fill()`; the page is only read,
+to work out how many Tabs reach the next wanted field. The saved draft is then read back
+from the database and must hold exactly the values meant: each count is for a correct record.
+
+The therapist uses what the page offers: Tab goes left then right, row by row; Alt+1 to
+Alt+9 (and Alt+v) focus a section, and Tab then reaches its first field; an answer is
+picked by its first letter and an Oxford grade by its code ("4+", static/js/select-keys.js);
+the red-flag screen's "None of these" answers No to all 17 questions in one press
+(static/js/answer-fill.js); Tab selects what a field holds, so typing replaces it; Enter in
+a text field or a box saves the draft (the form's hidden first "Save" button), Enter in a
+drop-down does nothing. Each move takes the fewest keys among Tab or Shift+Tab from the
+focus, and an access key then Tab or Shift+Tab. Fields are entered top to bottom.
+
+First visit ("entry keystrokes", goal at most 250): the reference mild case of the findings
+tests (tests/assessments/findings/reference.py, REFERENCE_MILD), entered for the shared test
+client. A 42-year-old office worker sitting eight hours a day, three months of right-sided
+low back and buttock ache, worse sitting and bending; no red flag; short right hip flexors,
+a weak right gluteus maximus, the back arching for the hip on the right, increased lordosis;
+STarT Back low risk, ODI 20%. 128 values: 17 red-flag answers (all No), 61 other choices
+(two of them two-key Oxford grades, 4+ and 4-) and 50 numbers or notes: 47 numbers (73
+digits) and the three PSFS activities (84 characters). The date and the visit's story are
+left as the draft has them.
+
+The goal is out of reach on this page: measured 349 keys. The floor is the typed values'
+157 characters; 220 with one key for each of the 61 answers picked; and 334 with one key to
+move into each of the other 111 fields, one press for the red-flag screen and one to save,
+the least any page reached field by field with Tab can take. The other 15 are Tab stops on
+the way that hold nothing here (pain sites not asked, FABER's pain site, the empty PSFS rows,
+the gait notes and the ODI total), the access keys, and the Tab from the last answer, a
+drop-down, to a field where Enter saves. Printed as "(goal 250: not met)" with the floor;
+the test asserts the record, not the goal.
+
+Routine follow-up ("follow-up changes", goal at most 15): two weeks later, a draft started
+from the finalised first visit (copy-forward: every examination value carried over and
+marked; pain intensity and questionnaire answers asked anew; the red-flag screen offered as
+"Unchanged since <date>"). Better: pain now 3 -> 2 and worst 5 -> 4, right Thomas hip angle
+12 -> 8 degrees, right hip extension 1 -> 6 degrees, right gluteus maximus 4- -> 4, each PSFS
+activity one point up (5, 6, 5 -> 6, 7, 6), and the ODI two points down, typed as the form's
+total (20% -> 16%; docs/clinical.md "Follow-up visits": the ODI as its total); STarT Back, a
+first-contact screen, is not asked again. Nothing else changed. "Changes" counts each field
+the therapist types into (9) and each one-action confirmation a complete follow-up needs:
+the red-flag screen's "Unchanged since" and the "I have checked the values carried over"
+box (2); the save itself is not counted. The follow-up's keys are printed too.
+"""
+
+import datetime
+from collections import Counter
+from typing import Any
+
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from assessments.catalogue.items import ASKED_ANEW, ITEMS, OXFORD, Kind
+from assessments.forms import field_name
+from assessments.models import Assessment
+from assessments.selectors import assessment_values
+from assessments.services import assessment_finalise, assessment_save, assessment_start
+from assessments.values import AssessmentValues, Key, Value
+from clinic.models import Client
+from tests.assessments.findings.helpers import Entries, L, N, R, make
+from tests.assessments.findings.reference import RED_FLAG_ITEMS, REFERENCE_MILD
+from tests.e2e.signing_in import sign_in_cookie
+
+FIRST = datetime.date(2026, 3, 2)
+FOLLOW_UP = FIRST + datetime.timedelta(weeks=2)
+ENTRY_GOAL = 250
+CHANGES_GOAL = 15
+VALUES = len(REFERENCE_MILD)
+
+# The routine follow-up's new values; everything else is carried over and confirmed, or
+# asked anew and not asked today (STarT Back).
+FOLLOW_UP_CHANGES: Entries = {
+    ("pain_now", N): 2,
+    ("pain_worst_24h", N): 4,
+    ("thomas_hip_angle", R): 8,
+    ("hip_extension", R): 6,
+    ("strength_glute_max", R): "4",
+    ("psfs_score_1", N): 6,
+    ("psfs_score_2", N): 7,
+    ("psfs_score_3", N): 6,
+    ("odi_percent", N): 16,
+}
+
+NONE_OF_THESE, UNCHANGED = "red_flags_none", "red_flags_unchanged"
+CONFIRM_CARRIED = "#id_confirm_carried"
+# Chromium gives a date input one Tab stop per part (month, day, year) and its picker.
+DATE_STOPS = 4
+ALT = 1  # the DevTools protocol's modifier bit
+
+# The page's Tab stops, in order (no positive tabindex on the page: document order).
+STOPS = """(dateStops) => {
+  const stops = [];
+  const focusable = "a[href], button, input, select, textarea, [tabindex]";
+  for (const el of document.querySelectorAll(focusable)) {
+    if (el.tabIndex < 0 || el.disabled || el.hidden || el.type === "hidden") continue;
+    if (!el.checkVisibility({ visibilityProperty: true })) continue;
+    for (let n = 0; n < (el.type === "date" ? dateStops : 1); n += 1) stops.push(el);
+  }
+  return stops;
+}"""
+# Every way to reach the element `selector` names, as [access key or null, Tabs, backward]:
+# Tab or Shift+Tab from the focus, or from the section an access key focuses. Tab from an
+# element that is no stop (the page's body, a section) goes to the first stop after it.
+ROUTES = f"""([selector, dateStops]) => {{
+  const stops = ({STOPS})(dateStops);
+  const at = stops.indexOf(document.querySelector(selector));
+  if (at < 0) throw new Error(`${{selector}} is no Tab stop`);
+  const from = (node) => {{
+    const here = stops.lastIndexOf(node);
+    if (here >= 0) return at >= here ? [at - here, false] : [here - at, true];
+    const after = (el) => node.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
+    let next = stops.findIndex(after);
+    if (next < 0) next = stops.length;
+    return at >= next ? [at - next + 1, false] : [next - at, true];
+  }};
+  const routes = [[null, ...from(document.activeElement)]];
+  for (const link of document.querySelectorAll("a[accesskey][href^='#']")) {{
+    routes.push([link.accessKey, ...from(document.getElementById(link.hash.slice(1)))]);
+  }}
+  return routes;
+}}"""
+# Where Enter saves the draft, nearest the focus first: a text field or a box (the form's
+# implicit submission, by its hidden first "Save" button), or "Save draft". Not a drop-down,
+# where Enter does nothing, nor a note's text area, where it starts a new line.
+SAVE_AT = f"""(dateStops) => {{
+  const stops = ({STOPS})(dateStops);
+  const here = stops.lastIndexOf(document.activeElement);
+  const saves = (el) => el.form?.id === "assessment-form" && (el.name === "save"
+    || (el.tagName === "INPUT" && ["text", "checkbox"].includes(el.type)));
+  const distance = (index) => (here < 0 ? index + 1 : Math.abs(index - here));
+  const best = stops.map((el, index) => [el, index]).filter(([el]) => saves(el))
+    .sort((a, b) => distance(a[1]) - distance(b[1]))[0][0];
+  return best.id ? `#${{best.id}}` : `button[name=${{best.name}}]`;
+}}"""
+# Following a section link changes the address's #fragment, and the page handles the
+# hashchange event after the key: {done} settles once that has run (listeners run in the
+# order added, the page's first), or at once when the link's fragment is already there.
+HASH_CHANGE = """(key) => {
+  const link = document.querySelector(`a[accesskey="${key}"]`);
+  if (location.hash === link.hash) return { done: true };
+  return { done: new Promise((settle) => addEventListener("hashchange", settle, { once: true })) };
+}"""
+FOCUSED = "(selector) => document.activeElement === document.querySelector(selector)"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def field(code: str, side: str = N) -> str:
+    return f"#id_{field_name(code, side)}"
+
+
+class Keys:
+    """Sends keys to the page and counts each one by what it was for.
+
+    Playwright sends a key pressed with Alt without its text, and Chromium finds an access
+    key by that text, so Alt+digit goes through the DevTools protocol as a keyboard sends it.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.devtools = page.context.new_cdp_session(page)
+        self.counts: Counter[str] = Counter()
+        self.moves: Counter[str] = Counter()  # navigation by key: Tab, Shift+Tab, Alt+key
+        self.fields = 0  # fields typed into or picked
+        self.confirmations = 0  # one-action confirmations (a button, a box)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def _press(self, key: str, kind: str) -> None:
+        self.page.keyboard.press(key)
+        self.counts[kind] += 1
+
+    def _type(self, character: str, kind: str) -> None:
+        self.page.keyboard.type(character)
+        self.counts[kind] += 1
+
+    def _access_key(self, key: str) -> None:
+        """Alt+key; then wait until the page's hashchange handler (static/js/section-nav.js)
+        has focused the section, or a Tab pressed before it runs is undone."""
+        moved = self.page.evaluate_handle(HASH_CHANGE, key)
+        code = f"Digit{key}" if key.isdigit() else f"Key{key.upper()}"
+        event = {
+            "modifiers": ALT,
+            "key": key,
+            "code": code,
+            "windowsVirtualKeyCode": ord(key.upper()),
+        }
+        self.devtools.send(
+            "Input.dispatchKeyEvent", {"type": "keyDown", "unmodifiedText": key, **event}
+        )
+        self.devtools.send("Input.dispatchKeyEvent", {"type": "keyUp", **event})
+        self.page.evaluate("(moved) => moved.done", moved)
+        self.counts["navigation"] += 1
+        self.moves["Alt+key"] += 1
+
+    def go(self, selector: str) -> None:
+        """Move the focus to `selector` by the fewest keys."""
+        routes: list[list[Any]] = self.page.evaluate(ROUTES, [selector, DATE_STOPS])
+        key, tabs, backward = min(
+            routes, key=lambda route: (route[1] + bool(route[0]), bool(route[0]))
+        )
+        if key:
+            self._access_key(key)
+        tab = "Shift+Tab" if backward else "Tab"
+        for _ in range(tabs):
+            self._press(tab, "navigation")
+        self.moves[tab] += tabs
+        assert self.page.evaluate(FOCUSED, selector), f"the keys missed {selector}"
+
+    def type(self, selector: str, text: str) -> None:
+        """Type a number or note into a field (Tab selects what it holds: typing replaces it)."""
+        self.go(selector)
+        for character in text:
+            self._type(character, "typed")
+        self.fields += 1
+
+    def pick(self, selector: str, keys: str) -> None:
+        """Pick a drop-down's answer by its typed first letter, or a grade by its code."""
+        self.go(selector)
+        for character in keys:
+            self._type(character, "choice")
+        self.fields += 1
+
+    def act(self, selector: str, key: str = "Enter", *, confirmation: bool = False) -> None:
+        """Press a button (Enter) or tick a box (Space)."""
+        self.go(selector)
+        self._press(key, "action")
+        self.confirmations += confirmation
+
+    def save(self) -> None:
+        """Enter where it saves the draft, nearest the focus; the edit page shows again."""
+        with self.page.expect_navigation():
+            self.act(self.page.evaluate(SAVE_AT, DATE_STOPS))
+        expect(self.page.locator(".alert", has_text="Draft saved.")).to_be_visible()
+
+    def breakdown(self) -> str:
+        moves = ", ".join(
+            f"{self.moves[key]} {key}"
+            for key in ("Tab", "Shift+Tab", "Alt+key")
+            if self.moves[key]
+        )
+        counts = self.counts
+        return (
+            f"{_count(counts['typed'], 'typed character')}, {counts['navigation']} navigation"
+            f" ({moves}), {_count(counts['choice'], 'choice key')},"
+            f" {_count(counts['action'], 'action')}"
+        )
+
+
+def _in_page_order(values: Entries) -> list[tuple[Key, int | float | str]]:
+    """The values as the page lists them: section by section, row by row, left then right."""
+    order = {code: index for index, code in enumerate(ITEMS)}
+    sides = {N: 0, L: 0, R: 1}
+    return sorted(values.items(), key=lambda entry: (order[entry[0][0]], sides[entry[0][1]]))
+
+
+def _choice_keys(code: str, value: str) -> str:
+    """The keys that pick `value`: an Oxford grade's code, else its label's first letter
+    (the browser picks the first answer that starts with it)."""
+    item = ITEMS[code]
+    if item.choices == OXFORD:
+        return value
+    letter = item.choice_label(value)[0].lower()
+    first = next(choice for choice, label in item.choices if label.lower().startswith(letter))
+    assert first == value, f"{code}: typing {letter!r} picks {first!r}, not {value!r}"
+    return letter
+
+
+def _enter(keys: Keys, values: Entries, screen: str) -> None:
+    """Enter `values` top to bottom, pressing the red-flag screen's button `screen` on the
+    way (its answers are all No, or left out of `values`)."""
+    order = {code: index for index, code in enumerate(ITEMS)}
+    pressed = False
+    for (code, side), value in _in_page_order(values):
+        if not pressed and order[code] >= order[RED_FLAG_ITEMS[0]]:
+            keys.act(f"button[name={screen}]", confirmation=screen == UNCHANGED)
+            pressed = True
+        if code in RED_FLAG_ITEMS:
+            assert value == "no", "a yes is picked: not one press for the whole screen"
+        elif ITEMS[code].kind is Kind.CHOICE:
+            keys.pick(field(code, side), _choice_keys(code, str(value)))
+        else:
+            keys.type(field(code, side), str(value))
+
+
+def _floor(values: Entries) -> tuple[int, int]:
+    """The typed values' characters, and the keys that pick the answers (but the screen's)."""
+    typed = choice = 0
+    for (code, _), value in values.items():
+        if ITEMS[code].kind is not Kind.CHOICE:
+            typed += len(str(value))
+        elif code not in RED_FLAG_ITEMS:
+            choice += len(_choice_keys(code, str(value)))
+    return typed, choice
+
+
+def _open(page: Page, base: str, assessment: Assessment) -> Keys:
+    page.goto(f"{base}/assessments/{assessment.pk}/edit/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Assessment: Priya Sharma")
+    return Keys(page)
+
+
+def _saved(assessment: Assessment) -> AssessmentValues:
+    return assessment_values(Assessment.objects.get(pk=assessment.pk))
+
+
+def _differences(saved: AssessmentValues, meant: Entries) -> dict[Key, tuple[Any, Any]]:
+    """Each (item, side) where the saved draft and `meant` differ: (saved, meant)."""
+    wanted: dict[Key, Value] = dict(make(meant).values)
+    keys = saved.values.keys() | wanted.keys()
+    return {
+        key: (saved.values.get(key), wanted.get(key))
+        for key in sorted(keys)
+        if saved.values.get(key) != wanted.get(key)
+    }
+
+
+def _first_visit(therapist: User, client: Client) -> Assessment:
+    return assessment_start(actor=therapist, client=client, visit_date=FIRST)
+
+
+def test_bench_first_visit_by_keyboard(
+    page: Page, live_server: LiveServer, therapist: User, client_record: Client
+) -> None:
+    draft = _first_visit(therapist, client_record)
+    sign_in_cookie(page, live_server.url, therapist)
+    keys = _open(page, live_server.url, draft)
+
+    _enter(keys, REFERENCE_MILD, NONE_OF_THESE)
+    keys.save()
+
+    assert _differences(_saved(draft), REFERENCE_MILD) == {}
+    typed, choice = _floor(REFERENCE_MILD)
+    assert keys.counts["typed"] == typed
+    met = "met" if keys.total <= ENTRY_GOAL else "not met"
+    print()
+    print(f"entry keystrokes: {keys.total} for {VALUES} values (goal {ENTRY_GOAL}: {met})")
+    print(f"  breakdown: {keys.breakdown()}")
+    # One key into each field entered on its own, the screen's one press and the save.
+    moved = typed + choice + keys.fields + 3
+    print(
+        f"  floor: {typed} typed characters alone; {typed + choice} with a key for each"
+        f" answer picked; {moved} with a key into each field, the screen's press and the save"
+    )
+
+
+def test_bench_routine_follow_up(
+    page: Page, live_server: LiveServer, therapist: User, client_record: Client
+) -> None:
+    # The first visit as the first benchmark saves it (and checks), stored here by the
+    # service so that each benchmark runs on its own.
+    first = _first_visit(therapist, client_record)
+    first = assessment_save(
+        actor=therapist,
+        assessment=first,
+        expected_version=first.version,
+        narrative={},
+        values=make(REFERENCE_MILD).values,
+    )
+    assessment_finalise(actor=therapist, assessment=first, expected_version=first.version)
+    draft = assessment_start(
+        actor=therapist, client=client_record, visit_date=FOLLOW_UP, copy_forward=True
+    )
+    assert len(_saved(draft).carried) > 0
+    sign_in_cookie(page, live_server.url, therapist)
+    keys = _open(page, live_server.url, draft)
+    expect(page.get_by_role("button", name="Unchanged since 2 Mar 2026")).to_be_visible()
+
+    _enter(keys, FOLLOW_UP_CHANGES, UNCHANGED)
+    keys.act(CONFIRM_CARRIED, "Space", confirmation=True)
+    keys.save()
+
+    saved = _saved(draft)
+    meant = {
+        **{key: value for key, value in REFERENCE_MILD.items() if key[0] not in ASKED_ANEW},
+        **FOLLOW_UP_CHANGES,
+    }
+    assert _differences(saved, meant) == {}
+    assert saved.carried == frozenset()  # every carried value confirmed: it can be finalised
+    changes = keys.fields + keys.confirmations
+    met = "met" if changes <= CHANGES_GOAL else "not met"
+    print()
+    print(
+        f"follow-up changes: {changes} ({keys.fields} fields, {keys.confirmations}"
+        f" confirmations; goal {CHANGES_GOAL}: {met})"
+    )
+    print(f"  follow-up keystrokes: {keys.total}: {keys.breakdown()}")
