@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django import forms
 
+from assessments import normal_fill
 from assessments.catalogue.items import SECTIONS, Item, Kind, Section
 from assessments.forms import AssessmentForm, field_name
 from assessments.norms import REFERENCES, ItemComparison, compare
@@ -52,6 +53,8 @@ class SectionView:
     recorded: int
     # Folded away by the clinic's preset (entry page only; see assessments.presets).
     folded: bool = False
+    # "Rest normal" for the section's unanswered checks (a draft's entry page only).
+    fill: normal_fill.Offer | None = None
 
     @property
     def sided(self) -> bool:
@@ -95,13 +98,16 @@ def build_sections(
     carried: frozenset[Key] = frozenset(),
     only_recorded: bool = False,
     folded: frozenset[str] = frozenset(),
+    fills: bool = False,
 ) -> list[SectionView]:
     """Sections of rows; with a form, each cell holds its bound field.
 
     `only_recorded` (read-only pages) leaves out items that were not tested. `folded`
     names the sections the clinic's preset folds; one that holds a value (recorded,
-    carried over or to correct) is shown open all the same.
+    carried over or to correct) is shown open all the same. `fills` offers each section's
+    "Rest normal" (assessments.normal_fill) while it has checks unanswered.
     """
+    answered = frozenset(values.values)
     compared = comparisons(values, cutoffs)
     views = []
     for section in SECTIONS:
@@ -121,5 +127,8 @@ def build_sections(
                 continue
             rows.append(Row(item, tuple(cells), comparison))
         fold = section.code in folded and not (errors or carried_count or recorded)
-        views.append(SectionView(section, tuple(rows), errors, carried_count, recorded, fold))
+        fill = normal_fill.offer(section, answered) if fills else None
+        views.append(
+            SectionView(section, tuple(rows), errors, carried_count, recorded, fold, fill)
+        )
     return views

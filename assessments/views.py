@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import interpretation, red_flag_screen, selectors, services
+from assessments import interpretation, normal_fill, red_flag_screen, selectors, services
 from assessments.catalogue.items import SECTIONS
 from assessments.forms import AmendForm, AssessmentForm, StartVisitForm, initial_from
 from assessments.models import Assessment
@@ -95,7 +95,9 @@ def _edit_context(
     folded = folded_sections(
         assessment.client.clinic.assessment_preset, tuple(s.code for s in SECTIONS)
     )
-    sections = build_sections(values, cutoffs, form=form, carried=carried, folded=folded)
+    sections = build_sections(
+        values, cutoffs, form=form, carried=carried, folded=folded, fills=not assessment.is_final
+    )
     answered = sum(sv.recorded for sv in sections if sv.section.code == "red_flags")
     return {
         "assessment": assessment,
@@ -123,7 +125,8 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 
     # "None of these" or "Unchanged since" pressed without JavaScript: fill the screen first.
     screen = red_flag_screen.posted(request.POST, assessment)
-    form = AssessmentForm(screen.data)
+    rest = normal_fill.posted(screen.data)
+    form = AssessmentForm(rest.data)
     if screen.stale:
         _validated(form)  # errors elsewhere show too; nothing is saved
         return _form_page(
@@ -138,7 +141,7 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
                 actor=request.user, assessment=saved, expected_version=saved.version
             )
     except services.AssessmentConflict as conflict:
-        return _conflict(request, conflict.current, form, screen.data)
+        return _conflict(request, conflict.current, form, rest.data)
     except services.FinaliseBlocked as blocked:
         fresh = selectors.assessment_get(request.user, pk)
         form = AssessmentForm(initial=initial_from(fresh))
@@ -149,6 +152,9 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     if screen.message:
         messages.success(request, f"{screen.message} Draft saved.")
         return redirect(reverse("assessment_edit", args=[pk]) + "#section-red_flags")
+    if rest.message:
+        messages.success(request, f"{rest.message} Draft saved.")
+        return redirect(reverse("assessment_edit", args=[pk]) + f"#section-{rest.section}")
     messages.success(request, "Draft saved.")
     return redirect("assessment_edit", pk=pk)
 

@@ -16,13 +16,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, ViewportSize, expect, sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-DESKTOP = {"width": 1280, "height": 800}
-SIZES = {"tablet": {"width": 768, "height": 1024}, "phone": {"width": 390, "height": 844}}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+SIZES: dict[str, ViewportSize] = {
+    "tablet": {"width": 768, "height": 1024},
+    "phone": {"width": 390, "height": 844},
+}
 
 
 def _open_client(page: Page, listed_as: str) -> None:

@@ -238,3 +238,25 @@ def test_tab_goes_left_then_right_row_by_row(entry: Page) -> None:
             entry.keyboard.press("Tab")
             reached[section].append(entry.evaluate("() => document.activeElement.id"))
     assert reached == dict(_rows_in_tab_order())
+
+
+def test_rest_normal_fills_the_unanswered_grades_in_place(entry: Page, draft: Assessment) -> None:
+    glute_med = entry.get_by_label("Gluteus medius (left)", exact=True)
+    _pick(glute_med, "4+")
+    button = entry.locator("#section-strength").get_by_role("button", name="Rest normal")
+    button.focus()
+    entry.keyboard.press("Enter")
+    expect(entry.locator("#section-strength [data-fill-status]")).to_have_text(
+        "11 unanswered checks marked normal. Save to keep them."
+    )
+    expect(glute_med).to_have_value("4+")  # answered before the press: kept
+    expect(entry.get_by_label("Back extensors (right)", exact=True)).to_have_value("5")
+    expect(entry.get_by_label("Trendelenburg sign (stance leg) (left)", exact=True)).to_have_value(
+        ""  # another section: untouched
+    )
+    entry.get_by_role("button", name="Save draft").click()
+    expect(entry.get_by_text("Draft saved.")).to_be_visible()
+    grades = {(m.item, m.side): m.choice for m in draft.measurements.all()}
+    assert len(grades) == 12
+    assert grades[("strength_glute_med", "left")] == "4+"
+    assert set(grades.values()) == {"5", "4+"}
