@@ -12,7 +12,6 @@ from plans.figures.poses import (
     HANDS_AND_KNEES,
     LYING_BACK_KNEES_BENT,
     ON_ALL_FOURS,
-    SIDE,
     SIDE_LYING_BASE,
     P,
     hands,
@@ -20,8 +19,18 @@ from plans.figures.poses import (
     shin_to_floor,
     xy,
 )
-from plans.figures.skeleton import Leg, Pose, arm_at, leg_at, leg_to, raw_joints
-from plans.figures.svg import Block, Frame
+from plans.figures.reach import arm_along, arm_reach, leg_along
+from plans.figures.skeleton import (
+    Leg,
+    Pose,
+    apply,
+    arm_at,
+    leg_at,
+    leg_to,
+    raw_joints,
+    trunk_frame,
+)
+from plans.figures.svg import Block, Frame, View
 
 
 def _bridge(lift: float, straight_leg: bool = False) -> Pose:
@@ -207,31 +216,39 @@ SIDE_LYING_LEG_RAISE = pair(
 )
 
 
-def _chair_in_front(at: str, dx: float) -> tuple[Block, ...]:
-    """A chair seen from the side, its back towards the figure, `dx` in front of a joint."""
+def _chair_ahead(at: str, dx: float, dz: float = 0.0) -> tuple[Block, ...]:
+    """A chair facing the figure, its seat's front `dx` in front of a joint, `dz` aside."""
+    z = (dz - 11.0, dz + 11.0)
     return (
-        Block(at, (dx, dx + 3.5), (0.0, 47.0), from_floor=True, z=(-12.0, 12.0)),
-        Block(at, (dx, dx + 22.0), (22.0, 25.0), from_floor=True, z=(-12.0, 12.0)),
-        Block(at, (dx + 18.5, dx + 22.0), (0.0, 25.0), from_floor=True, z=(-12.0, 12.0)),
+        Block(at, (dx, dx + 22.0), (22.0, 25.0), from_floor=True, z=z),
+        Block(at, (dx, dx + 3.5), (0.0, 25.0), from_floor=True, z=z),
+        Block(at, (dx + 18.5, dx + 22.0), (0.0, 47.0), from_floor=True, z=z),
     )
 
 
-def _airplane(hinge: float) -> Frame:
-    """Standing on the near leg, a hand on a chair; hinged forward, the other leg behind."""
-    pose = Pose(tilt=hinge, neck=-20 * hinge / 80)
-    stance = leg_at(pose, -92, -90, 0)
-    lifted = leg_at(pose, 180 + 0 * hinge, 180, -90) if hinge else leg_at(pose, -95, -120, -30)
-    posed = replace(pose, near_leg=stance, far_leg=lifted)
-    ankle_x = xy(posed, "ankle_n")[0]
-    hand = (
-        (ankle_x + 24, -P.thigh - P.shin + 47.5)
-        if not hinge
-        else (ankle_x + 36, -P.thigh - P.shin + 25.5)
-    )
-    posed = hands(
-        posed, hand, (hand[0] - 6, hand[1] - 4) if hinge else (hand[0] - 30, hand[1] - 2)
-    )
-    return Frame(posed, _chair_in_front("ankle_n", 24.0))
+AIRPLANE_VIEW = View(yaw=-45, elevation=15)  # from in front and to the lifted leg's side
+_CHAIR_AHEAD = 20.0  # the front of the chair's seat, in front of the standing foot
+_CHAIR_SIDE = -6.0  # and a little to its side
 
 
-HIP_AIRPLANE = pair(_airplane(0), _airplane(80), SIDE, anchor="ankle_n")
+def _airplane(turn: float) -> Frame:
+    """Standing on the far leg, hinged forward with the near leg reaching back, the far
+    hand on a chair's seat in front; the pelvis and chest turned `turn` degrees open (towards
+    the lifted leg's side), the free arm opening with the chest."""
+    pose = Pose(tilt=80, turn=-turn, neck=-10)
+    # The standing leg stays upright under the turning pelvis, knee soft, foot forward.
+    stance = leg_along(pose, "f", (0.06, -1.0, 0.0), (-0.03, -1.0, 0.0), (1.0, 0.0, 0.0))
+    posed = replace(pose, far_leg=stance, near_leg=Leg(hip=-8, ankle=60))
+    ankle = raw_joints(posed)["ankle_f"]
+    grip = (ankle[0] + _CHAIR_AHEAD + 9, ankle[1] + 26.5, ankle[2] + _CHAIR_SIDE)
+    if turn:  # the free arm out from the shoulder, in line with the turned chest
+        side = apply(trunk_frame(posed), (0.0, 0.0, 1.0))
+        free = arm_along(posed, "n", side, side)
+    else:  # hanging beside the other
+        free = arm_along(posed, "n", (0.05, -1.0, 0.15), (0.1, -1.0, 0.15))
+    posed = replace(posed, far_arm=arm_reach(posed, "f", grip, (0, 0, -1)), near_arm=free)
+    # The turned pelvis would change which leg looks nearer: keep the standing side grey.
+    return Frame(posed, _chair_ahead("ankle_f", _CHAIR_AHEAD, _CHAIR_SIDE), lighter="f")
+
+
+HIP_AIRPLANE = pair(_airplane(0), _airplane(65), AIRPLANE_VIEW, anchor="ankle_f")

@@ -77,6 +77,9 @@ class Frame:
     pose: Pose
     props: tuple[Prop, ...] = ()
     view: View | None = None  # this frame's own view, instead of the pair's
+    # The side drawn lighter ("n", "f", or "" for neither); None: the side the camera sees
+    # behind the body, if any. Set it when a turned pelvis would make it change mid-pair.
+    lighter: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,12 +115,13 @@ def is_level(view: View) -> bool:
     return abs(view.elevation) < 1e-9
 
 
-def limb_shapes(joints: dict[str, Vec], view: View) -> list[Shape]:
+def limb_shapes(joints: dict[str, Vec], view: View, lighter: str | None = None) -> list[Shape]:
     cam = {name: camera(view, point) for name, point in joints.items() if name != "face"}
     # In a side view one side is behind the body: drawn lighter, under it. Which side is
     # nearer is the direction of the body's near side (hip to hip) seen by the camera.
     hips = (cam["hip_n"][2] - cam["hip_f"][2]) / (2 * PROPORTIONS.hip_width)
-    lighter = "f" if hips > 0.35 else "n" if hips < -0.35 else ""
+    if lighter is None:
+        lighter = "f" if hips > 0.35 else "n" if hips < -0.35 else ""
     shapes = []
     for tag in ("n", "f"):
         ink = FAR_INK if tag == lighter else INK
@@ -206,7 +210,7 @@ def draw_frame(frame: Frame, view: View, anchor: str | None) -> Drawn:
     view = frame.view or view
     joints = pose_joints(frame.pose)
     shapes = [mat_shape(joints, view), *prop_shapes(frame.props, joints, view)]
-    shapes += limb_shapes(joints, view)
+    shapes += limb_shapes(joints, view, frame.lighter)
     where = None
     if anchor is not None:
         point = camera(view, joints[anchor])
