@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from plans.figures.poses import (
     CHAIR,
-    FROM_ABOVE,
     HANDS_AND_KNEES,
     LYING_BACK_KNEES_BENT,
     ON_ALL_FOURS,
@@ -198,21 +197,36 @@ PELVIC_TILT = pair(
     replace(LYING_BACK_KNEES_BENT, curve=-0.16),
 )
 
+# Side-lying: the top leg is the near one. Seen from in front of the knees and towards
+# the feet, a little from above, so the top knee (or leg) visibly rises off the bottom one;
+# the bottom side stays grey, whichever way the camera turns.
+CLAM_VIEW = View(yaw=45, elevation=20)
+LEG_RAISE_VIEW = View(yaw=20, elevation=15)
+
+
+def _side_lying(top: Leg, bottom: Leg) -> Frame:
+    """The head on the lower arm, the top hand on the floor in front of the chest."""
+    pose = replace(SIDE_LYING_BASE, near_leg=top, far_leg=bottom)
+    joints = raw_joints(pose)
+    floor = min(point[1] for name, point in joints.items() if name.endswith("_f"))
+    shoulder = joints["shoulder_n"]
+    hand = (shoulder[0] - 17.0, floor, shoulder[2] + 14.0)
+    pose = replace(pose, near_arm=arm_reach(pose, "n", hand, (0.3, 0.4, 1.0)))
+    return Frame(pose, lighter="f")
+
+
 _CLAM = Leg(hip=45, knee=95)
 CLAMSHELL = pair(
-    replace(SIDE_LYING_BASE, near_leg=_CLAM, far_leg=_CLAM),
+    _side_lying(_CLAM, _CLAM),
     # The knee opens about the line from hip to feet: the feet stay together.
-    replace(
-        SIDE_LYING_BASE, near_leg=Leg(hip=34, knee=95, out=33.5, turn_out=36.5), far_leg=_CLAM
-    ),
-    FROM_ABOVE,
+    _side_lying(Leg(hip=34, knee=95, out=33.5, turn_out=36.5), _CLAM),
+    CLAM_VIEW,
 )
-
 _BOTTOM_LEG = Leg(hip=40, knee=80)
 SIDE_LYING_LEG_RAISE = pair(
-    replace(SIDE_LYING_BASE, near_leg=Leg(hip=-3), far_leg=_BOTTOM_LEG),
-    replace(SIDE_LYING_BASE, near_leg=Leg(hip=-3, out=35), far_leg=_BOTTOM_LEG),
-    FROM_ABOVE,
+    _side_lying(Leg(hip=-3), _BOTTOM_LEG),
+    _side_lying(Leg(hip=-3, out=35), _BOTTOM_LEG),
+    LEG_RAISE_VIEW,
 )
 
 
