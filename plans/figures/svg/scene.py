@@ -77,8 +77,9 @@ class Frame:
     pose: Pose
     props: tuple[Prop, ...] = ()
     view: View | None = None  # this frame's own view, instead of the pair's
-    # The side drawn lighter ("n", "f", or "" for neither); None: the side the camera sees
-    # behind the body, if any. Set it when a turned pelvis would make it change mid-pair.
+    # The limbs drawn lighter: a side ("n", "f"), or limbs by name ("leg_n arm_f"), or ""
+    # for none; None: the side the camera sees behind the body, if any. Set it when a
+    # turned pelvis would change it mid-pair, or to pick out one limb behind another.
     lighter: str | None = None
 
 
@@ -115,6 +116,9 @@ def is_level(view: View) -> bool:
     return abs(view.elevation) < 1e-9
 
 
+LIMBS = (("leg", ("hip", "knee", "ankle", "toe")), ("arm", ("shoulder", "elbow", "hand")))
+
+
 def limb_shapes(joints: dict[str, Vec], view: View, lighter: str | None = None) -> list[Shape]:
     cam = {name: camera(view, point) for name, point in joints.items() if name != "face"}
     # In a side view one side is behind the body: drawn lighter, under it. Which side is
@@ -122,10 +126,11 @@ def limb_shapes(joints: dict[str, Vec], view: View, lighter: str | None = None) 
     hips = (cam["hip_n"][2] - cam["hip_f"][2]) / (2 * PROPORTIONS.hip_width)
     if lighter is None:
         lighter = "f" if hips > 0.35 else "n" if hips < -0.35 else ""
+    light = set(lighter.split())
     shapes = []
     for tag in ("n", "f"):
-        ink = FAR_INK if tag == lighter else INK
-        for chain in (("hip", "knee", "ankle", "toe"), ("shoulder", "elbow", "hand")):
+        for limb, chain in LIMBS:
+            ink = FAR_INK if {tag, f"{limb}_{tag}"} & light else INK
             points = [cam[f"{name}_{tag}"] for name in chain]
             depth = sum(p[2] for p in points) / len(points)
             shapes.append(Shape("line", [(p[0], p[1]) for p in points], depth, ink))
