@@ -18,6 +18,7 @@ from plans.figures.poses import (
     pair,
     xy,
 )
+from plans.figures.reach import arm_along, arm_reach, leg_along, leg_reach
 from plans.figures.skeleton import Arm, Leg, Pose, arm_at, leg_at, leg_to, raw_joints
 from plans.figures.svg import Block, Frame, Strap, View
 
@@ -85,12 +86,21 @@ def _fold(lean: float, reach: float) -> Pose:
 
 SEATED_FORWARD_FOLD = pair(_fold(0, 12), _fold(42, 22))
 
-_FOUR_BASE = LYING_BACK_KNEES_BENT
-FIGURE_FOUR = pair(
-    _FOUR_BASE,
-    replace(_FOUR_BASE, near_leg=Leg(hip=62, out=41.5, turn_out=92.5, knee=109.5)),
-    View(yaw=22, elevation=28),
-)
+# Lying on the back, knees bent; then the far ankle crossed over the near knee, the far
+# knee out to its side: the "4". Seen from the feet and the near side, a little from
+# above; the crossed leg drawn black, the standing one grey.
+FOUR_VIEW = View(yaw=-40, elevation=25)
+
+
+def _figure_four() -> Frame:
+    pose = LYING_BACK_KNEES_BENT
+    knee = raw_joints(pose)["knee_n"]
+    ankle = (knee[0] - 3.0, knee[1] + 3.5, knee[2] - 1.0)  # on the thigh, by the knee
+    crossed = leg_reach(pose, "f", ankle, (0.3, 0.05, -1.0), (0.0, 0.2, 1.0))
+    return Frame(replace(pose, far_leg=crossed), lighter="n")
+
+
+FIGURE_FOUR = pair(Frame(LYING_BACK_KNEES_BENT, lighter="n"), _figure_four(), FOUR_VIEW)
 
 _FLY_UP = Leg(hip=145.5, out=27.5, turn_out=22.5, knee=121, ankle=35)
 _FLY_DOWN = Leg(hip=120, out=50.5, turn_out=56.5, knee=121, ankle=28)
@@ -101,36 +111,61 @@ SEATED_BUTTERFLY = pair(
     View(yaw=-90, elevation=25),
 )
 
-_NINETY = Pose(
-    near_leg=Leg(hip=90, out=25, turn_out=90, knee=90, ankle=-10),  # in front, shin across
-    far_leg=Leg(hip=0, out=90, knee=90, ankle=60),  # out to the side, shin behind
-    near_arm=Arm(shoulder=4, out=6),
-    far_arm=Arm(shoulder=4, out=6),
-)
-NINETY_NINETY = pair(
-    _NINETY,
-    replace(
-        _NINETY,
-        bend=32,
-        near_arm=Arm(shoulder=55, out=12, elbow=10),
-        far_arm=Arm(shoulder=55, out=12, elbow=10),
-    ),
-    View(yaw=-95, elevation=55),
-)
+# Sitting on the floor: the near leg in front (thigh forward, shin across in front), the
+# far leg out to the side (thigh sideways, shin back), both knees at right angles; then
+# leaning forward over the front shin, hands on the floor in front of it. Seen from in
+# front and the far side, from above, so both right angles and the lean show.
+NINETY_VIEW = View(yaw=-165, elevation=30)
 
-PIGEON = pair(
-    HANDS_AND_KNEES,
-    Pose(
-        tilt=1.5,
-        bend=28.5,
-        neck=-10,
-        near_leg=Leg(hip=75.5, out=21.5, turn_out=90.5, knee=112, ankle=-10),
-        far_leg=Leg(hip=-80, out=1, ankle=90),
-        near_arm=Arm(shoulder=30, out=8),
-        far_arm=Arm(shoulder=30, out=8),
-    ),
-    View(yaw=-30, elevation=25),
-)
+
+def _ninety(lean: float) -> Frame:
+    pose = Pose(tilt=lean, neck=-0.3 * lean)
+    pose = replace(
+        pose,
+        near_leg=leg_along(pose, "n", (1, 0, 0), (0, 0, -1), (0.3, 0, -1)),
+        far_leg=leg_along(pose, "f", (0, 0, -1), (-1, 0, 0), (-1, 0, 0.3)),
+    )
+    if lean:  # on the floor beyond the front shin
+        ahead = raw_joints(pose)["knee_n"][0] + 10.0
+        near, far = (ahead, 0.0, -4.0), (ahead, 0.0, -13.0)
+    else:  # on the floor beside the hips
+        near, far = (-3.0, 0.0, 9.0), (-3.0, 0.0, -9.0)
+    pose = replace(
+        pose,
+        near_arm=arm_reach(pose, "n", near, (-1, 0, 0.5)),
+        far_arm=arm_reach(pose, "f", far, (-1, 0, -0.5)),
+    )
+    return Frame(pose, lighter="f")
+
+
+NINETY_NINETY = pair(_ninety(0), _ninety(40), NINETY_VIEW)
+
+# From hands and knees: the near knee forward, its shin across in front, the far leg
+# straight back along the floor, up on straight arms. Seen from the near side, turned a
+# little to the front and from above, so the shin across and the long back leg show.
+PIGEON_VIEW = View(yaw=-15, elevation=20)
+
+
+def _pigeon(lean: float) -> Pose:
+    pose = Pose(tilt=lean, neck=-5)
+    pose = replace(
+        pose, near_leg=leg_along(pose, "n", (1, -0.18, 0.4), (0.2, 0, -1), (0.1, -0.3, -1))
+    )
+    joints = raw_joints(pose)
+    floor = min(joints[name][1] for name in ("knee_n", "ankle_n", "toe_n"))
+    # The back leg straight, its toes on the floor behind.
+    drop = math.asin((joints["hip_f"][1] - floor) / (P.thigh + P.shin + P.foot))
+    back = (-math.cos(drop), -math.sin(drop), 0.0)
+    pose = replace(pose, far_leg=leg_along(pose, "f", back, back, back))
+    ahead = raw_joints(pose)["shoulder_n"][0] + 2.0
+    return replace(
+        pose,
+        near_arm=arm_reach(pose, "n", (ahead, floor, 15.0), (-1, 0, 1)),
+        far_arm=arm_reach(pose, "f", (ahead, floor, -15.0), (-1, 0, -1)),
+    )
+
+
+PIGEON = pair(HANDS_AND_KNEES, _pigeon(26), PIGEON_VIEW)
 
 
 def _side_lunges(bend: float) -> tuple[Pose, Pose]:
@@ -154,21 +189,28 @@ def _side_lunges(bend: float) -> tuple[Pose, Pose]:
 
 SIDE_LUNGE = pair(*_side_lunges(50), FRONT, anchor="ankle_f")
 
-# Crossed behind: the far knee a little soft so both feet reach the floor (by the solver).
-TFL = pair(
-    Pose(
-        near_leg=Leg(out=-10, hip=-6),
-        far_leg=Leg(hip=10.8, knee=21.5),
-        near_arm=Arm(out=10),
-        far_arm=Arm(out=10),
-    ),
-    Pose(
-        lean=-22,
-        near_leg=Leg(out=-19.5, hip=-6, knee=1),
-        far_leg=Leg(out=10.5, hip=17.5, knee=35),
-        near_arm=Arm(out=165, elbow=15),
-        far_arm=Arm(out=20, elbow=20),
-    ),
-    FRONT,
-    anchor="ankle_f",
-)
+# Seen from the front: the near leg (the one stretched) crossed behind the far one and
+# drawn grey, as a limb behind is in every picture; then the near hip pushed out to its
+# side, the trunk leaning the other way and the near arm reaching up over the head.
+_STANDING_LEG = P.thigh + P.shin - 0.5  # hip to ankle, the knee soft
+_CROSS = 11.0  # the crossed foot beyond the standing one
+
+
+def _tfl(hip_out: float, lean: float) -> Frame:
+    pose = Pose(lean=-lean)
+    stance = (0.0, -_STANDING_LEG, -P.hip_width - hip_out)
+    crossed = (-3.0, -_STANDING_LEG + 1.0, stance[2] - _CROSS)
+    pose = replace(
+        pose,
+        far_leg=leg_reach(pose, "f", stance, (1, 0, 0), (1, 0, 0)),
+        near_leg=leg_reach(pose, "n", crossed, (1, 0, 0), (1, -0.1, 0)),
+        far_arm=arm_along(pose, "f", (0, -1, -0.15), (0, -1, -0.15)),
+    )
+    if lean:
+        reach = arm_along(pose, "n", (0, 1, -0.2), (0, 0.45, -1))
+    else:
+        reach = arm_along(pose, "n", (0, -1, 0.15), (0, -1, 0.15))
+    return Frame(replace(pose, near_arm=reach), lighter="leg_n")
+
+
+TFL = pair(_tfl(0, 0), _tfl(10, 22), FRONT, anchor="ankle_f")
