@@ -3,7 +3,8 @@
 Pure data (no Django). The built-in exercises (plans.figures.exercises) and a clinic's own
 figures (plans.figures.posing) start from these. Side views are posed with the
 picture-plane helpers of plans.figures.skeleton (directions in degrees: 0 right, 90 up,
-180 left, -90 down); views from the front or from above set the 3D angles directly.
+180 left, -90 down); poses seen from the front, from above or at three-quarters set the
+3D angles directly or place limbs with plans.figures.reach.
 """
 
 from __future__ import annotations

@@ -59,6 +59,7 @@ class Arm:
     shoulder: float = 0.0
     elbow: float = 0.0
     out: float = 0.0
+    turn: float = 0.0  # the upper arm turned about its length: the plane the elbow bends in
 
 
 # Where the body's forward and up axes point in the world, before tilt, turn and roll.
@@ -161,6 +162,7 @@ def _arm(joints: dict[str, Vec], trunk: Mat, arm: Arm, tag: str, sign: float) ->
     shoulder = add(joints["neck"], apply(trunk, SIDE), sign * p.shoulder_width)
     upper = matmul(trunk, rotation(2, arm.shoulder))
     upper = matmul(upper, rotation(0, -sign * arm.out))
+    upper = matmul(upper, rotation(1, -sign * arm.turn))
     elbow = add(shoulder, apply(upper, DOWN), p.upper_arm)
     lower = matmul(upper, rotation(2, arm.elbow))
     hand = add(elbow, apply(lower, DOWN), p.forearm)
@@ -169,6 +171,16 @@ def _arm(joints: dict[str, Vec], trunk: Mat, arm: Arm, tag: str, sign: float) ->
 
 def _trunk(pose: Pose) -> Mat:
     return matmul(matmul(_root(pose), rotation(2, -pose.bend)), rotation(0, pose.lean))
+
+
+def pelvis_frame(pose: Pose) -> Mat:
+    """The pelvis's axes (columns F, U, R) in the world: the legs hang from it."""
+    return _root(pose)
+
+
+def trunk_frame(pose: Pose) -> Mat:
+    """The trunk's axes in the world (after bend and lean): the arms hang from it."""
+    return _trunk(pose)
 
 
 def raw_joints(pose: Pose) -> dict[str, Vec]:
