@@ -305,7 +305,9 @@ CLIENT_PAGE_STAMP = "plans.panels.client_page_stamp"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Program links' tokens never reach the log (plans/program/log_filter.py).
+    "filters": {"program_tokens": {"()": "plans.program.log_filter.RedactProgramTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["program_tokens"]}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", default="INFO")},
     # WeasyPrint reports every rendering step at INFO; only its problems are worth a line.
     # django-axes: failed and locked-out sign-ins are warnings; every success is INFO noise.

@@ -4,6 +4,7 @@ from plans import views
 from plans.export import views as export_views
 from plans.handout import views as handout_views
 from plans.library import views as views_library
+from plans.program import views as program_views
 
 urlpatterns = [
     path("clinic/library/", views_library.library_list, name="library_list"),
@@ -25,6 +26,10 @@ urlpatterns = [
     path("plans/<int:pk>/library/", views.plan_library, name="plan_library"),
     path("plans/<int:pk>/revise/", views.plan_revise, name="plan_revise"),
     path("plans/<int:pk>/handout/", handout_views.handout_preview, name="handout_preview"),
+    # The client's program on their phone: no sign-in, the token is the key (plans/program).
+    path("p/<str:token>/", program_views.program_page, name="program_page"),
+    path("p/<str:token>/sync", program_views.program_sync, name="program_sync"),
+    path("program/<int:pk>/revoke/", program_views.program_revoke, name="program_revoke"),
     path("plans/<int:pk>/handout.pdf", handout_views.handout_pdf, name="handout_pdf"),
     path("plans/<int:pk>/handout/email/", handout_views.handout_email, name="handout_email"),
     path("clinic/handouts/", handout_views.handout_problems, name="handout_problems"),

@@ -62,6 +62,8 @@ READS: dict[str, Expected] = {
     "handout_pdf": lambda w: [("export", "handout", w.issued.pk, w.client.pk)],
     "client_export_json": _client_export,
     "client_export_fhir": _client_export,
+    # Opened with the client's link: the client's access, naming no user.
+    "program_page": lambda w: [("view", "program", w.issued.pk, w.client.pk)],
 }
 # GET pages that show no health data, so write no entry.
 NO_READS = {
@@ -101,6 +103,8 @@ POST_ONLY = {
     "handout_email",
     "staff_password_link",
     "handout_retry",
+    "program_sync",
+    "program_revoke",
 }
 
 

@@ -5,6 +5,7 @@ the registry has not fails `test_url_walker_covers_every_url_name`: add it to RE
 maintenance admin (/admin/) is walked as one unit in tests/test_url_walker_admin.py.
 """
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -121,6 +122,28 @@ def test_url_walker_registry_has_no_stale_names() -> None:
     assert sorted(known - names) == []
 
 
+# ---- the client's program link ----------------------------------------------------------
+
+MADE_UP = "x" * 43  # a token's length, not a token
+
+
+def _token_route(name: str, world: World, http: HttpClient, who: str) -> None:
+    """Anyone: the world's token opens the route; a made-up one is a 404 with nothing of
+    ours (the same for the anonymous, an outsider, our therapist)."""
+    route, path = REGISTRY[name], _path(name, world)
+    made_up = reverse(name, kwargs={"token": MADE_UP})
+    if route.post_only is not None:
+        assert http.get(path).status_code == 405
+        body = json.dumps(route.post(world) if route.post else {})
+        response = http.post(path, body, content_type="application/json")
+        _check(response, route.post_only, world, f"{who} POST {path}")
+        refused = http.post(made_up, body, content_type="application/json")
+    else:
+        _check(http.get(path), route.get, world, f"{who} GET {path}")
+        refused = http.get(made_up)
+    assert (refused.status_code, _leaks(refused, OURS)) == (404, [])
+
+
 # ---- anonymous ------------------------------------------------------------------------
 
 
@@ -128,6 +151,9 @@ def test_url_walker_registry_has_no_stale_names() -> None:
 def test_url_anonymous_is_sent_to_login(name: str, world: World) -> None:
     route, path = REGISTRY[name], _path(name, world)
     anonymous = HttpClient()
+    if route.access is Access.TOKEN:
+        _token_route(name, world, anonymous, "anonymous")
+        return
     if route.access is Access.PUBLIC:
         response = anonymous.get(path)
         assert (response.status_code, _leaks(response, OURS)) == (200, [])
@@ -156,6 +182,9 @@ def test_url_outsider_gets_404_or_none_of_our_data(name: str, world: World) -> N
     refused with a 403 before any lookup, exactly like ours, which reveals nothing).
     """
     route, path = REGISTRY[name], _path(name, world)
+    if route.access is Access.TOKEN:
+        _token_route(name, world, signed_in(world.outsider), "outsider")
+        return
     outsider = signed_in(world.other_admin if route.access.admin_only else world.outsider)
     if route.access.admin_only:
         assert signed_in(world.outsider).get(path).status_code == 403
@@ -185,6 +214,9 @@ def test_url_outsider_gets_404_or_none_of_our_data(name: str, world: World) -> N
 def test_url_therapist_gets_documented_response(name: str, world: World) -> None:
     route, path = REGISTRY[name], _path(name, world)
     therapist = signed_in(world.therapist)
+    if route.access is Access.TOKEN:
+        _token_route(name, world, therapist, "therapist")
+        return
     if route.access.admin_only:
         response = therapist.get(path)
         assert (response.status_code, "Only a clinic admin" in _text(response)) == (403, True)

@@ -20,6 +20,7 @@ from assessments.services import assessment_start
 from clinic.models import Client, Clinic, Role
 from plans.models import ClinicIntervention, ClinicPicture, PlanVersion
 from plans.pictures import read_picture
+from plans.program.selectors import token_of
 from plans.services import plan_build, plan_issue, plan_revise
 from tests.factories import ClientFactory, MembershipFactory
 from tests.plans.builder_form import builder_post
@@ -125,6 +126,9 @@ class Access(enum.Enum):
     """What kind of page a URL is, which decides what an outsider gets."""
 
     PUBLIC = "public"  # no sign-in needed (reason in Route.public_reason)
+    # No sign-in: the token in the address is the key (the client's program link). Anyone
+    # with the world's token gets the page; any other token is the same 404, for everyone.
+    TOKEN = "token"
     OWN = "own"  # the user's own account, a blank form or a redirect: no clinic data
     LIST = "list"  # rows of the user's own clinic only
     OBJECT = "object"  # names one object of the clinic: anyone else's is a 404
@@ -174,6 +178,10 @@ class Route:
     post_only: Expect | None = None
     query: str = ""
     public_reason: str = ""
+
+
+def _token(w: World) -> dict[str, int | str]:
+    return {"token": token_of(w.issued.program_link)}
 
 
 def _client(w: World) -> dict[str, int | str]:
@@ -326,6 +334,16 @@ REGISTRY: dict[str, Route] = {
     "client_export_json": Route(Access.OBJECT, _client_pk),
     "client_export_fhir": Route(Access.OBJECT, _client_pk),
     "health": Route(Access.PUBLIC, public_reason="the load balancer's probe; says only 'ok'"),
+    "program_page": Route(Access.TOKEN, _token),
+    # POST only, JSON: an empty sync changes nothing and says so.
+    "program_sync": Route(Access.TOKEN, _token, get=NOT_ALLOWED, post=lambda w: {}, post_only=OK),
+    "program_revoke": Route(
+        Access.OBJECT,
+        lambda w: {"pk": w.issued.program_link.pk},
+        get=NOT_ALLOWED,
+        post=lambda w: {},
+        post_only=Expect(302, to("client_detail", "client")),
+    ),
 }
 
 # The maintenance admin (/admin/) is walked as one unit: every name in its namespace is

@@ -190,7 +190,11 @@ class BrandingForm(ServiceErrorsMixin, forms.ModelForm):
                 Row(Column("address"), Column("handout_footer")),
                 Row(Column("phone"), Column("email"), Column("website")),
             ),
-            Fieldset("Handout", Row(Column("paper_size"), Column(*logo_fields))),
+            Fieldset(
+                "Handout",
+                Row(Column("paper_size"), Column(*logo_fields)),
+                Row(Column("program_weeks"), Column()),
+            ),
             Fieldset("Assessment page", "assessment_preset"),
         )
 

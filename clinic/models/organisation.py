@@ -1,6 +1,7 @@
 """A clinic and the membership that ties each staff user to exactly one clinic."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -41,6 +42,14 @@ class Clinic(models.Model):
         default=AssessmentPreset.FULL,
         help_text="Folded sections can still be opened with one click and always save.",
     )
+    # How long a client's program link works (plans/program, docs/program.md).
+    program_weeks = models.PositiveSmallIntegerField(
+        "Program link works for (weeks)",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
+        help_text="The link on a handout stops working after this, or when a newer version "
+        "is issued.",
+    )
     # Per-clinic clinical cut-offs (docs/clinical.md: a clinic admin may change a cut-off);
     # a mapping of cut-off name to number, applied on top of the defaults in norms.
     cutoff_overrides = models.JSONField(default=dict, blank=True)
@@ -58,6 +67,10 @@ class Clinic(models.Model):
             models.CheckConstraint(
                 condition=Q(assessment_preset__in=[choice.value for choice in AssessmentPreset]),
                 name="clinic_assessment_preset_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(program_weeks__gte=1, program_weeks__lte=52),
+                name="clinic_program_weeks_range",
             ),
         ]
 

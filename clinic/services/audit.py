@@ -4,10 +4,12 @@ from django.contrib.auth.models import User
 
 from clinic.models import AuditAction, AuditEntry, Clinic
 
+CLIENT_LINK = "client (program link)"  # the actor named when a client's own link acts
+
 
 def audit_record(
     *,
-    actor: User,
+    actor: User | None,
     clinic: Clinic | int,
     action: AuditAction,
     object_type: str,
@@ -18,11 +20,12 @@ def audit_record(
     """Append one audit entry. Never holds health data: ids, field names and actions only.
 
     `clinic`: the clinic, or its id (a caller that read plain values, not the model).
+    `actor`: None when the client acts through their program link (plans/program).
     """
     return AuditEntry.objects.create(
         clinic_id=clinic if isinstance(clinic, int) else clinic.pk,
         actor=actor,
-        actor_username=actor.get_username(),
+        actor_username=actor.get_username() if actor is not None else CLIENT_LINK,
         action=action,
         object_type=object_type,
         object_id=object_id,

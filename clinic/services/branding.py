@@ -19,6 +19,7 @@ BRANDING_FIELDS = (
     "handout_footer",
     "paper_size",
     "assessment_preset",
+    "program_weeks",
 )
 
 

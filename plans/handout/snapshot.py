@@ -85,6 +85,10 @@ def _steps(item: PlanItem) -> list[str]:
 
 def _exercise(item: PlanItem, pictures: Mapping[str, ClinicPicture]) -> dict[str, Any]:
     return {
+        # What the client's program page ticks, and plans the sessions by (plans/program).
+        "slug": item.slug,
+        "times_per_day": item.times_per_day,
+        "days_per_week": item.days_per_week,
         "name": item.name,
         "side": _side_label(item),
         "illustration": _illustration(item),

@@ -18,22 +18,36 @@ from plans.models.plan import (
     PlanVersion,
     VersionStatus,
 )
+from plans.models.program import (
+    NOTE_MAX,
+    PAIN_MAX,
+    EndReason,
+    ProgramDay,
+    ProgramLink,
+    ProgramTick,
+)
 
 __all__ = [
     "DOSE_BOUNDS",
     "KIND_CHOICES",
+    "NOTE_MAX",
+    "PAIN_MAX",
     "PICTURE_TYPES",
     "SIDE_CHOICES",
     "ClinicIntervention",
     "ClinicPicture",
     "DoseFields",
     "EmailStatus",
+    "EndReason",
     "HandoutEmail",
     "HandoutPDF",
     "HandoutSnapshot",
     "Plan",
     "PlanItem",
     "PlanVersion",
+    "ProgramDay",
+    "ProgramLink",
+    "ProgramTick",
     "RenderStatus",
     "VersionStatus",
 ]

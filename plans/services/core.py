@@ -21,6 +21,7 @@ from plans.handout.services import handout_issue
 from plans.library import BY_SLUG, Dose, Intervention
 from plans.library.clinic import library_for
 from plans.models import Plan, PlanItem, PlanVersion, VersionStatus
+from plans.program.services import program_link_issue
 from plans.rules.engine import OLDER_ADULT_AGE, Suggestion, suggest
 
 DOSE_FIELDS = ("hold_seconds", "repetitions", "sets", "times_per_day", "days_per_week")
@@ -284,6 +285,7 @@ def plan_issue(
     current.issued_by = actor
     issued = _bump(current, actor, "issued" + (" with red-flag override" if red_flags else ""))
     handout_issue(version=issued)
+    program_link_issue(version=issued)
     return issued
 
 

@@ -197,6 +197,7 @@ BRANDING_BASELINE = {
     "handout_footer": "",
     "paper_size": "A4",
     "assessment_preset": "full",
+    "program_weeks": "12",
 }
 
 

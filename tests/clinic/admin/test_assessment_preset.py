@@ -13,7 +13,16 @@ URL = "/clinic/branding/"
 
 
 def _data(clinic: Clinic, preset: str) -> dict[str, str]:
-    fields = ("name", "address", "phone", "email", "website", "handout_footer", "paper_size")
+    fields = (
+        "name",
+        "address",
+        "phone",
+        "email",
+        "website",
+        "handout_footer",
+        "paper_size",
+        "program_weeks",
+    )
     return {**{name: getattr(clinic, name) for name in fields}, "assessment_preset": preset}
 
 

@@ -32,6 +32,7 @@ def _data(clinic: Clinic, **changes: object) -> dict[str, object]:
         "handout_footer": clinic.handout_footer,
         "paper_size": clinic.paper_size,
         "assessment_preset": clinic.assessment_preset,
+        "program_weeks": clinic.program_weeks,
     }
     data.update(changes)
     return data

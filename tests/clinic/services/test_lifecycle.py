@@ -1,6 +1,7 @@
 """Archive, restore and erase services: versions, permissions, what erase removes, audit."""
 
 import datetime
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,8 @@ from clinic.services.lifecycle import (
     erasure_summary,
 )
 from plans.handout.services import handout_email_request
+from plans.program.payload import Day, Payload, Tick
+from plans.program.services import program_record
 from plans.services import plan_revise
 from tests.clinic.lifecycle_helpers import (
     PROJECT_APPS,
@@ -54,6 +57,14 @@ def full_record(therapist: User, as_therapist: HttpClient, client_record: Client
         fields={"email": "priya@example.org"},
     )
     handout_email_request(actor=therapist, version=issued, with_progress=False)
+    # The client's phone: one session ticked, a day's pain and note.
+    link = issued.program_link
+    slug = issued.snapshot.content["exercises"][0]["slug"]
+    day = link.created_at.date()
+    program_record(
+        link=link,
+        payload=Payload(ticks=[Tick(uuid.uuid4(), slug, day, True)], days=[Day(day, 3, "Stiff")]),
+    )
     plan_revise(actor=therapist, version=issued)
     assessment_start(
         actor=therapist,
@@ -90,6 +101,9 @@ def test_client_models_cover_every_client_record_table(db: None) -> None:
             "plans.HandoutPDF",
             "plans.HandoutSnapshot",
             "plans.HandoutEmail",
+            "plans.ProgramLink",
+            "plans.ProgramTick",
+            "plans.ProgramDay",
         )
     }
 
@@ -139,7 +153,7 @@ def test_client_erase_keeps_earlier_audit_entries_and_adds_a_tombstone(
         "client",
         full_record.pk,
         "boss",
-        "Client record erased on request: 2 visits and 1 plan removed (26 rows in all)",
+        "Client record erased on request: 2 visits and 1 plan removed (29 rows in all)",
     )
 
 
@@ -211,6 +225,9 @@ def test_erasure_summary_counts_what_erase_will_remove(full_record: Client) -> N
         # Both kinds are queued at issue; the download made the plain one.
         "handout PDFs": 2,
         "handout email": 1,
+        "program link": 1,
+        "program tick": 1,
+        "program day": 1,
     }
 
 

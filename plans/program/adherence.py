@@ -1,0 +1,86 @@
+"""Adherence: sessions ticked against sessions planned, per exercise and per week of the
+program (docs/program.md "Adherence"). Pure Python.
+
+Planned sessions of an exercise in a week: its times a day (1 if not set) times its days a
+week (7 if not set), counted over the days of that week the link was open. A program
+under LOW_ADHERENCE of its planned sessions is marked on the client list before the visit.
+"""
+
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+LOW_ADHERENCE = 0.5  # under half the planned sessions (docs/program.md)
+WEEK = 7
+
+
+@dataclass(frozen=True)
+class Exercise:
+    slug: str
+    name: str
+    times_per_day: int | None
+    days_per_week: int | None
+
+    @property
+    def per_week(self) -> int:
+        return (self.times_per_day or 1) * (self.days_per_week or WEEK)
+
+
+@dataclass(frozen=True)
+class Cell:
+    done: int
+    planned: float
+
+    @property
+    def share(self) -> float | None:
+        return min(1.0, self.done / self.planned) if self.planned else None
+
+
+@dataclass(frozen=True)
+class Week:
+    start: datetime.date
+    days: int  # days of this week the program was open (the last week may be short)
+    cells: Mapping[str, Cell]  # by exercise slug
+
+
+@dataclass(frozen=True)
+class Adherence:
+    exercises: Sequence[Exercise]
+    weeks: Sequence[Week]
+
+    def total(self, slug: str | None = None) -> Cell:
+        """Done and planned over every week, for one exercise or for all."""
+        cells = [
+            cell for week in self.weeks for key, cell in week.cells.items() if slug in (None, key)
+        ]
+        return Cell(sum(c.done for c in cells), sum(c.planned for c in cells))
+
+    @property
+    def low(self) -> bool:
+        share = self.total().share
+        return share is not None and share < LOW_ADHERENCE
+
+
+def adherence(
+    exercises: Sequence[Exercise],
+    ticks: Iterable[tuple[str, datetime.date]],
+    start: datetime.date,
+    end: datetime.date,
+) -> Adherence:
+    """Weeks from `start` to `end` (both included, the link's open days), each exercise's
+    ticks that week against its plan for the days the week had."""
+    done: dict[tuple[int, str], int] = {}
+    for slug, day in ticks:
+        if start <= day <= end:
+            key = ((day - start).days // WEEK, slug)
+            done[key] = done.get(key, 0) + 1
+    weeks = []
+    total_days = (end - start).days + 1
+    for index in range(max(0, -(-total_days // WEEK))):
+        days = min(WEEK, total_days - index * WEEK)
+        cells = {
+            ex.slug: Cell(done.get((index, ex.slug), 0), ex.per_week * days / WEEK)
+            for ex in exercises
+        }
+        weeks.append(Week(start + datetime.timedelta(days=index * WEEK), days, cells))
+    return Adherence(tuple(exercises), tuple(weeks))

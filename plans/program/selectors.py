@@ -1,0 +1,104 @@
+"""Reads for the program link: the link behind a token, its program as the client sees it,
+and what the therapist sees (scoped to the clinic)."""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from clinic.models import Client
+from plans.models import ProgramLink
+from plans.program import tokens
+from plans.program.adherence import Adherence, Exercise, adherence
+
+RELATED = ("version__plan__assessment__client__clinic", "version__snapshot")
+# The logos (clinic and snapshot, up to 512 KB each) are not shown on the program page.
+UNREAD = ("version__plan__assessment__client__clinic__logo", "version__snapshot__logo")
+
+
+def link_for_token(token: str) -> ProgramLink | None:
+    """The link a token opens, ended or not; None for any other text (one lookup either way)."""
+    found = ProgramLink.objects.select_related(*RELATED).defer(*UNREAD)
+    found = found.filter(digest=tokens.digest_of(token))
+    return found.first()
+
+
+def token_of(link: ProgramLink) -> str:
+    return tokens.token_for(link.salt, settings.SECRET_KEY)
+
+
+def is_open(link: ProgramLink, now: datetime.datetime | None = None) -> bool:
+    return link.ended_at is None and (now or timezone.now()) < link.expires_at
+
+
+def content(link: ProgramLink) -> dict[str, Any]:
+    """The version's handout as issued (its snapshot): what the program page shows."""
+    return dict(link.version.snapshot.content)
+
+
+def exercises(link: ProgramLink) -> list[Exercise]:
+    return [
+        Exercise(
+            str(ex.get("slug", "")),
+            str(ex.get("name", "")),
+            ex.get("times_per_day"),
+            ex.get("days_per_week"),
+        )
+        for ex in content(link).get("exercises", [])
+        if ex.get("slug")
+    ]
+
+
+def open_days(link: ProgramLink, today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The first and last day the client can record: from the issue to today, while open."""
+    first = timezone.localdate(link.created_at)
+    ended = link.ended_at or link.expires_at
+    last = min(today, timezone.localdate(ended))
+    return first, max(first, last)
+
+
+@dataclass(frozen=True)
+class ProgramSummary:
+    """One version's program for the therapist: the link's state, adherence, pain, notes."""
+
+    link: ProgramLink
+    open: bool
+    adherence: Adherence
+    days: list[tuple[datetime.date, int | None, str]]  # newest first
+
+
+def summary(link: ProgramLink, today: datetime.date | None = None) -> ProgramSummary:
+    today = today or timezone.localdate()
+    first, last = open_days(link, today)
+    ticks = [(tick.slug, tick.day) for tick in link.ticks.all()]
+    days = sorted(((d.day, d.pain, d.note) for d in link.days.all()), reverse=True)
+    return ProgramSummary(
+        link, is_open(link), adherence(exercises(link), ticks, first, last), days
+    )
+
+
+def links_for_client(user: User, client: Client) -> QuerySet[ProgramLink]:
+    """A client's program links, newest first, in the user's clinic (client already scoped)."""
+    return (
+        ProgramLink.objects.filter(
+            version__plan__assessment__client=client,
+            version__plan__assessment__client__clinic__memberships__user=user,
+        )
+        .select_related(*RELATED)
+        .defer(*UNREAD)
+        .prefetch_related("ticks", "days")
+        .order_by("-created_at")
+    )
+
+
+def link_get(user: User, pk: int) -> ProgramLink:
+    """A link in the user's clinic; 404 otherwise."""
+    scoped = ProgramLink.objects.filter(
+        version__plan__assessment__client__clinic__memberships__user=user
+    ).select_related(*RELATED)
+    return get_object_or_404(scoped.defer(*UNREAD), pk=pk)

@@ -1,0 +1,117 @@
+"""The program link's pure parts: tokens, the phone's payload, adherence."""
+
+import datetime
+import json
+import uuid
+
+import pytest
+
+from plans.program import tokens
+from plans.program.adherence import LOW_ADHERENCE, Exercise, adherence
+from plans.program.log_filter import redact
+from plans.program.payload import MAX_TICKS, PayloadError, parse
+
+SECRET = "test-secret"
+MON = datetime.date(2026, 3, 2)
+
+
+def test_token_is_256_bits_urlsafe_derived_and_only_its_digest_kept() -> None:
+    salt = tokens.new_salt()
+    token = tokens.token_for(salt, SECRET)
+    assert (len(salt), len(token)) == (32, 43)  # 128-bit salt; 256-bit token
+    assert set(token) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    assert tokens.token_for(salt, SECRET) == token  # the same link, the same QR code
+    assert tokens.token_for(salt, "another key") != token
+    assert tokens.token_for(tokens.new_salt(), SECRET) != token
+    assert len(tokens.digest_of(token)) == 64
+    assert tokens.digest_of(token) != token
+    assert tokens.digest_of(token[:-1]) != tokens.digest_of(token)
+
+
+def test_log_lines_lose_the_token() -> None:
+    assert redact("Not Found: /p/abcDEF-_123/sync") == "Not Found: /p/…/sync"
+    assert redact('"GET /p/abc/ HTTP/1.1" 200') == '"GET /p/…/ HTTP/1.1" 200'
+    assert redact("GET /plans/3/") == "GET /plans/3/"
+
+
+def _body(**parts: object) -> bytes:
+    return json.dumps(parts).encode()
+
+
+SLUGS = frozenset({"glute-bridge", "clamshell"})
+LAST = MON + datetime.timedelta(days=6)
+
+
+def test_payload_keeps_valid_operations_and_names_the_rest() -> None:
+    good, bad = str(uuid.uuid4()), str(uuid.uuid4())
+    sent = parse(
+        _body(
+            ticks=[
+                {"uid": good, "slug": "glute-bridge", "day": "2026-03-03", "done": True},
+                {"uid": bad, "slug": "not-in-this-plan", "day": "2026-03-03", "done": True},
+                {"uid": "not-a-uuid", "slug": "clamshell", "day": "2026-03-03", "done": True},
+                {"uid": str(uuid.uuid4()), "slug": "clamshell", "day": "2026-02-01", "done": True},
+                "nonsense",
+            ],
+            days=[
+                {"day": "2026-03-03", "pain": 4, "note": " Stiff \x00"},
+                {"day": "2026-03-04", "pain": 11},
+                {"day": "2026-03-05", "pain": True},
+                {"day": "2026-03-06", "note": "x" * 281},
+            ],
+        ),
+        SLUGS,
+        MON,
+        LAST,
+    )
+    assert [(str(t.uid), t.slug, t.done) for t in sent.ticks] == [(good, "glute-bridge", True)]
+    assert [(d.day.isoformat(), d.pain, d.note) for d in sent.days] == [("2026-03-03", 4, "Stiff")]
+    assert sent.rejected[:2] == [bad, "not-a-uuid"]
+    assert sent.rejected[4:] == ["2026-03-04", "2026-03-05", "2026-03-06"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"not json",
+        b"[]",
+        b"1",
+        _body(ticks={}),
+        _body(ticks=[{}] * (MAX_TICKS + 1)),
+        b"[" * 10_000,
+    ],
+)
+def test_payload_that_is_no_payload_is_refused(body: bytes) -> None:
+    with pytest.raises(PayloadError):
+        parse(body, SLUGS, MON, LAST)
+
+
+def test_adherence_per_exercise_and_week_against_the_plan() -> None:
+    bridge = Exercise("glute-bridge", "Glute bridge", None, 3)  # 3 sessions a week
+    clam = Exercise("clamshell", "Clamshell", 2, None)  # twice a day, every day: 14
+    ticks = [("glute-bridge", MON + datetime.timedelta(days=d)) for d in (0, 2, 4, 7)]
+    ticks += [("clamshell", MON)] * 7 + [("clamshell", MON + datetime.timedelta(days=30))]
+    result = adherence([bridge, clam], ticks, MON, MON + datetime.timedelta(days=9))
+    assert [(w.start, w.days) for w in result.weeks] == [
+        (MON, 7),
+        (MON + datetime.timedelta(days=7), 3),
+    ]
+    first, second = result.weeks
+    assert (first.cells["glute-bridge"].done, first.cells["glute-bridge"].planned) == (3, 3)
+    assert (first.cells["clamshell"].done, first.cells["clamshell"].planned) == (7, 14)
+    assert (second.cells["glute-bridge"].done, second.cells["glute-bridge"].planned) == (
+        1,
+        3 * 3 / 7,
+    )
+    total = result.total()
+    assert (total.done, round(total.planned, 2)) == (11, round(3 + 14 + 9 / 7 + 6, 2))
+    assert result.total("clamshell").share == pytest.approx(7 / 20)
+    assert result.low is (total.share < LOW_ADHERENCE)
+    assert result.low is True  # 11 of about 24 planned sessions
+
+
+def test_adherence_of_a_program_done_in_full_is_not_low() -> None:
+    bridge = Exercise("glute-bridge", "Glute bridge", 1, 7)
+    ticks = [("glute-bridge", MON + datetime.timedelta(days=d)) for d in range(7)]
+    result = adherence([bridge], ticks, MON, LAST)
+    assert (result.total().share, result.low) == (1.0, False)
