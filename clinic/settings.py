@@ -295,7 +295,11 @@ CLIENTS_PER_PAGE = 25
 # Validates a clinic's clinical cut-off overrides; lives with the norms it overrides.
 CLINIC_CUTOFF_VALIDATOR = "assessments.norms.validate_overrides"
 # Sections of the client page contributed by the apps built on the clinic app.
-CLIENT_PAGE_PANELS = ["assessments.progress.panel.progress_panel", "plans.panels.history_panel"]
+CLIENT_PAGE_PANELS = [
+    "assessments.progress.panel.progress_panel",
+    "plans.program.panel.program_panel",
+    "plans.panels.history_panel",
+]
 # Panels kept rendered in the cache (clinic/panel_cache.py), forgotten when a client is erased.
 CLIENT_PAGE_CACHED_PANELS = ["progress", "history"]
 # What those panels are made of, as one value read in one query (any visit or plan change

@@ -77,6 +77,7 @@ def program_page(request: HttpRequest, token: str) -> HttpResponse:
             content.get("exercises", []), for_pdf=False, static_prefix=static("")
         ),
         "pain_scale": range(PAIN_MAX + 1),
+        "visit_date": datetime.date.fromisoformat(content["visit_date"]),
         "first_day": selectors.open_days(link, today)[0],
         "today": today,
         "state": _state(link),

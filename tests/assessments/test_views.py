@@ -339,7 +339,8 @@ def test_client_page_query_count_is_flat(
     # session, user, client, audit insert, membership, finalised pain scores (progress
     # panel), the history's stamp (plans/panels.py), visit count, visits with therapists,
     # their measurements, their plans (no plans here, so no plan-version query)
-    assert len(queries) == 11, [q["sql"] for q in queries]
+    # 11, and the home program panel's one (plans/program/panel.py; no link issued here).
+    assert len(queries) == 12, [q["sql"] for q in queries]
 
 
 # --- access -------------------------------------------------------------------

@@ -18,6 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
@@ -25,6 +26,7 @@ from assessments.models import Assessment
 from assessments.services import assessment_finalise, assessment_save, assessment_start
 from clinic.models import Client, Clinic
 from plans.models import PlanVersion
+from plans.program.selectors import token_of
 from plans.services import plan_build, plan_issue, plan_revise
 from tests.e2e.signing_in import sign_in_cookie
 
@@ -268,6 +270,12 @@ PAGES: dict[str, Check] = {
     ),
     "forbidden": Check("therapist", "Not allowed", _go(lambda w: "/clinic/staff/")),
     "not_found": Check("therapist", "Not found", _go(lambda w: "/clients/999999/")),
+    "program_page": Check(
+        None,
+        "Your home program",
+        _go(lambda w: reverse("program_page", args=[token_of(w.issued.program_link)])),
+        shows="[data-slug] [data-tick]",
+    ),
 }
 
 
@@ -325,6 +333,7 @@ GROUPS = {
         "audit_log",
     ],
     "account": ["password_change", "password_change_errors", "forbidden", "not_found"],
+    "program": ["program_page"],
 }
 
 

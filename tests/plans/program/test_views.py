@@ -213,3 +213,23 @@ def test_a_token_never_reaches_the_log(issued: PlanVersion) -> None:
     logged = stream.getvalue()
     assert "/p/…/" in logged
     assert token[:20] not in logged
+
+
+def test_client_page_shows_adherence_pain_and_notes(
+    issued: PlanVersion, as_therapist: HttpClient, client_record: Client
+) -> None:
+    http, today = HttpClient(), timezone.localdate().isoformat()
+    tick = {"uid": str(uuid.uuid4()), "slug": _slug(issued), "day": today, "done": True}
+    _post(
+        http,
+        _sync(issued),
+        {"ticks": [tick], "days": [{"day": today, "pain": 5, "note": "Tight <b>"}]},
+    )
+    page = as_therapist.get(reverse("client_detail", args=[client_record.pk])).content.decode()
+    page = " ".join(page.split())
+    assert "Home program on the client's phone" in page
+    assert "pain 5/10" in page
+    assert "“Tight &lt;b&gt;”" in page  # the client's note, escaped
+    assert f"Version {issued.number}: link works until" in page
+    assert "Done <strong>1 of" in page
+    assert 'action="' + reverse("program_revoke", args=[issued.program_link.pk]) in page

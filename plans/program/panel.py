@@ -1,0 +1,27 @@
+"""The client page's "Home program" panel: the newest program link's state, adherence per
+exercise and week, and the client's pain ratings and notes. Not cached: the client's phone
+changes it between the therapist's visits to the page."""
+
+from django.http import HttpRequest
+
+from clinic.models import Client
+from clinic.panels.registry import Panel
+from plans.program import selectors
+
+WEEKS_SHOWN = 6
+DAYS_SHOWN = 14
+
+
+def program_panel(request: HttpRequest, client: Client) -> Panel:
+    link = selectors.links_for_client(request.user, client).first()  # type: ignore[arg-type]
+    if link is None:
+        return Panel("plans/program/_panel.html", {"summary": None})
+    summary = selectors.summary(link)
+    return Panel(
+        "plans/program/_panel.html",
+        {
+            "summary": summary,
+            "weeks": summary.adherence.weeks[-WEEKS_SHOWN:],
+            "days": summary.days[:DAYS_SHOWN],
+        },
+    )

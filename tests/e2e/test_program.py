@@ -1,0 +1,37 @@
+"""The client's program on a phone (390x844): open the link, tick a session, rate pain;
+what was sent is there after a reload and on the therapist's side."""
+
+from django.contrib.auth.models import User
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from assessments.models import Assessment
+from plans.models import ProgramDay, ProgramTick
+from plans.program.selectors import token_of
+from plans.services import plan_build, plan_issue
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_tick_and_pain_on_a_phone_reach_the_clinic(
+    page: Page, live_server: LiveServer, therapist: User, typical: Assessment
+) -> None:
+    draft = plan_build(actor=therapist, assessment=typical)
+    version = plan_issue(actor=therapist, version=draft, expected_lock=draft.lock)
+    page.set_viewport_size(PHONE)
+    url = live_server.url + reverse("program_page", args=[token_of(version.program_link)])
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Your home program")).to_be_visible()
+    first = page.locator("[data-slug]").first
+    first.get_by_role("button", name="Done a session").click()
+    expect(first.locator("[data-done-today]")).to_have_text("Done today: 1 of 1")
+    page.locator(".pain-choice", has_text="3").first.click()
+    expect(page.locator("[data-sync-status]")).to_have_text("Saved.")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    page.reload()
+    expect(first.locator("[data-done-today]")).to_have_text("Done today: 1 of 1")
+    expect(page.locator("input[name=pain][value='3']")).to_be_checked()
+    assert ProgramTick.objects.filter(link=version.program_link).count() == 1
+    assert ProgramDay.objects.get(link=version.program_link).pain == 3
