@@ -24,6 +24,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
+# The site's own address, for links made without a request (the program link on a handout
+# the worker renders): e.g. https://clinic.example.org. Empty: no program link is printed.
+SITE_URL = env_str("DJANGO_SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "")
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY:

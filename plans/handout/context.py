@@ -17,11 +17,12 @@ from django.http import Http404
 
 from assessments.progress.series import spec_from_data
 from clinic.models import PaperSize
-from plans.handout.fetcher import BASE_URL, LOGO_URL, STATIC_PREFIX
+from plans.handout.fetcher import BASE_URL, LOGO_URL, PROGRAM_QR_URL, STATIC_PREFIX
 from plans.handout.figures import with_figures
 from plans.handout.progress import progress_charts_for_handout
 from plans.handout.snapshot import SCHEMA
 from plans.models import HandoutSnapshot
+from plans.program.qr import program_url, qr_svg
 
 # Bump when the template, the stylesheet or this module changes how a handout looks. It is
 # stored with each PDF: a PDF already made keeps the look it was given with.
@@ -82,6 +83,17 @@ def _static_prefix(for_pdf: bool) -> str:
     return url if url.startswith(("/", "http")) else f"/{url}"
 
 
+def _program(snapshot: HandoutSnapshot, *, for_pdf: bool) -> dict[str, str] | None:
+    """The program link printed on the first page, with its QR code; None without one."""
+    url = program_url(snapshot.plan_version_id)
+    if not url:
+        return None
+    if for_pdf:
+        return {"url": url, "qr_src": PROGRAM_QR_URL}
+    encoded = base64.b64encode(qr_svg(url)).decode("ascii")
+    return {"url": url, "qr_src": f"data:image/svg+xml;base64,{encoded}"}
+
+
 def handout_context(
     snapshot: HandoutSnapshot, *, for_pdf: bool, with_progress: bool = False
 ) -> dict[str, Any]:
@@ -119,6 +131,7 @@ def handout_context(
         ),
         "advice": content["advice"],
         "in_clinic": content["in_clinic"],
+        "program": _program(snapshot, for_pdf=for_pdf),
         "days": range(1, 29),
         "weeks": range(1, 5),
         "warning_today": WARNING_SIGNS_TODAY,

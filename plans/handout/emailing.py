@@ -16,6 +16,7 @@ from clinic.models import AuditAction
 from clinic.services.audit import audit_record
 from plans.handout.rendering import handout_pdf_ensure, snapshot_of
 from plans.models import EmailStatus, HandoutEmail
+from plans.program.qr import program_url
 
 
 def handout_audit_detail(what: str, number: int) -> str:
@@ -35,11 +36,18 @@ def _message(version_id: int, with_progress: bool, to: str) -> EmailMessage:
     content = snapshot_of(version_id).content
     clinic = content["clinic"]
     visit = datetime.date.fromisoformat(content["visit_date"])
+    url = program_url(version_id)
+    online = (
+        f"\n\nOn your phone, this link shows your program; tick off each time you do it "
+        f"and rate your pain. Keep it to yourself:\n{url}"
+        if url
+        else ""
+    )
     message = EmailMessage(
         subject=" ".join(f"Your home program from {clinic['name']}".split())[:150],
         body=(
             f"Hello {content['client']['given_name']},\n\nAttached is your home program "
-            f"from your visit on {visit:%d %B %Y}.\n\n{clinic['name']}"
+            f"from your visit on {visit:%d %B %Y}.{online}\n\n{clinic['name']}"
         ),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],

@@ -25,6 +25,8 @@ BASE_URL = "https://handout.invalid/"
 STATIC_PREFIX = BASE_URL + "static/"
 LOGO_URL = BASE_URL + "logo"
 FIGURE_PREFIX = BASE_URL + "figure/"
+# The program link's QR code (plans/program/qr.py), handed to the fetcher with the figures.
+PROGRAM_QR_URL = BASE_URL + "program-qr.svg"
 # Only what a handout uses; never fonts (DejaVu comes from the system, see docs/handout.md).
 ALLOWED_SUFFIXES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
 

@@ -15,9 +15,10 @@ from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 
 from plans.handout.context import TEMPLATE, handout_context, page_size
-from plans.handout.fetcher import BASE_URL, STATIC_PREFIX, HandoutFetcher
+from plans.handout.fetcher import BASE_URL, PROGRAM_QR_URL, STATIC_PREFIX, HandoutFetcher
 from plans.handout.figures import handout_figures
 from plans.models import HandoutSnapshot
+from plans.program.qr import program_url, qr_svg
 
 logger = logging.getLogger(__name__)
 
@@ -65,10 +66,14 @@ def handout_html(snapshot: HandoutSnapshot, *, for_pdf: bool, with_progress: boo
 
 def handout_render(snapshot: HandoutSnapshot, *, with_progress: bool) -> Rendered:
     """Render the PDF now. Resources come only through HandoutFetcher."""
+    figures = handout_figures(snapshot.content)
+    url = program_url(snapshot.plan_version_id)
+    if url:
+        figures[PROGRAM_QR_URL] = (qr_svg(url), "image/svg+xml")
     fetcher = HandoutFetcher(
         logo=bytes(snapshot.logo or b""),
         logo_content_type=snapshot.logo_content_type,
-        figures=handout_figures(snapshot.content),
+        figures=figures,
     )
     document = HTML(
         string=handout_html(snapshot, for_pdf=True, with_progress=with_progress),

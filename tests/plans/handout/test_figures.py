@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from assessments.models import Assessment
 from clinic.models import Clinic
 from plans.figures import PosePair
-from plans.handout.fetcher import FIGURE_PREFIX, HandoutFetcher, RefusedURL
+from plans.handout.fetcher import FIGURE_PREFIX, PROGRAM_QR_URL, HandoutFetcher, RefusedURL
 from plans.handout.figures import handout_figures, with_figures
 from plans.handout.render import handout_render
 from plans.handout.rendering import snapshot_of
@@ -139,6 +139,10 @@ def test_handout_pdf_shows_every_picture_at_least_35_mm_wide(issued: PlanVersion
     rendered = handout_render(snapshot_of(issued.pk), with_progress=False)
     exercises = snapshot_of(issued.pk).content["exercises"]
     figures = _figures(rendered.pdf)
+    # The program link's QR code (plans/program/qr.py) is a figure too, on the first page.
+    codes = [figure for figure in figures if figure["alt"].startswith("QR code")]
+    figures = [figure for figure in figures if figure not in codes]
+    assert [code["alt"] for code in codes] == ["QR code of your program's web address"]
     assert [figure["alt"] for figure in figures] == [
         f"Picture of {exercise['name']}"
         if (exercise.get("figure") or {}).get("source") == "picture"
@@ -158,7 +162,8 @@ def test_handout_pdf_takes_frozen_pictures_from_the_snapshot_only(issued: PlanVe
     assert len(numbers) == 2
     figures = [url for url in rendered.requested if url.startswith(FIGURE_PREFIX)]
     assert figures == [f"{FIGURE_PREFIX}{n}" for n in numbers]
-    others = set(rendered.requested) - set(figures)
+    others = set(rendered.requested) - set(figures) - {PROGRAM_QR_URL}
+    assert PROGRAM_QR_URL in rendered.requested
     assert all(url.startswith("https://handout.invalid/static/plans/") for url in others)
     drawings = {url.rsplit("/", 1)[-1] for url in others if "/illustrations/" in url}
     assert drawings == {ex["illustration"] for ex in exercises if not ex["figure"]}
