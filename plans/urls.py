@@ -29,6 +29,12 @@ urlpatterns = [
     # The client's program on their phone: no sign-in, the token is the key (plans/program).
     path("p/<str:token>/", program_views.program_page, name="program_page"),
     path("p/<str:token>/sync", program_views.program_sync, name="program_sync"),
+    path("p/<str:token>/sw.js", program_views.program_worker, name="program_worker"),
+    path(
+        "p/<str:token>/manifest.webmanifest",
+        program_views.program_manifest,
+        name="program_manifest",
+    ),
     path("program/<int:pk>/revoke/", program_views.program_revoke, name="program_revoke"),
     path("plans/<int:pk>/handout.pdf", handout_views.handout_pdf, name="handout_pdf"),
     path("plans/<int:pk>/handout/email/", handout_views.handout_email, name="handout_email"),

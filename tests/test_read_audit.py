@@ -92,6 +92,8 @@ NO_READS = {
     "library_pose_preview",  # a drawing of the angles typed; nothing of any client
     "library_picture",  # the clinic's own exercise picture: library content, not a record
     "health",
+    "program_worker",  # the page's service worker: file names to keep, nothing of the record
+    "program_manifest",  # "Add to home screen": a name and an icon
 }
 # POST-only URLs: they redirect to a page above, or re-render one (RE_RENDERS below).
 POST_ONLY = {

@@ -335,6 +335,8 @@ REGISTRY: dict[str, Route] = {
     "client_export_fhir": Route(Access.OBJECT, _client_pk),
     "health": Route(Access.PUBLIC, public_reason="the load balancer's probe; says only 'ok'"),
     "program_page": Route(Access.TOKEN, _token),
+    "program_worker": Route(Access.TOKEN, _token),
+    "program_manifest": Route(Access.TOKEN, _token),
     # POST only, JSON: an empty sync changes nothing and says so.
     "program_sync": Route(Access.TOKEN, _token, get=NOT_ALLOWED, post=lambda w: {}, post_only=OK),
     "program_revoke": Route(

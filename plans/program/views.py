@@ -9,6 +9,7 @@ token must not travel in a Referer header); paths with a token are redacted from
 """
 
 import datetime
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -16,6 +17,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -84,6 +86,66 @@ def program_page(request: HttpRequest, token: str) -> HttpResponse:
         "token": token,
     }
     return _private(render(request, "plans/program/page.html", context))
+
+
+def _open_link(request: HttpRequest, token: str) -> ProgramLink | HttpResponse:
+    """The open link behind the token, or the answer to give instead (404, 410, 429)."""
+    if _limited(request):
+        return _too_many(request)
+    link = selectors.link_for_token(token)
+    if link is None:
+        return _not_found(request)
+    if not selectors.is_open(link):
+        return _private(HttpResponse("This program has ended.", status=410))
+    return link
+
+
+def _page_files(link: ProgramLink) -> list[str]:
+    """The files the page shows, for the service worker to keep: styles, script, drawings."""
+    exercises = with_figures(
+        selectors.content(link).get("exercises", []), for_pdf=False, static_prefix=static("")
+    )
+    drawings = [ex["figure_src"] for ex in exercises if ex["figure_src"].startswith("/")]
+    files = ["vendor/bootstrap/css/bootstrap.min.css", "css/app.css", "js/program.js"]
+    return [static(name) for name in [*files, "favicon.svg"]] + drawings
+
+
+@login_not_required
+@require_GET
+def program_worker(request: HttpRequest, token: str) -> HttpResponse:
+    """The page's service worker, from the page's own address (so its scope is the page)."""
+    found = _open_link(request, token)
+    if isinstance(found, HttpResponse):
+        return found
+    context = {
+        "version": f"{found.version_id}-{found.digest[:12]}",
+        "page": reverse("program_page", args=[token]),
+        "files": json.dumps(sorted(set(_page_files(found)))),
+    }
+    response = render(request, "plans/program/sw.js", context, content_type="text/javascript")
+    return _private(response)  # no-store: the browser asks for it anew at each visit
+
+
+@login_not_required
+@require_GET
+def program_manifest(request: HttpRequest, token: str) -> HttpResponse:
+    """The web app manifest: "Add to home screen" opens the program itself."""
+    found = _open_link(request, token)
+    if isinstance(found, HttpResponse):
+        return found
+    page = reverse("program_page", args=[token])
+    manifest = {
+        "name": "Your home program",
+        "short_name": "My program",
+        "start_url": page,
+        "scope": page,
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#1f5f7a",
+        "icons": [{"src": static("favicon.svg"), "sizes": "any", "type": "image/svg+xml"}],
+    }
+    response = JsonResponse(manifest, content_type="application/manifest+json")
+    return _private(response)
 
 
 def _state(link: ProgramLink) -> dict[str, object]:

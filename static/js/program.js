@@ -6,7 +6,8 @@
    (POST <sync>) as soon as it can be: now, when the network comes back, or the next time
    the page opens. Each tick carries an id made here, so a tick sent twice (the answer was
    lost on the way) is stored once; an operation leaves the phone's queue only when the
-   server has answered for it. */
+   server has answered for it. A service worker (templates/plans/program/sw.js) keeps the
+   page and its files, so it opens again without a network. */
 (function () {
   "use strict";
 
@@ -28,24 +29,23 @@
   function load() {
     try {
       const saved = JSON.parse(window.localStorage.getItem(storeKey) || "null");
-      if (saved && saved.ticks && saved.pending) return saved;
+      if (saved && saved.known && saved.pending) return saved;
     } catch (error) {
       // Storage unreadable (private mode): start from the server's state only.
     }
-    return { ticks: {}, days: {}, pending: { ticks: {}, days: {} } };
+    return { known: {}, removed: {}, days: {}, pending: { ticks: {}, days: {} } };
   }
 
   const store = load();
-  // The server's ticks and days, then what this phone has not sent yet on top.
+  // What the page was made with, what this phone knows (sent or not), less what it took
+  // back: a copy of the page kept for offline use may be older than the phone.
   const ticks = {};
   for (const tick of server.ticks) ticks[tick.uid] = { slug: tick.slug, day: tick.day };
-  for (const [uid, tick] of Object.entries(store.pending.ticks)) {
-    if (tick.done) ticks[uid] = { slug: tick.slug, day: tick.day };
-    else delete ticks[uid];
-  }
+  Object.assign(ticks, store.known);
+  for (const uid of Object.keys(store.removed)) delete ticks[uid];
   const days = {};
   for (const day of server.days) days[day.day] = { pain: day.pain, note: day.note };
-  for (const [day, entry] of Object.entries(store.pending.days)) days[day] = entry;
+  Object.assign(days, store.days);
 
   function save() {
     try {
@@ -135,6 +135,7 @@
   function tick(slug) {
     const uid = newId();
     ticks[uid] = { slug, day: today };
+    store.known[uid] = { slug, day: today };
     store.pending.ticks[uid] = { slug, day: today, done: true };
     save();
     show();
@@ -146,6 +147,8 @@
     if (!last) return;
     const [uid, t] = last;
     delete ticks[uid];
+    delete store.known[uid];
+    store.removed[uid] = true;
     store.pending.ticks[uid] = { slug: t.slug, day: t.day, done: false };
     save();
     show();
@@ -155,6 +158,7 @@
   function setDay(change) {
     const day = { ...(days[today] || { pain: null, note: "" }), ...change };
     days[today] = day;
+    store.days[today] = day;
     store.pending.days[today] = day;
     save();
     flush();
@@ -173,6 +177,10 @@
     typing = window.setTimeout(() => setDay({ note: event.target.value.slice(0, 280) }), 600);
   });
   window.addEventListener("online", flush);
+  // Kept on the phone for the program's life: the page then opens without a network.
+  if ("serviceWorker" in navigator && root.dataset.worker) {
+    navigator.serviceWorker.register(root.dataset.worker).catch(() => {});
+  }
   show();
   flush();
 })();

@@ -9,7 +9,8 @@ from pytest_django.live_server_helper import LiveServer
 from assessments.models import Assessment
 from plans.models import ProgramDay, ProgramTick
 from plans.program.selectors import token_of
-from plans.services import plan_build, plan_issue
+from plans.program.services import program_link_revoke
+from plans.services import plan_build, plan_issue, plan_revise
 
 PHONE = {"width": 390, "height": 844}
 
@@ -35,3 +36,53 @@ def test_tick_and_pain_on_a_phone_reach_the_clinic(
     expect(page.locator("input[name=pain][value='3']")).to_be_checked()
     assert ProgramTick.objects.filter(link=version.program_link).count() == 1
     assert ProgramDay.objects.get(link=version.program_link).pain == 3
+
+
+def test_offline_ticks_are_kept_and_arrive_once_when_back_online(
+    page: Page, live_server: LiveServer, therapist: User, typical: Assessment
+) -> None:
+    draft = plan_build(actor=therapist, assessment=typical)
+    version = plan_issue(actor=therapist, version=draft, expected_lock=draft.lock)
+    link = version.program_link
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + reverse("program_page", args=[token_of(link)]))
+    # The service worker keeps the page and its files (it controls the page once ready).
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    expect(page.get_by_role("heading", name="Your home program")).to_be_visible()
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    first = page.locator("[data-slug]").first
+
+    page.context.set_offline(True)
+    first.get_by_role("button", name="Done a session").click()
+    expect(page.locator("[data-sync-status]")).to_contain_text("Saved on this phone")
+    page.reload()  # offline: from the service worker, the tick from the phone's queue
+    expect(first.locator("[data-done-today]")).to_have_text("Done today: 1 of 1")
+    assert ProgramTick.objects.filter(link=link).count() == 0
+
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(page.locator("[data-sync-status]")).to_have_text("Saved.")
+    page.reload()
+    page.evaluate("window.dispatchEvent(new Event('online'))")  # a second chance to resend
+    expect(first.locator("[data-done-today]")).to_have_text("Done today: 1 of 1")
+    assert ProgramTick.objects.filter(link=link).count() == 1  # arrived, and only once
+
+
+def test_revoked_and_superseded_links_show_the_friendly_page(
+    page: Page, live_server: LiveServer, therapist: User, typical: Assessment
+) -> None:
+    draft = plan_build(actor=therapist, assessment=typical)
+    first = plan_issue(actor=therapist, version=draft, expected_lock=draft.lock)
+    old_url = live_server.url + reverse("program_page", args=[token_of(first.program_link)])
+    second = plan_issue(
+        actor=therapist,
+        version=(nxt := plan_revise(actor=therapist, version=first)),
+        expected_lock=nxt.lock,
+    )
+    program_link_revoke(actor=therapist, link=second.program_link)
+    new_url = live_server.url + reverse("program_page", args=[token_of(second.program_link)])
+    page.set_viewport_size(PHONE)
+    for url in (old_url, new_url):
+        page.goto(url)
+        expect(page.get_by_role("heading", name="This program link has ended")).to_be_visible()

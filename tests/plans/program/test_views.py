@@ -233,3 +233,27 @@ def test_client_page_shows_adherence_pain_and_notes(
     assert f"Version {issued.number}: link works until" in page
     assert "Done <strong>1 of" in page
     assert 'action="' + reverse("program_revoke", args=[issued.program_link.pk]) in page
+
+
+def test_service_worker_and_manifest_serve_only_this_program(issued: PlanVersion) -> None:
+    token = token_of(issued.program_link)
+    page = reverse("program_page", args=[token])
+    worker = HttpClient().get(reverse("program_worker", args=[token]))
+    script = worker.content.decode()
+    assert (worker.status_code, worker["Content-Type"]) == (200, "text/javascript")
+    assert f'const PAGE = "{page}";' in script
+    assert "/static/js/program.js" in script
+    drawings = [ex["illustration"] for ex in issued.snapshot.content["exercises"]]
+    assert all(f"/static/plans/illustrations/{name}" in script for name in drawings if name)
+    manifest = HttpClient().get(reverse("program_manifest", args=[token])).json()
+    assert (manifest["start_url"], manifest["scope"], manifest["display"]) == (
+        page,
+        page,
+        "standalone",
+    )
+    made_up = "D" * 43
+    assert HttpClient().get(reverse("program_worker", args=[made_up])).status_code == 404
+    ProgramLink.objects.filter(pk=issued.program_link.pk).update(
+        ended_at=timezone.now(), end_reason=EndReason.REVOKED
+    )
+    assert HttpClient().get(reverse("program_worker", args=[token])).status_code == 410
