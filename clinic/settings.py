@@ -303,6 +303,9 @@ CLIENT_PAGE_PANELS = [
     "plans.program.panel.program_panel",
     "plans.panels.history_panel",
 ]
+# Marks on the client list from the apps built on the clinic app: a callable taking the
+# page's client ids and returning {client id: words} (one query for the page).
+CLIENT_LIST_MARKS = "plans.program.selectors.low_adherence_marks"
 # Panels kept rendered in the cache (clinic/panel_cache.py), forgotten when a client is erased.
 CLIENT_PAGE_CACHED_PANELS = ["progress", "history"]
 # What those panels are made of, as one value read in one query (any visit or plan change

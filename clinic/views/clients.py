@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET, require_http_methods
 
 from clinic import selectors
@@ -34,9 +35,11 @@ def client_list(request: AuthedRequest) -> HttpResponse:
         clients, request.GET.get("page"), settings.CLIENTS_PER_PAGE, searched=bool(query)
     )
     template = "clinic/_client_rows.html" if request.htmx else "clinic/client_list.html"
+    marks = import_string(settings.CLIENT_LIST_MARKS)([client.pk for client in page.object_list])
     context = {
         "search": search,
         "page": page,
+        "marks": marks,
         "query": query,
         "include_archived": include_archived,
     }

@@ -26,6 +26,9 @@ class ProgramLink(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
+    # The program's sessions a week, summed over its exercises (plans/program/adherence.py):
+    # the client list's low-adherence mark counts ticks against it without the snapshot.
+    planned_per_week = models.PositiveIntegerField(default=0)
     ended_at = models.DateTimeField(null=True, blank=True)
     end_reason = models.CharField(max_length=12, choices=EndReason.choices, blank=True)
     ended_by = models.ForeignKey(

@@ -3,7 +3,8 @@ program (docs/program.md "Adherence"). Pure Python.
 
 Planned sessions of an exercise in a week: its times a day (1 if not set) times its days a
 week (7 if not set), counted over the days of that week the link was open. A program
-under LOW_ADHERENCE of its planned sessions is marked on the client list before the visit.
+under LOW_ADHERENCE of its planned sessions, after its first week, is marked on the client
+list before the visit.
 """
 
 import datetime
@@ -12,6 +13,14 @@ from dataclasses import dataclass
 
 LOW_ADHERENCE = 0.5  # under half the planned sessions (docs/program.md)
 WEEK = 7
+# A program is judged once it has run a week: on its first days one missed session
+# would read as "under half".
+MIN_DAYS = WEEK
+
+
+def is_low(done: int, planned: float, days_open: int) -> bool:
+    """Under LOW_ADHERENCE of the planned sessions, for a program open MIN_DAYS or more."""
+    return days_open >= MIN_DAYS and planned > 0 and done / planned < LOW_ADHERENCE
 
 
 @dataclass(frozen=True)
@@ -57,8 +66,8 @@ class Adherence:
 
     @property
     def low(self) -> bool:
-        share = self.total().share
-        return share is not None and share < LOW_ADHERENCE
+        total = self.total()
+        return is_low(total.done, total.planned, sum(week.days for week in self.weeks))
 
 
 def adherence(

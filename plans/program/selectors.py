@@ -2,19 +2,20 @@
 and what the therapist sees (scoped to the clinic)."""
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from clinic.models import Client
 from plans.models import ProgramLink
 from plans.program import tokens
-from plans.program.adherence import Adherence, Exercise, adherence
+from plans.program.adherence import WEEK, Adherence, Exercise, adherence, is_low
 
 RELATED = ("version__plan__assessment__client__clinic", "version__snapshot")
 # The logos (clinic and snapshot, up to 512 KB each) are not shown on the program page.
@@ -80,6 +81,37 @@ def summary(link: ProgramLink, today: datetime.date | None = None) -> ProgramSum
     return ProgramSummary(
         link, is_open(link), adherence(exercises(link), ticks, first, last), days
     )
+
+
+LOW_MARK = "Home program under half done"
+
+
+def low_adherence_marks(client_ids: Sequence[int]) -> dict[int, str]:
+    """The client list's marks (settings.CLIENT_LIST_MARKS): of these clients, those whose
+    open program has been done under half as often as planned so far. One query, counting
+    ticks against the link's planned sessions a week (no snapshot read)."""
+    if not client_ids:
+        return {}
+    now = timezone.now()
+    today = timezone.localdate(now)
+    rows = (
+        ProgramLink.objects.filter(
+            version__plan__assessment__client_id__in=list(client_ids),
+            ended_at__isnull=True,
+            expires_at__gt=now,
+            planned_per_week__gt=0,
+        )
+        .annotate(done=Count("ticks"))
+        .values_list(
+            "version__plan__assessment__client_id", "created_at", "planned_per_week", "done"
+        )
+    )
+    marks = {}
+    for client_id, created_at, per_week, done in rows:
+        days = (today - timezone.localdate(created_at)).days + 1
+        if is_low(done, per_week * days / WEEK, days):
+            marks[client_id] = LOW_MARK
+    return marks
 
 
 def links_for_client(user: User, client: Client) -> QuerySet[ProgramLink]:

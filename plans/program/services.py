@@ -11,8 +11,10 @@ from django.utils import timezone
 
 from clinic.models import AuditAction
 from clinic.services.audit import audit_record
+from plans.library import HOME_EXERCISE_KINDS
 from plans.models import EndReason, PlanVersion, ProgramDay, ProgramLink, ProgramTick
 from plans.program import tokens
+from plans.program.adherence import Exercise
 from plans.program.payload import Payload
 
 
@@ -42,9 +44,14 @@ def program_link_issue(*, version: PlanVersion) -> ProgramLink:
         version__plan__assessment__client=client, ended_at__isnull=True
     ).update(ended_at=now, end_reason=EndReason.SUPERSEDED)
     salt = tokens.new_salt()
+    home = [item for item in version.items.all() if item.kind in HOME_EXERCISE_KINDS]
+    per_week = sum(
+        Exercise(i.slug, i.name, i.times_per_day, i.days_per_week).per_week for i in home
+    )
     return ProgramLink.objects.create(
         version=version,
         salt=salt,
+        planned_per_week=per_week,
         digest=tokens.digest_of(tokens.token_for(salt, settings.SECRET_KEY)),
         expires_at=now + datetime.timedelta(weeks=client.clinic.program_weeks),
     )

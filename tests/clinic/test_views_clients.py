@@ -202,12 +202,12 @@ def test_client_list_query_count_is_flat(
     as_therapist: HttpClient, clinic: Clinic, count: int
 ) -> None:
     ClientFactory.create_batch(count, clinic=clinic)
-    # session, user, membership+clinic (navbar), count, page of clients
+    # session, user, membership+clinic (navbar), count, page of clients, the page's marks
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(reverse("client_list"))
     assert len(response.context["page"].object_list) == count
     assert response.context["page"].paginator.count == count
-    assert len(queries) == 5, [q["sql"] for q in queries]
+    assert len(queries) == 6, [q["sql"] for q in queries]
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -216,12 +216,13 @@ def test_client_search_reads_rows_and_count_in_one_query(
 ) -> None:
     ClientFactory.create_batch(count, clinic=clinic, family_name="Okafor")
     ClientFactory(clinic=clinic, family_name="Adams")
-    # session, user, membership+clinic (navbar), the matching page with the number of matches
+    # session, user, membership+clinic (navbar), the matching page with the number of
+    # matches, the page's marks (plans/program/selectors.py: low adherence)
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(reverse("client_list"), {"q": "oka"})
     assert _listed(response) == ["Okafor"] * count
     assert response.context["page"].paginator.count == count
-    assert len(queries) == 4, [q["sql"] for q in queries]
+    assert len(queries) == 5, [q["sql"] for q in queries]
 
 
 # --- create -----------------------------------------------------------------

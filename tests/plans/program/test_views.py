@@ -257,3 +257,29 @@ def test_service_worker_and_manifest_serve_only_this_program(issued: PlanVersion
         ended_at=timezone.now(), end_reason=EndReason.REVOKED
     )
     assert HttpClient().get(reverse("program_worker", args=[token])).status_code == 410
+
+
+def _opened_days_ago(link: ProgramLink, days: int) -> None:
+    start = timezone.now() - datetime.timedelta(days=days - 1)
+    ProgramLink.objects.filter(pk=link.pk).update(created_at=start, planned_per_week=7)
+
+
+def _ticks(link: ProgramLink, count: int) -> None:
+    day = timezone.localdate()
+    for _ in range(count):
+        ProgramTick.objects.create(link=link, slug="x", day=day, uid=uuid.uuid4())
+
+
+@pytest.mark.parametrize(
+    ("days", "ticks", "marked"),
+    [(14, 6, True), (14, 7, False), (6, 0, False), (7, 3, True)],
+)
+def test_client_list_marks_a_program_done_under_half_after_a_week(
+    issued: PlanVersion, as_therapist: HttpClient, days: int, ticks: int, marked: bool
+) -> None:
+    link = issued.program_link
+    assert link.planned_per_week > 0  # set at issue from the exercises' doses
+    _opened_days_ago(link, days)  # 7 sessions a week planned: 14 over 14 days
+    _ticks(link, ticks)
+    page = as_therapist.get(reverse("client_list")).content.decode()
+    assert ("Home program under half done" in page) is marked
