@@ -7,7 +7,7 @@ from pytest_django.live_server_helper import LiveServer
 from assessments.models import Assessment
 from plans.models import PlanVersion
 from plans.services import plan_build
-from tests.e2e.signing_in import sign_in
+from tests.e2e.signing_in import sign_in, sign_in_cookie
 
 
 def _names(page: Page) -> list[str]:
@@ -93,3 +93,26 @@ def test_builder_drag_moves_an_item_and_save_keeps_it(
     expect(page.locator("#save-state")).to_have_text("All changes saved")
     stored = [item.name for item in version.items.order_by("position")]
     assert stored == [before[2], before[0], before[1], *before[3:]]
+
+
+def test_edits_to_two_items_survive_a_third_items_button(
+    page: Page, live_server: LiveServer, therapist: User, typical: Assessment
+) -> None:
+    """Issue 16's defect, in the browser: typed in item 1 and item 2, then item 3's "Move
+    up" pressed; after it, and after a reload, both edits are there."""
+    version = plan_build(actor=therapist, assessment=typical)
+    sign_in_cookie(page, live_server.url, therapist)
+    page.goto(f"{live_server.url}/plans/{version.pk}/")
+    items = page.locator("#plan-items li.plan-item")
+    first, second, third = items.nth(0), items.nth(1), items.nth(2)
+    first.get_by_label("Note").fill("Breathe out as you lift")
+    second.get_by_label("Note").fill("Slowly")
+    names = _names(page)
+    third.get_by_role("button", name=f"Move {names[2]} up").click()
+    assert _names(page)[1] == names[2]
+    page.locator("#save-plan").click()
+    expect(page.locator("#save-state")).to_have_text("All changes saved")
+    page.reload()
+    notes = {item.name: item.note for item in version.items.all()}
+    assert (notes[names[0]], notes[names[1]]) == ("Breathe out as you lift", "Slowly")
+    assert _names(page)[:3] == [names[0], names[2], names[1]]

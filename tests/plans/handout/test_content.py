@@ -5,7 +5,9 @@ from django.contrib.auth.models import User
 
 from assessments.models import Assessment
 from clinic.models import Clinic, PaperSize
+from plans.figures import EXERCISES
 from plans.handout.context import WARNING_SIGNS_SOON, WARNING_SIGNS_TODAY
+from plans.handout.fetcher import static_file
 from plans.handout.selectors import issued_version_get
 from plans.handout.snapshot import dose_cells
 from plans.library import Kind
@@ -148,6 +150,11 @@ def test_handout_six_exercises_take_two_pages_plus_the_tick_sheet(
     assert pages[2].lstrip().startswith("Everyday advice")
     assert "Tick it off: your four weeks" in pages[2]
     assert "When to stop and get help" in pages[2]
+    # Every exercise prints one picture of two frames: its start and its end position.
+    for exercise in version.snapshot.content["exercises"]:
+        drawing = static_file(f"plans/illustrations/{exercise['illustration']}").read_text()
+        assert "<desc>Left: the start position. Right: the end position.</desc>" in drawing
+        assert EXERCISES[exercise["slug"]].end != EXERCISES[exercise["slug"]].start
 
 
 @pytest.mark.parametrize(("paper", "size"), [(PaperSize.A4, A4), (PaperSize.LETTER, LETTER)])
