@@ -6,7 +6,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from assessments.models import Assessment
 from plans.models import PlanVersion
-from plans.services import plan_build
+from plans.services import plan_build, plan_issue
 from tests.e2e.signing_in import sign_in, sign_in_cookie
 
 
@@ -116,3 +116,15 @@ def test_edits_to_two_items_survive_a_third_items_button(
     notes = {item.name: item.note for item in version.items.all()}
     assert (notes[names[0]], notes[names[1]]) == ("Breathe out as you lift", "Slowly")
     assert _names(page)[:3] == [names[0], names[2], names[1]]
+
+
+def test_starting_a_new_version_shows_its_own_number_everywhere(
+    page: Page, live_server: LiveServer, therapist: User, typical: Assessment
+) -> None:
+    draft = plan_build(actor=therapist, assessment=typical)
+    issued = plan_issue(actor=therapist, version=draft, expected_lock=draft.lock)
+    sign_in_cookie(page, live_server.url, therapist)
+    page.goto(f"{live_server.url}/plans/{issued.pk}/")
+    page.get_by_role("button", name="Change this plan (start version 2)").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("version 2")
+    expect(page.locator(".breadcrumb-item.active")).to_have_text("Plan v2")
