@@ -3,10 +3,12 @@
 import datetime
 from decimal import Decimal
 
+import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
+from assessments.models import Assessment
 from assessments.services import assessment_start
 from clinic.models import AssessmentPreset, Client, Clinic
 from tests.e2e.signing_in import sign_in, sign_in_cookie
@@ -15,14 +17,19 @@ MAX_TABS = 20
 ACTIVE_SUMMARY = "() => document.activeElement.closest('#section-rom summary') !== null"
 
 
-def test_folded_section_opens_with_the_keyboard_and_its_value_saves(
-    page: Page, live_server: LiveServer, therapist: User, clinic: Clinic, client_record: Client
-) -> None:
+@pytest.fixture
+def draft(therapist: User, clinic: Clinic, client_record: Client) -> Assessment:
+    """A draft of a clinic whose preset is the quick screen."""
     clinic.assessment_preset = AssessmentPreset.QUICK
     clinic.save()
-    draft = assessment_start(
+    return assessment_start(
         actor=therapist, client=client_record, visit_date=datetime.date(2026, 11, 2)
     )
+
+
+def test_folded_section_opens_with_the_keyboard_and_its_value_saves(
+    page: Page, live_server: LiveServer, draft: Assessment
+) -> None:
     sign_in(page, live_server.url)
     page.goto(f"{live_server.url}/assessments/{draft.pk}/edit/")
     hip_flexion = page.locator('[name="hip_flexion__left"]')
@@ -52,13 +59,8 @@ def test_folded_section_opens_with_the_keyboard_and_its_value_saves(
 
 
 def test_section_link_opens_a_folded_section(
-    page: Page, live_server: LiveServer, therapist: User, clinic: Clinic, client_record: Client
+    page: Page, live_server: LiveServer, therapist: User, draft: Assessment
 ) -> None:
-    clinic.assessment_preset = AssessmentPreset.QUICK
-    clinic.save()
-    draft = assessment_start(
-        actor=therapist, client=client_record, visit_date=datetime.date(2026, 11, 2)
-    )
     sign_in_cookie(page, live_server.url, therapist)
     page.goto(f"{live_server.url}/assessments/{draft.pk}/edit/")
     hip_flexion = page.locator('[name="hip_flexion__left"]')

@@ -7,23 +7,18 @@ from django.db import IntegrityError, transaction
 from django.test import Client as HttpClient
 
 from clinic.models import AssessmentPreset, AuditEntry, Clinic
+from clinic.services.branding import BRANDING_FIELDS
 from tests.factories import ClinicFactory, MembershipFactory, UserFactory
 
 URL = "/clinic/branding/"
 
 
 def _data(clinic: Clinic, preset: str) -> dict[str, str]:
-    fields = (
-        "name",
-        "address",
-        "phone",
-        "email",
-        "website",
-        "handout_footer",
-        "paper_size",
-        "program_weeks",
-    )
-    return {**{name: getattr(clinic, name) for name in fields}, "assessment_preset": preset}
+    """The branding form as the page shows it, with `preset` chosen."""
+    return {
+        **{name: getattr(clinic, name) for name in BRANDING_FIELDS},
+        "assessment_preset": preset,
+    }
 
 
 def test_new_clinic_defaults_to_full_examination(db: None) -> None:
