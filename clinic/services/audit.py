@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import User
 
-from clinic.models import AuditAction, AuditEntry, Clinic
+from clinic.models import AuditAction, AuditEntry, Client, Clinic
 
 CLIENT_LINK = "client (program link)"  # the actor named when a client's own link acts
 
@@ -31,4 +31,25 @@ def audit_record(
         object_id=object_id,
         client_id=client_id,
         detail=detail[:300],
+    )
+
+
+def audit_client_record(
+    *,
+    actor: User | None,
+    client: Client,
+    action: AuditAction,
+    object_type: str,
+    object_id: int,
+    detail: str = "",
+) -> AuditEntry:
+    """An entry about something in one client's record: the clinic and client from `client`."""
+    return audit_record(
+        actor=actor,
+        clinic=client.clinic_id,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        client_id=client.pk,
+        detail=detail,
     )

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clinic.models import AuditAction, AuditEntry, Client, Clinic
-from clinic.services.audit import audit_record
+from clinic.services.audit import audit_client_record, audit_record
 
 # The client fields a therapist edits through the form; everything else is managed here
 # (archiving is its own confirmed action: clinic.services.lifecycle).
@@ -70,13 +70,12 @@ def client_create(*, actor: User, clinic: Clinic, fields: Mapping[str, Any]) -> 
     if repeat is not None:
         return repeat
     client.save()
-    audit_record(
+    audit_client_record(
         actor=actor,
-        clinic=clinic,
+        client=client,
         action=AuditAction.CREATE,
         object_type="client",
         object_id=client.pk,
-        client_id=client.pk,
     )
     return client
 
@@ -123,12 +122,11 @@ def client_record_viewed(*, actor: User, client: Client, detail: str = "") -> Au
     `detail` names the page when it is not the client page ("edit form", "start visit").
     Side effect: audit entry (view).
     """
-    return audit_record(
+    return audit_client_record(
         actor=actor,
-        clinic=client.clinic_id,
+        client=client,
         action=AuditAction.VIEW,
         object_type="client",
         object_id=client.pk,
-        client_id=client.pk,
         detail=detail,
     )

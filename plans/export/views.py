@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from clinic.http import AuthedRequest
 from clinic.models import AuditAction
-from clinic.services.audit import audit_record
+from clinic.services.audit import audit_client_record
 from plans.export.fhir import fhir_bundle, fhir_bundle_json
 from plans.export.record import export_client_record
 from plans.export.selectors import ClientRecord, client_record_get
@@ -24,13 +24,12 @@ def _download(
 ) -> HttpResponse:
     """The attachment client-<id>-<kind>-<date>.json, after the audit entry for it."""
     client, count = record.client, len(record.visits)
-    audit_record(
+    audit_client_record(
         actor=request.user,
-        clinic=client.clinic,
+        client=client,
         action=AuditAction.EXPORT,
         object_type="client",
         object_id=client.pk,
-        client_id=client.pk,
         detail=f"{kind} export, {count} visit{'' if count == 1 else 's'}",
     )
     filename = f"client-{client.pk}-{kind}-{timezone.localdate():%Y-%m-%d}.json"

@@ -7,7 +7,7 @@ One scoped read of the stored PDF; if the worker has not made it yet, it is made
 from django.contrib.auth.models import User
 
 from clinic.models import AuditAction
-from clinic.services.audit import audit_record
+from clinic.services.audit import audit_client_record
 from plans.handout import selectors
 from plans.handout.emailing import handout_audit_detail
 from plans.handout.rendering import handout_pdf_ensure
@@ -21,13 +21,12 @@ def handout_what(text: str, with_progress: bool) -> str:
 def handout_audit(*, actor: User, version: PlanVersion, action: AuditAction, what: str) -> None:
     """The audit entry for something done with a version's handout."""
     client = version.plan.assessment.client
-    audit_record(
+    audit_client_record(
         actor=actor,
-        clinic=client.clinic_id,
+        client=client,
         action=action,
         object_type="handout",
         object_id=version.pk,
-        client_id=client.pk,
         detail=handout_audit_detail(what, version.number),
     )
 

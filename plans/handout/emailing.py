@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clinic.models import AuditAction
-from clinic.services.audit import audit_record
+from clinic.services.audit import audit_client_record
 from plans.handout.rendering import handout_pdf_ensure, snapshot_of
 from plans.models import EmailStatus, HandoutEmail
 from plans.program.qr import program_url
@@ -77,13 +77,12 @@ def handout_email_deliver(*, email_id: int) -> bool:
     request.status, request.sent_at, request.error = EmailStatus.SENT, timezone.now(), ""
     request.save(update_fields=["status", "sent_at", "error"])
     client = version.plan.assessment.client
-    audit_record(
+    audit_client_record(
         actor=request.requested_by,
-        clinic=client.clinic_id,
+        client=client,
         action=AuditAction.EXPORT,
         object_type="handout",
         object_id=version.pk,
-        client_id=client.pk,
         detail=handout_audit_detail(_what(request.with_progress), version.number),
     )
     return True

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clinic.models import AuditAction, Client
-from clinic.services.audit import audit_record
+from clinic.services.audit import audit_client_record
 from clinic.services.clients import REPEAT_WINDOW
 from plans.handout.snapshot import take_snapshot
 from plans.handout.tasks import enqueue_email, enqueue_render
@@ -109,13 +109,12 @@ def handout_render_retry(*, actor: User, pdf: HandoutPDF) -> None:
     row.status, row.attempts, row.error = RenderStatus.QUEUED, 0, ""
     row.save(update_fields=["status", "attempts", "error", "updated_at"])
     client = row.plan_version.plan.assessment.client
-    audit_record(
+    audit_client_record(
         actor=actor,
-        clinic=client.clinic_id,
+        client=client,
         action=AuditAction.CHANGE,
         object_type="handout",
         object_id=row.plan_version_id,
-        client_id=client.pk,
         detail=f"handout PDF queued again (plan version {row.plan_version.number})",
     )
     version_id, kind = row.plan_version_id, row.with_progress

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from clinic.models import AuditAction
-from clinic.services.audit import audit_record
+from clinic.services.audit import audit_client_record
 from plans.library import HOME_EXERCISE_KINDS
 from plans.models import EndReason, PlanVersion, ProgramDay, ProgramLink, ProgramTick
 from plans.program import tokens
@@ -20,13 +20,12 @@ from plans.program.payload import Payload
 
 def _audit(link: ProgramLink, action: AuditAction, detail: str, actor: User | None) -> None:
     client = link.version.plan.assessment.client
-    audit_record(
+    audit_client_record(
         actor=actor,
-        clinic=client.clinic_id,
+        client=client,
         action=action,
         object_type="program",
         object_id=link.version_id,
-        client_id=client.pk,
         detail=detail,
     )
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from assessments.interpretation import findings as assessment_findings
 from assessments.models import Assessment
 from clinic.models import AuditAction
-from clinic.services.audit import audit_record
+from clinic.services.audit import audit_client_record
 from plans.handout.services import handout_issue
 from plans.library import BY_SLUG, Dose, Intervention
 from plans.library.clinic import library_for
@@ -41,13 +41,12 @@ class PlanBlocked(Exception):
 
 def _audit(actor: User, version: PlanVersion, detail: str) -> None:
     client = version.plan.assessment.client
-    audit_record(
+    audit_client_record(
         actor=actor,
-        clinic=client.clinic,
+        client=client,
         action=AuditAction.CHANGE,
         object_type="plan",
         object_id=version.plan_id,
-        client_id=client.pk,
         detail=f"v{version.number}: {detail}",
     )
 
@@ -163,13 +162,12 @@ def plan_build(*, actor: User, assessment: Assessment) -> PlanVersion:
         if suggestion.slug in library
     ]
     PlanItem.objects.bulk_create(items)
-    audit_record(
+    audit_client_record(
         actor=actor,
-        clinic=client.clinic,
+        client=client,
         action=AuditAction.CREATE,
         object_type="plan",
         object_id=plan.pk,
-        client_id=client.pk,
         detail=f"v1 with {len(items)} suggested items",
     )
     return version
@@ -321,12 +319,11 @@ def plan_viewed(*, actor: User, version: PlanVersion) -> None:
     Side effect: audit entry (view, "plan", the version's number as detail).
     """
     client = version.plan.assessment.client
-    audit_record(
+    audit_client_record(
         actor=actor,
-        clinic=client.clinic_id,
+        client=client,
         action=AuditAction.VIEW,
         object_type="plan",
         object_id=version.plan_id,
-        client_id=client.pk,
         detail=f"v{version.number}",
     )
