@@ -18,7 +18,7 @@ from plans.handout.context import TEMPLATE, handout_context, page_size
 from plans.handout.fetcher import BASE_URL, PROGRAM_QR_URL, STATIC_PREFIX, HandoutFetcher
 from plans.handout.figures import handout_figures
 from plans.models import HandoutSnapshot
-from plans.program.qr import program_url, qr_svg
+from plans.program.qr import qr_svg
 
 logger = logging.getLogger(__name__)
 
@@ -66,17 +66,17 @@ def handout_html(snapshot: HandoutSnapshot, *, for_pdf: bool, with_progress: boo
 
 def handout_render(snapshot: HandoutSnapshot, *, with_progress: bool) -> Rendered:
     """Render the PDF now. Resources come only through HandoutFetcher."""
+    context = handout_context(snapshot, for_pdf=True, with_progress=with_progress)
     figures = handout_figures(snapshot.content)
-    url = program_url(snapshot.plan_version_id)
-    if url:
-        figures[PROGRAM_QR_URL] = (qr_svg(url), "image/svg+xml")
+    if context["program"]:  # the program link's QR code, served like the figures
+        figures[PROGRAM_QR_URL] = (qr_svg(context["program"]["url"]), "image/svg+xml")
     fetcher = HandoutFetcher(
         logo=bytes(snapshot.logo or b""),
         logo_content_type=snapshot.logo_content_type,
         figures=figures,
     )
     document = HTML(
-        string=handout_html(snapshot, for_pdf=True, with_progress=with_progress),
+        string=render_to_string(TEMPLATE, context),
         base_url=BASE_URL,
         url_fetcher=fetcher,
     ).render(stylesheets=handout_stylesheets(page_size(snapshot.content)), pdf_variant=PDF_VARIANT)

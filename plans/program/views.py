@@ -10,6 +10,7 @@ token must not travel in a Referer header); paths with a token are redacted from
 
 import datetime
 import json
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -59,17 +60,36 @@ def _too_many(request: HttpRequest) -> HttpResponse:
     return _private(render(request, "plans/program/busy.html", status=429))
 
 
-@login_not_required
-@require_GET
-def program_page(request: HttpRequest, token: str) -> HttpResponse:
+def _ended_page(request: HttpRequest, link: ProgramLink) -> HttpResponse:
+    clinic = link.version.plan.assessment.client.clinic
+    return _private(render(request, "plans/program/ended.html", {"clinic": clinic}))
+
+
+def _ended_file(request: HttpRequest, link: ProgramLink) -> HttpResponse:
+    return _private(HttpResponse("This program has ended.", status=410))
+
+
+def _open_link(
+    request: HttpRequest, token: str, ended: Callable[[HttpRequest, ProgramLink], HttpResponse]
+) -> ProgramLink | HttpResponse:
+    """The open link behind the token, or the answer to give instead: busy (429), the same
+    404 for any other text, `ended` for a link revoked, superseded or expired."""
     if _limited(request):
         return _too_many(request)
     link = selectors.link_for_token(token)
     if link is None:
         return _not_found(request)
     if not selectors.is_open(link):
-        clinic = link.version.plan.assessment.client.clinic
-        return _private(render(request, "plans/program/ended.html", {"clinic": clinic}))
+        return ended(request, link)
+    return link
+
+
+@login_not_required
+@require_GET
+def program_page(request: HttpRequest, token: str) -> HttpResponse:
+    link = _open_link(request, token, _ended_page)
+    if isinstance(link, HttpResponse):
+        return link
     services.program_opened(link=link)
     content = selectors.content(link)
     today = timezone.localdate()
@@ -88,18 +108,6 @@ def program_page(request: HttpRequest, token: str) -> HttpResponse:
     return _private(render(request, "plans/program/page.html", context))
 
 
-def _open_link(request: HttpRequest, token: str) -> ProgramLink | HttpResponse:
-    """The open link behind the token, or the answer to give instead (404, 410, 429)."""
-    if _limited(request):
-        return _too_many(request)
-    link = selectors.link_for_token(token)
-    if link is None:
-        return _not_found(request)
-    if not selectors.is_open(link):
-        return _private(HttpResponse("This program has ended.", status=410))
-    return link
-
-
 def _page_files(link: ProgramLink) -> list[str]:
     """The files the page shows, for the service worker to keep: styles, script, drawings."""
     exercises = with_figures(
@@ -114,7 +122,7 @@ def _page_files(link: ProgramLink) -> list[str]:
 @require_GET
 def program_worker(request: HttpRequest, token: str) -> HttpResponse:
     """The page's service worker, from the page's own address (so its scope is the page)."""
-    found = _open_link(request, token)
+    found = _open_link(request, token, _ended_file)
     if isinstance(found, HttpResponse):
         return found
     context = {
@@ -130,7 +138,7 @@ def program_worker(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def program_manifest(request: HttpRequest, token: str) -> HttpResponse:
     """The web app manifest: "Add to home screen" opens the program itself."""
-    found = _open_link(request, token)
+    found = _open_link(request, token, _ended_file)
     if isinstance(found, HttpResponse):
         return found
     page = reverse("program_page", args=[token])
