@@ -14,7 +14,8 @@ the rules: findings/rules.py; the words: findings/text.py.
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assessments.findings.rules import RED_FLAG_RULES, RULES, SEVERITIES, SIDES, Evidence
+from assessments.findings.red_flags import RED_FLAG_RULES
+from assessments.findings.rules import RULES, SEVERITIES, SIDES, Evidence
 from assessments.findings.text import NOTES, TITLES, client_text
 from assessments.norms import DEFAULT_CUTOFFS
 from assessments.values import AssessmentValues

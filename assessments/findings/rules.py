@@ -1,10 +1,10 @@
 """The rules behind each finding code: values + cut-offs -> pieces of Evidence.
 
 Pure: no Django. One rule per finding code; `findings.interpret` runs them in the order of
-RED_FLAG_RULES then RULES and turns each rule's evidence into findings (one, or one per
-side when the sides differ in severity). Every
-threshold comes from the cut-offs (norms.DEFAULT_CUTOFFS and the clinic's overrides);
-triggers, side and severity rules are documented in docs/findings.md.
+RED_FLAG_RULES (findings/red_flags.py) then RULES and turns each rule's evidence into
+findings (one, or one per side when the sides differ in severity). Every threshold comes
+from the cut-offs (norms.DEFAULT_CUTOFFS and the clinic's overrides); triggers, side and
+severity rules are documented in docs/findings.md.
 
 Measurement error (docs/clinical.md "Measurement error"): an angle within one measurement
 error (side_difference_deg, 7 deg: goniometer SEM about 7 deg, side difference 5-7 deg) of its
@@ -22,7 +22,7 @@ that much. Severity bands ("how far beyond the cut-off"):
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from assessments.catalogue.items import ITEMS, RED_FLAGS
+from assessments.catalogue.items import ITEMS
 from assessments.norms import compare
 from assessments.outcomes import HIGH, startback
 from assessments.values import AssessmentValues
@@ -97,51 +97,6 @@ def _above(
 
 
 # ---- red flags (docs/clinical.md "Red flags") ----
-
-
-def _screen(group: str) -> Rule:
-    def rule(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-        yes = [label for code, label, g in RED_FLAGS if g == group and values.is_yes(code)]
-        if not yes:
-            return []
-        answered = ", ".join(label[0].lower() + label[1:] for label in yes)
-        return [Evidence("Red-flag screen answered yes", "", "", answered)]
-
-    return rule
-
-
-def nerve_root_sides(values: AssessmentValues, cutoffs: Cutoffs) -> list[tuple[str, float]]:
-    """(side, SLR angle) where SLR reproduced below-knee pain in the nerve-root range."""
-    low, high = cutoffs["slr_nerve_root_low"], cutoffs["slr_nerve_root_high"]
-    found = []
-    for side in SIDES:
-        angle = values.number("slr_angle", side)
-        pain = values.is_yes("slr_below_knee_pain", side)
-        if pain and angle is not None and low <= angle <= high:  # inclusive (docs/clinical.md)
-            found.append((side, angle))
-    return found
-
-
-def _neurological(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-    found = _screen("neurological")(values, cutoffs)
-    low, high = cutoffs["slr_nerve_root_low"], cutoffs["slr_nerve_root_high"]
-    what = f"SLR reproduces pain below the knee at {low:g}-{deg(high)} (nerve-root sign)"
-    for side, angle in nerve_root_sides(values, cutoffs):
-        found.append(Evidence(what, side, "", deg(angle)))
-    site = values.choice("pain_site_below_knee")
-    if site is not None:
-        side = site if site in ("left", "right", "both") else ""
-        found.append(Evidence("Pain radiating below the knee", side, ""))
-    return found
-
-
-RED_FLAG_RULES: dict[str, Rule] = {
-    "red_flag_cauda_equina": _screen("cauda_equina"),
-    "red_flag_cancer": _screen("cancer"),
-    "red_flag_infection": _screen("infection"),
-    "red_flag_fracture": _screen("fracture"),
-    "red_flag_neurological": _neurological,
-}
 
 
 # ---- posture ----

@@ -30,7 +30,7 @@ from decimal import Decimal
 from typing import Any
 
 from assessments.catalogue.items import ITEMS, Side
-from assessments.compare.visits import DIRECTION, HIGHER, INSTRUMENTS, Threshold, thresholds
+from assessments.compare.change import DIRECTION, HIGHER, INSTRUMENTS, Threshold, thresholds
 from assessments.outcomes import ODI_SECTIONS, PSFS_ACTIVITIES, odi, psfs_mean
 from assessments.values import AssessmentValues
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import User
 
-from assessments.compare.visits import Threshold, thresholds
+from assessments.compare.change import Threshold, thresholds
 from assessments.norms import cutoffs_for
 from assessments.progress.panel import pain_values, progress_visits
 from assessments.progress.series import (
