@@ -78,9 +78,19 @@ class Editor:
         }
         self.issue = IssueForm(data)
 
+    def changed_items(self) -> dict[int, PlanItemForm]:
+        """The item forms whose posted values differ from the stored item.
+
+        Only these are validated and saved: an item posted as stored is valid already (the
+        database holds it to the same bounds), and checking it again would cost one query
+        per constraint and item on every save.
+        """
+        return {pk: form for pk, form in self.item_forms.items() if form.has_changed()}
+
     def is_valid(self) -> bool:
         # Every form is checked, so every message shows at once.
-        results = [form.is_valid() for form in (self.plan, self.issue, *self.item_forms.values())]
+        forms = (self.plan, self.issue, *self.changed_items().values())
+        results = [form.is_valid() for form in forms]
         return all(results)
 
     def edit(self, action: Action) -> services.PlanEdit:
@@ -98,7 +108,7 @@ class Editor:
                 step = -1 if action.verb == "up" else 1
                 order.insert(min(max(index + step, 0), len(order)), pk)
         return services.PlanEdit(
-            items={pk: form.cleaned_data for pk, form in self.item_forms.items()},
+            items={pk: form.cleaned_data for pk, form in self.changed_items().items()},
             order=order,
             removed=removed,
             message=self.plan.cleaned_data["message"],

@@ -81,10 +81,13 @@ def plan_save(
     PlanItem.objects.filter(plan_version=current, pk__in=list(edit.removed)).delete()
     kept = [rows[pk] for pk in edit.order]
     for position, row in enumerate(kept, start=1):
-        for name, value in edit.items.get(row.pk, {}).items():
+        fields = edit.items.get(row.pk, {})
+        changed = {name: value for name, value in fields.items() if getattr(row, name) != value}
+        for name, value in changed.items():
             setattr(row, name, value)
         row.position = position
-        row.full_clean()
+        if changed:  # a row as stored met every constraint when it was saved
+            row.full_clean()
     PlanItem.objects.bulk_update(kept, [*DOSE_FIELDS, "side", "note", "position"])
     if edit.message is not None:
         current.message = edit.message
