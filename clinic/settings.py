@@ -306,6 +306,9 @@ CLIENT_PAGE_PANELS = [
 # Marks on the client list from the apps built on the clinic app: a callable taking the
 # page's client ids and returning {client id: words} (one query for the page).
 CLIENT_LIST_MARKS = "plans.program.selectors.low_adherence_marks"
+# Blocks the apps built on assessments add to the comparison of two visits: callables
+# taking (request, client, earlier visit, later visit) and returning a Panel.
+COMPARE_VISIT_PANELS = ["plans.program.compare.program_between_panel"]
 # Panels kept rendered in the cache (clinic/panel_cache.py), forgotten when a client is erased.
 CLIENT_PAGE_CACHED_PANELS = ["progress", "history"]
 # What those panels are made of, as one value read in one query (any visit or plan change

@@ -1,8 +1,10 @@
 """Compare two visits of one client side by side (issue 6, "Compare any two visits")."""
 
+from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET
 
 from assessments import interpretation, selectors, services
@@ -65,5 +67,11 @@ def assessment_compare(request: AuthedRequest, client_pk: int) -> HttpResponse:
         after=after,
         comparison=comparison,
         shown=shown(comparison, show_all=request.GET.get("all") == "1"),
+        # What happened between the visits, from the apps built on this one (the home
+        # program: settings.COMPARE_VISIT_PANELS); read under the two visits' audit entries.
+        panels=[
+            import_string(path)(request, client, before, after)
+            for path in settings.COMPARE_VISIT_PANELS
+        ],
     )
     return render(request, "assessments/compare.html", context)

@@ -5,7 +5,8 @@ builds plain JSON-ready dicts; `fhir_bundle_json` checks them against the R4 mod
 `fhir.resources` (its R4B package: the default package is R5) before they leave the app.
 
 Resources: one Patient, one Organization (the clinic), and per visit one Encounter
-followed by its Observations (`export_fhir_observations`). Every reference is to an
+followed by its Observations (`export_fhir_observations`), then its plan versions' home
+programs (`export_fhir_program`: adherence and the client's daily pain). Every reference is to an
 entry's `fullUrl` (`urn:uuid:`, stable across exports of the same record); nothing else
 of the clinic is read, so no other client's data can get in.
 """
@@ -22,8 +23,10 @@ from assessments.selectors import assessment_values
 from clinic.models import Client, Sex
 from plans.export import fhir_codes as codes
 from plans.export.fhir_observations import VisitContext, entry, observations, urn
+from plans.export.fhir_program import program_observations
 from plans.export.record import utc_timestamp
-from plans.export.selectors import ClientRecord
+from plans.export.selectors import ClientRecord, plan_versions
+from plans.models import ProgramLink
 
 GENDER = {Sex.FEMALE: "female", Sex.MALE: "male", Sex.INTERSEX: "other"}
 
@@ -89,7 +92,9 @@ def _encounter(visit: Assessment, context: VisitContext, organization: str) -> d
     }
 
 
-def _visit_entries(visit: Assessment, patient: str, organization: str) -> Iterator[dict[str, Any]]:
+def _visit_entries(
+    visit: Assessment, patient: str, organization: str, now: datetime.datetime
+) -> Iterator[dict[str, Any]]:
     key = f"{visit.client.clinic_id}/visit/{visit.pk}"
     therapist = visit.therapist
     context = VisitContext(
@@ -103,6 +108,11 @@ def _visit_entries(visit: Assessment, patient: str, organization: str) -> Iterat
     )
     yield entry(context.encounter, _encounter(visit, context, organization))
     yield from observations(context)
+    for version in plan_versions(visit):
+        link: ProgramLink | None = getattr(version, "program_link", None)
+        if link is not None:
+            program = f"{visit.client.clinic_id}/program/{link.pk}"
+            yield from program_observations(link, key=program, patient=patient, now=now)
 
 
 def fhir_bundle(record: ClientRecord, *, exported_at: datetime.datetime) -> dict[str, Any]:
@@ -115,7 +125,7 @@ def fhir_bundle(record: ClientRecord, *, exported_at: datetime.datetime) -> dict
         entry(organization, _organization(client)),
     ]
     for visit in record.visits:
-        entries.extend(_visit_entries(visit, patient, organization))
+        entries.extend(_visit_entries(visit, patient, organization, exported_at))
     return {
         "resourceType": "Bundle",
         "type": "collection",

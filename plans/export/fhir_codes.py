@@ -25,6 +25,10 @@ MEASURE_SYSTEM = f"{LOCAL_BASE}/CodeSystem/measure"
 ANSWER_SYSTEM = f"{LOCAL_BASE}/CodeSystem/answer"
 # How range of motion was measured (catalogue `rom_instrument` values).
 INSTRUMENT_SYSTEM = f"{LOCAL_BASE}/CodeSystem/instrument"
+# The library's interventions by their code (`kneeling-hip-flexor-stretch`, ...).
+INTERVENTION_SYSTEM = f"{LOCAL_BASE}/CodeSystem/intervention"
+# FHIR's own: why an observation has no value.
+DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 
 
 def client_identifier_system(clinic_id: int) -> str:
@@ -102,6 +106,11 @@ HIP_TESTS = (
 # Derived scores in MEASURE_SYSTEM (computed by assessments/outcomes/).
 PSFS_MEAN = "psfs_mean"
 ODI_SCORE = "odi_score"
+# The home program on the client's phone (docs/program.md), in MEASURE_SYSTEM: the share of
+# planned sessions done, and the client's own daily pain rating (coded with LOINC 72514-3
+# as well: a 0-10 rating of the pain that day, at the time the client gave it).
+PROGRAM_ADHERENCE = "program_adherence"
+PROGRAM_PAIN = "program_pain"
 
 
 def snomed_laterality(side: str) -> str:

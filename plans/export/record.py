@@ -1,14 +1,15 @@
-"""The client-record document (JSON, version 2): a client's whole record in one file.
+"""The client-record document (JSON, version 3): a client's whole record in one file.
 
 Each visit is exactly the assessment interchange document (`export_assessment`), next to
 its outcome scores (worked out from the answers, `assessments.outcomes`) and its plan's
-versions, so a reader of the assessment format reads every visit unchanged. Version 2 added
-the scores; version 1 was the same without them.
+versions, so a reader of the assessment format reads every visit unchanged. Version 3 added
+each plan version's home program (the link's life, adherence, pain and notes; never the
+link's token, salt or digest); version 2 added the scores; version 1 had neither.
 Unlike the assessment document this one NAMES the client: it is the record itself (for
 handing it to the client or to another clinic), not a de-identified exchange.
 
 Pure over what `export_selectors.client_record_get` loaded: no queries. Shape and rules:
-docs/interchange.md ("Client record"); JSON Schema: docs/client-record-v2.schema.json,
+docs/interchange.md ("Client record"); JSON Schema: docs/client-record-v3.schema.json,
 which `json_schema()` generates (a test keeps the file in step).
 """
 
@@ -17,6 +18,7 @@ import json
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 
 from assessments.interchange.document import export_assessment
 from assessments.interchange.format import USERNAME_MAX_LENGTH
@@ -26,12 +28,24 @@ from assessments.selectors import assessment_values
 from clinic.models import Client, Sex
 from plans.export.selectors import ClientRecord, plan_versions
 from plans.handout.snapshot import SCHEMA as HANDOUT_SCHEMA
-from plans.models import DOSE_BOUNDS, KIND_CHOICES, SIDE_CHOICES, PlanItem, PlanVersion
+from plans.models import (
+    DOSE_BOUNDS,
+    KIND_CHOICES,
+    SIDE_CHOICES,
+    EndReason,
+    PlanItem,
+    PlanVersion,
+    ProgramDay,
+    ProgramLink,
+)
+from plans.program.adherence import Cell
+from plans.program.payload import PAIN_MAX
+from plans.program.selectors import summary
 
 SCHEMA = "hipplan.client-record"
-VERSION = 2
+VERSION = 3
 # The generated schema file, relative to the project root.
-SCHEMA_FILE = "docs/client-record-v2.schema.json"
+SCHEMA_FILE = "docs/client-record-v3.schema.json"
 
 # The client's own fields, as the therapist edits them (clinic.services.clients.CLIENT_FIELDS).
 CLIENT_TEXT_FIELDS = (
@@ -83,7 +97,53 @@ def _item(item: PlanItem) -> dict[str, Any]:
     }
 
 
-def _version(version: PlanVersion) -> dict[str, Any]:
+def _sessions(cell: Cell) -> dict[str, Any]:
+    """Sessions done and planned; planned to one decimal (a short week plans a fraction)."""
+    planned = round(float(cell.planned), 1)
+    return {"done": cell.done, "planned": int(planned) if planned.is_integer() else planned}
+
+
+def _program(version: PlanVersion, today: datetime.date) -> dict[str, Any] | None:
+    """The version's program on the client's phone (docs/program.md), as of `today`; null
+    without a link. The link's token, salt and digest never leave: the file would open it."""
+    link: ProgramLink | None = getattr(version, "program_link", None)
+    if link is None:
+        return None
+    found = summary(link, today)
+    weeks = found.adherence.weeks
+    return {
+        "created_at": utc_timestamp(link.created_at),
+        "expires_at": utc_timestamp(link.expires_at),
+        "ended_at": utc_timestamp(link.ended_at) if link.ended_at else None,
+        "end_reason": link.end_reason,
+        "planned_per_week": link.planned_per_week,
+        "first_day": weeks[0].start.isoformat() if weeks else None,
+        "days_counted": sum(week.days for week in weeks),
+        **_sessions(found.adherence.total()),
+        "under_half": found.adherence.low,
+        "exercises": [
+            {"intervention": ex.slug, "name": ex.name, **_sessions(found.adherence.total(ex.slug))}
+            for ex in found.adherence.exercises
+        ],
+        "weeks": [
+            {
+                "start": week.start.isoformat(),
+                "days": week.days,
+                **_sessions(week.total),
+                "exercises": [
+                    {"intervention": slug, **_sessions(cell)} for slug, cell in week.cells.items()
+                ],
+            }
+            for week in weeks
+        ],
+        "days": [
+            {"day": day.isoformat(), "pain": rating, "note": note}
+            for day, rating, note in reversed(found.days)
+        ],
+    }
+
+
+def _version(version: PlanVersion, today: datetime.date) -> dict[str, Any]:
     issuer = version.issued_by
     return {
         "number": version.number,
@@ -97,6 +157,8 @@ def _version(version: PlanVersion) -> dict[str, Any]:
         # What the client was given, frozen at issue (plans.handout.snapshot); null for a
         # draft, and for a version issued before handouts were recorded.
         "handout": _handout(version),
+        # The program link issued with the version: what the client did of it.
+        "program": _program(version, today),
     }
 
 
@@ -108,8 +170,10 @@ def _handout(version: PlanVersion) -> dict[str, Any] | None:
 def export_client_record(
     record: ClientRecord, *, exported_at: datetime.datetime
 ) -> dict[str, Any]:
-    """The record as a version 2 document; visits oldest first, plan versions by number."""
+    """The record as a version 3 document; visits oldest first, plan versions by number.
+    A program's adherence is counted up to the export's day."""
     clinic = record.client.clinic
+    today = timezone.localdate(exported_at)
     return {
         "schema": SCHEMA,
         "version": VERSION,
@@ -120,7 +184,7 @@ def export_client_record(
             {
                 "assessment": export_assessment(visit),
                 "scores": scores_data(outcome_scores(assessment_values(visit))),
-                "plan_versions": [_version(version) for version in plan_versions(visit)],
+                "plan_versions": [_version(version, today) for version in plan_versions(visit)],
             }
             for visit in record.visits
         ],
@@ -251,6 +315,60 @@ def _scores_schema() -> dict[str, Any]:
     )
 
 
+def _program_schema() -> dict[str, Any]:
+    """A version's program on the client's phone; null for a version without a link."""
+    count = {"type": "integer", "minimum": 0}
+    sessions = {"done": count, "planned": {"type": "number", "minimum": 0}}
+    slug = {"type": "string", "minLength": 1, "maxLength": _max_length(PlanItem, "slug")}
+    moment = {"type": "string", "format": "date-time"}
+    rating = {"type": ["integer", "null"], "minimum": 0, "maximum": PAIN_MAX}
+    return _nullable(
+        _object(
+            {
+                "created_at": moment,
+                "expires_at": moment,
+                "ended_at": {"type": ["string", "null"], "format": "date-time"},
+                "end_reason": {"enum": ["", *(reason.value for reason in EndReason)]},
+                "planned_per_week": count,
+                "first_day": _nullable_date(),
+                "days_counted": count,
+                **sessions,
+                "under_half": {"type": "boolean"},
+                "exercises": {
+                    "type": "array",
+                    "items": _object(
+                        {"intervention": slug, "name": {"type": "string"}, **sessions}
+                    ),
+                },
+                "weeks": {
+                    "type": "array",
+                    "items": _object(
+                        {
+                            "start": {"type": "string", "format": "date"},
+                            "days": {"type": "integer", "minimum": 1, "maximum": 7},
+                            **sessions,
+                            "exercises": {
+                                "type": "array",
+                                "items": _object({"intervention": slug, **sessions}),
+                            },
+                        }
+                    ),
+                },
+                "days": {
+                    "type": "array",
+                    "items": _object(
+                        {
+                            "day": {"type": "string", "format": "date"},
+                            "pain": rating,
+                            "note": _text(_max_length(ProgramDay, "note")),
+                        }
+                    ),
+                },
+            }
+        )
+    )
+
+
 def _version_schema() -> dict[str, Any]:
     return _object(
         {
@@ -262,12 +380,13 @@ def _version_schema() -> dict[str, Any]:
             "override_reason": _text(_max_length(PlanVersion, "override_reason")),
             "items": {"type": "array", "items": {"$ref": "#/$defs/plan_item"}},
             "handout": _handout_schema(),
+            "program": _program_schema(),
         }
     )
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a version 2 client-record document.
+    """The JSON Schema (draft 2020-12) of a version 3 client-record document.
 
     Each visit's `assessment` refers to the assessment schema by its `$id`
     (docs/assessment-v1.schema.json), so a validator needs both files.
@@ -277,8 +396,8 @@ def json_schema() -> dict[str, Any]:
         client[required]["minLength"] = 1
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://hipplan.example/schemas/client-record-v2.schema.json",
-        "title": "hipplan client-record document, version 2",
+        "$id": "https://hipplan.example/schemas/client-record-v3.schema.json",
+        "title": "hipplan client-record document, version 3",
         "description": "A client's whole record. See docs/interchange.md.",
         **_object(
             {

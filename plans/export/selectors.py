@@ -19,7 +19,8 @@ class ClientRecord:
     """A client with every visit, oldest first.
 
     Each visit has its therapist, measurements and (through `plan_versions`) its plan's
-    versions with their items and issuer already loaded.
+    versions with their items, issuer and program link (with its ticks and days) already
+    loaded.
     """
 
     client: Client
@@ -37,12 +38,13 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
 
     Five queries whatever the size of the record: the client (with clinic and consent
     recorder), the visits (with therapist and plan), their measurements, the plans'
-    versions (with issuer and the handout snapshot taken at issue, without its logo) and
-    the versions' items.
+    versions (with issuer, the handout snapshot taken at issue, without its logo, and the
+    program link) and the versions' items; two more, the links' ticks and days, when a
+    version has a program link.
     """
     client = client_get(user, client_pk)
     versions = (
-        PlanVersion.objects.select_related("issued_by", "snapshot")
+        PlanVersion.objects.select_related("issued_by", "snapshot", "program_link")
         .defer("snapshot__logo")
         .order_by("number")
     )
@@ -52,6 +54,8 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
             "measurements",
             Prefetch("plan__versions", queryset=versions),
             "plan__versions__items",
+            "plan__versions__program_link__ticks",
+            "plan__versions__program_link__days",
         )
         .order_by("visit_date", "pk")
     )

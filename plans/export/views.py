@@ -41,7 +41,7 @@ def _download(
 
 @require_GET
 def client_export_json(request: AuthedRequest, client_pk: int) -> HttpResponse:
-    """The client-record document, version 1 (docs/interchange.md)."""
+    """The client-record document (docs/interchange.md, "Client record")."""
     record = client_record_get(request.user, client_pk)
     document = export_client_record(record, exported_at=timezone.now())
     body = json.dumps(document, indent=2, ensure_ascii=False) + "\n"

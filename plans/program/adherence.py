@@ -51,6 +51,12 @@ class Week:
     days: int  # days of this week the program was open (the last week may be short)
     cells: Mapping[str, Cell]  # by exercise slug
 
+    @property
+    def total(self) -> Cell:
+        """Done and planned this week, all exercises together."""
+        cells = self.cells.values()
+        return Cell(sum(c.done for c in cells), sum(c.planned for c in cells))
+
 
 @dataclass(frozen=True)
 class Adherence:
@@ -93,3 +99,57 @@ def adherence(
         }
         weeks.append(Week(start + datetime.timedelta(days=index * WEEK), days, cells))
     return Adherence(tuple(exercises), tuple(weeks))
+
+
+# --- between two visits (the comparison of visits: docs/program.md "Adherence") -------
+
+
+def followed_between(
+    first: datetime.date, last: datetime.date, since: datetime.date, until: datetime.date
+) -> tuple[datetime.date, datetime.date] | None:
+    """The days of a link's life (`first` to `last`, both included) the client followed it
+    between two visits: from the earlier visit's day (`since`) to the day before the later
+    visit (`until`). None for a link issued on or after the later visit's day, and for one
+    issued before the earlier visit that ended on that day (the plan issued at the earlier
+    visit superseded it)."""
+    if first >= until or (first < since and last <= since):
+        return None
+    start, end = max(first, since), min(last, until - datetime.timedelta(days=1))
+    return (start, end) if start <= end else None
+
+
+def _mean(values: Sequence[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+@dataclass(frozen=True)
+class Pain:
+    """The client's daily pain ratings (0-10) over some weeks: the mean, and each week's."""
+
+    mean: float | None
+    weeks: Sequence[float | None]  # one per week of the program's weeks, None if unrated
+    rated: int  # days with a rating
+
+    @property
+    def first_week(self) -> float | None:
+        return self.weeks[0] if self.weeks else None
+
+    @property
+    def last_week(self) -> float | None:
+        """The last week's mean; None when there is only one week (it is the first)."""
+        return self.weeks[-1] if len(self.weeks) > 1 else None
+
+
+def pain(
+    days: Iterable[tuple[datetime.date, int | None]], start: datetime.date, end: datetime.date
+) -> Pain:
+    """The ratings from `start` to `end` (both included), in weeks counted from `start` as
+    `adherence` counts them."""
+    rated = [(day, value) for day, value in days if value is not None and start <= day <= end]
+    count = max(0, -(-((end - start).days + 1) // WEEK))
+    by_week: list[list[int]] = [[] for _ in range(count)]
+    for day, value in rated:
+        by_week[(day - start).days // WEEK].append(value)
+    return Pain(
+        _mean([value for _, value in rated]), tuple(_mean(week) for week in by_week), len(rated)
+    )

@@ -8,14 +8,23 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from clinic.models import Client
-from plans.models import ProgramLink
+from plans.models import ProgramDay, ProgramLink, ProgramTick
 from plans.program import tokens
-from plans.program.adherence import WEEK, Adherence, Exercise, adherence, is_low
+from plans.program.adherence import (
+    WEEK,
+    Adherence,
+    Exercise,
+    Pain,
+    adherence,
+    followed_between,
+    is_low,
+    pain,
+)
 
 RELATED = ("version__plan__assessment__client__clinic", "version__snapshot")
 # The logos (clinic and snapshot, up to 512 KB each) are not shown on the program page.
@@ -134,3 +143,69 @@ def link_get(user: User, pk: int) -> ProgramLink:
         version__plan__assessment__client__clinic__memberships__user=user
     ).select_related(*RELATED)
     return get_object_or_404(scoped.defer(*UNREAD), pk=pk)
+
+
+@dataclass(frozen=True)
+class FollowedProgram:
+    """A program the client followed between two visits, over the days it was followed."""
+
+    link: ProgramLink
+    first: datetime.date
+    last: datetime.date
+    adherence: Adherence
+    pain: Pain
+    notes: list[tuple[datetime.date, str]]  # newest first
+
+
+def programs_between(
+    user: User,
+    client: Client,
+    since: datetime.date,
+    until: datetime.date,
+    today: datetime.date | None = None,
+) -> list[FollowedProgram]:
+    """The programs the client followed from the day of one visit (`since`) to the day
+    before the next (`until`), oldest first (adherence.followed_between has the rule).
+
+    Three queries whatever the number of ticks (one when there is no link): the links
+    issued before `until` that did not end before `since`, with their snapshots, and their
+    ticks and days within those dates.
+    """
+    today = today or timezone.localdate()
+    within = Q(day__gte=since, day__lt=until)
+    ticks = ProgramTick.objects.filter(within).only("link", "slug", "day")
+    links = (
+        ProgramLink.objects.filter(
+            version__plan__assessment__client=client,
+            version__plan__assessment__client__clinic__memberships__user=user,
+            created_at__date__lt=until,
+        )
+        .exclude(ended_at__date__lt=since)
+        .exclude(ended_at__isnull=True, expires_at__date__lt=since)
+        .select_related("version__snapshot")
+        .defer("version__snapshot__logo")
+        .prefetch_related(
+            Prefetch("ticks", queryset=ticks),
+            Prefetch("days", queryset=ProgramDay.objects.filter(within)),
+        )
+        .order_by("created_at", "pk")
+    )
+    followed = []
+    for link in links:
+        days = followed_between(*open_days(link, today), since, until)
+        if days is None:
+            continue
+        first, last = days
+        done = [(tick.slug, tick.day) for tick in link.ticks.all()]
+        rows = sorted(((d.day, d.pain, d.note) for d in link.days.all()), reverse=True)
+        followed.append(
+            FollowedProgram(
+                link,
+                first,
+                last,
+                adherence(exercises(link), done, first, last),
+                pain(((day, rating) for day, rating, _ in rows), first, last),
+                [(day, note) for day, _, note in rows if note and first <= day <= last],
+            )
+        )
+    return followed

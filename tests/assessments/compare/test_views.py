@@ -70,6 +70,7 @@ def test_compare_page_shows_rows_and_audits_both_visits(
     page = response.content.decode()
     assert "Improved" in page
     assert "Within measurement error" in page
+    assert "No home program link was followed between these visits." in page
     entries = AuditEntry.objects.filter(action="view").order_by("pk")
     assert [(e.object_type, e.object_id) for e in entries] == [
         ("assessment", first.pk),
@@ -157,8 +158,8 @@ def test_compare_query_count_is_flat(
         response = as_therapist.get(_url(client_record, made[-1].pk, made[0].pk))
     assert response.status_code == 200
     # session, user, client, visits with therapists, measurements of the two, 2 audit
-    # inserts, membership (page header)
-    assert len(queries) == 8, [q["sql"] for q in queries]
+    # inserts, program links between the visits (none here), membership (page header)
+    assert len(queries) == 9, [q["sql"] for q in queries]
 
 
 def test_compare_page_shows_instrument_caveat_and_missing_values(

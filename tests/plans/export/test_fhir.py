@@ -23,6 +23,7 @@ from plans.export.selectors import client_record_get
 from tests.assessments.factories import recorded_assessment
 from tests.factories import ClientFactory
 from tests.paths import ROOT
+from tests.plans.export.programs import followed_program
 
 EXPORTED_AT = datetime.datetime(2026, 11, 20, 9, 15, 30, tzinfo=datetime.UTC)
 SNOMED = "http://snomed.info/sct"
@@ -367,3 +368,66 @@ def test_documented_observation_example_is_valid_r4() -> None:
     assert observation.bodySite is not None
     assert observation.bodySite.coding is not None
     assert observation.bodySite.coding[0].code == "24136001:272741003=7771000"
+
+
+def test_fhir_program_adherence_and_daily_pain_are_observations(
+    therapist: User, client_record: Client
+) -> None:
+    link = followed_program(therapist, client_record)
+    record = client_record_get(therapist, client_record.pk)
+    bundle = json.loads(fhir_bundle_json(fhir_bundle(record, exported_at=EXPORTED_AT)))
+    patient = bundle["entry"][0]["fullUrl"]
+    observations = _resources(bundle, "Observation")
+    programs = [o for o in observations if o["code"]["coding"][0]["code"] == "program_adherence"]
+    assert len(programs) == 1
+    adherence = programs[0]
+    exercises = link.version.snapshot.content["exercises"]
+    planned = link.planned_per_week * 47 / 7  # 5 Oct to the export on 20 Nov
+    assert (adherence["status"], adherence["category"][0]["coding"][0]["code"]) == (
+        "preliminary",  # the link is still open: the client can tick more
+        "therapy",
+    )
+    assert adherence["effectivePeriod"] == {"start": "2026-10-05", "end": "2026-11-20"}
+    assert adherence["valueQuantity"] == {
+        "value": round(100 * 3 / planned, 1),
+        "unit": "%",
+        "system": UCUM,
+        "code": "%",
+    }
+    assert adherence["interpretation"] == [{"text": "Under half of the planned sessions done"}]
+    assert (adherence["subject"], adherence["performer"]) == (
+        {"reference": patient},
+        [{"reference": patient}],
+    )
+    first = adherence["component"][0]
+    assert first["code"] == {
+        "coding": [{"system": f"{LOCAL}/intervention", "code": exercises[0]["slug"]}],
+        "text": exercises[0]["name"],
+    }
+    assert first["valueRatio"]["numerator"] == {
+        "value": 3,
+        "unit": "sessions",
+        "system": UCUM,
+        "code": "{session}",
+    }
+    assert len(adherence["component"]) == len(exercises)
+    days = [o for o in observations if o["code"]["coding"][-1]["code"] == "program_pain"]
+    assert [o["code"]["coding"][0] for o in days] == [
+        {"system": "http://loinc.org", "code": "72514-3"}
+    ] * 2
+    rated, unrated = days
+    assert (rated["effectiveDateTime"], rated["valueQuantity"]["value"], rated["note"]) == (
+        "2026-10-06",
+        4,
+        [{"text": "Tight after work"}],
+    )
+    assert (unrated["effectiveDateTime"], unrated["dataAbsentReason"]["coding"][0]["code"]) == (
+        "2026-10-13",
+        "unknown",
+    )
+    assert "valueQuantity" not in unrated
+    for observation in (adherence, rated, unrated):
+        Observation.model_validate(observation)
+    full_urls = {entry["fullUrl"] for entry in bundle["entry"]}
+    assert set(_walk(bundle)) <= full_urls
+    assert [secret in json.dumps(bundle) for secret in (link.salt, link.digest)] == [False, False]

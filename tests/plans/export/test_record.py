@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from jsonschema import Draft202012Validator
+from pytest_django import DjangoAssertNumQueries
 from referencing import Registry, Resource
 
 from assessments.interchange import schema as interchange_schema
@@ -21,10 +22,12 @@ from plans.export import record as export_record
 from plans.export.record import export_client_record
 from plans.export.selectors import client_record_get
 from plans.models import PlanItem, PlanVersion
+from plans.program.selectors import token_of
 from plans.services import plan_build, plan_issue, plan_item_update, plan_revise
 from tests.assessments.factories import RICH_NARRATIVE, RICH_VALUES, recorded_assessment
 from tests.factories import ClientFactory
 from tests.paths import ROOT
+from tests.plans.export.programs import DAYS_COUNTED, followed_program
 from tests.plans.fixtures import TYPICAL
 
 EXPORTED_AT = datetime.datetime(2026, 11, 20, 9, 15, 30, 123456, tzinfo=datetime.UTC)
@@ -88,7 +91,7 @@ def test_export_client_record_names_the_client_and_clinic(
 ) -> None:
     assert {key: document[key] for key in ("schema", "version", "exported_at", "clinic")} == {
         "schema": "hipplan.client-record",
-        "version": 2,
+        "version": 3,
         "exported_at": "2026-11-20T09:15:30Z",
         "clinic": {"reference": str(client_record.clinic_id), "name": "Riverside Test Clinic"},
     }
@@ -245,3 +248,50 @@ def test_export_issued_version_carries_the_handout_as_issued(
         item["name"] for item in issued["items"] if item["kind"] not in {"advice", "in_clinic"}
     ]
     assert draft["handout"] is None
+
+
+def test_export_issued_version_carries_its_program_and_never_its_key(
+    therapist: User, client_record: Client, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
+    link = followed_program(therapist, client_record)
+    with django_assert_num_queries(7):  # the five, and the links' ticks and days
+        record = client_record_get(therapist, client_record.pk)
+    with django_assert_num_queries(0):
+        document = export_client_record(record, exported_at=EXPORTED_AT)
+    program = document["visits"][0]["plan_versions"][0]["program"]
+    exercise = link.version.snapshot.content["exercises"][0]
+    assert {key: program[key] for key in list(program)[:10]} == {
+        "created_at": "2026-10-05T10:00:00Z",
+        "expires_at": "2026-12-28T10:00:00Z",
+        "ended_at": None,
+        "end_reason": "",
+        "planned_per_week": link.planned_per_week,
+        "first_day": "2026-10-05",
+        "days_counted": DAYS_COUNTED,
+        "done": 3,
+        "planned": round(link.planned_per_week * DAYS_COUNTED / 7, 1),
+        "under_half": True,
+    }
+    first = program["exercises"][0]
+    assert (first["intervention"], first["name"], first["done"]) == (
+        exercise["slug"],
+        exercise["name"],
+        3,
+    )
+    weeks = program["weeks"]
+    assert [(w["start"], w["days"], w["done"]) for w in weeks[:2]] == [
+        ("2026-10-05", 7, 2),
+        ("2026-10-12", 7, 1),
+    ]
+    assert (len(weeks), weeks[-1]["days"], weeks[0]["exercises"][0]["done"]) == (7, 5, 2)
+    assert program["days"] == [
+        {"day": "2026-10-06", "pain": 4, "note": "Tight after work"},
+        {"day": "2026-10-13", "pain": None, "note": "Missed a day"},
+    ]
+    assert _errors(json.loads(json.dumps(document))) == []
+    text = json.dumps(document)
+    assert [secret in text for secret in (token_of(link), link.salt, link.digest)] == [
+        False,
+        False,
+        False,
+    ]

@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from plans.program import tokens
-from plans.program.adherence import LOW_ADHERENCE, Exercise, adherence
+from plans.program.adherence import LOW_ADHERENCE, Exercise, adherence, followed_between, pain
 from plans.program.log_filter import redact
 from plans.program.payload import MAX_TICKS, PayloadError, parse
 
@@ -115,3 +115,35 @@ def test_adherence_of_a_program_done_in_full_is_not_low() -> None:
     ticks = [("glute-bridge", MON + datetime.timedelta(days=d)) for d in range(7)]
     result = adherence([bridge], ticks, MON, LAST)
     assert (result.total().share, result.low) == (1.0, False)
+
+
+def _day(offset: int) -> datetime.date:
+    return MON + datetime.timedelta(days=offset)
+
+
+def test_followed_between_two_visits_is_the_links_days_in_the_interval() -> None:
+    since, until = _day(0), _day(28)  # visits four weeks apart
+    # Issued at the earlier visit, superseded at the later one: the four weeks before it.
+    assert followed_between(_day(0), _day(28), since, until) == (_day(0), _day(27))
+    # Issued a few days after the visit, still open: from its issue.
+    assert followed_between(_day(3), _day(40), since, until) == (_day(3), _day(27))
+    # Issued at an earlier visit and still followed (no new plan at this one): from the visit.
+    assert followed_between(_day(-30), _day(10), since, until) == (_day(0), _day(10))
+    # Superseded on the earlier visit's day by the plan issued then: not followed.
+    assert followed_between(_day(-30), _day(0), since, until) is None
+    # Issued on the later visit's day or after: the next interval's.
+    assert followed_between(_day(28), _day(50), since, until) is None
+    # Two visits on one day have no days between them.
+    assert followed_between(_day(0), _day(9), since, since) is None
+
+
+def test_pain_mean_and_per_week_from_the_first_day() -> None:
+    days = [(_day(0), 6), (_day(2), 4), (_day(3), None), (_day(8), 3), (_day(15), 2)]
+    days += [(_day(-1), 9), (_day(20), 9)]  # outside the days counted
+    result = pain(days, _day(0), _day(16))
+    assert (result.mean, result.rated) == (pytest.approx(15 / 4), 4)
+    assert result.weeks == (5.0, 3.0, 2.0)
+    assert (result.first_week, result.last_week) == (5.0, 2.0)
+    one_week = pain(days, _day(0), _day(6))
+    assert (one_week.first_week, one_week.last_week, one_week.weeks) == (5.0, None, (5.0,))
+    assert pain([], _day(0), _day(6)).mean is None
