@@ -5,6 +5,7 @@ from plans.export import views as export_views
 from plans.handout import views as handout_views
 from plans.library import views as views_library
 from plans.program import views as program_views
+from plans.program.reminders import views as reminder_views
 
 urlpatterns = [
     path("clinic/library/", views_library.library_list, name="library_list"),
@@ -29,6 +30,12 @@ urlpatterns = [
     # The client's program on their phone: no sign-in, the token is the key (plans/program).
     path("p/<str:token>/", program_views.program_page, name="program_page"),
     path("p/<str:token>/sync", program_views.program_sync, name="program_sync"),
+    path("p/<str:token>/reminder", reminder_views.program_reminder, name="program_reminder"),
+    path(
+        "p/unsubscribe/<str:token>/",
+        reminder_views.program_unsubscribe,
+        name="program_unsubscribe",
+    ),
     path("p/<str:token>/sw.js", program_views.program_worker, name="program_worker"),
     path(
         "p/<str:token>/manifest.webmanifest",

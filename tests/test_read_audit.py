@@ -94,6 +94,7 @@ NO_READS = {
     "health",
     "program_worker",  # the page's service worker: file names to keep, nothing of the record
     "program_manifest",  # "Add to home screen": a name and an icon
+    "program_unsubscribe",  # a button to stop the reminders: the clinic's name only
 }
 # POST-only URLs: they redirect to a page above, or re-render one (RE_RENDERS below).
 POST_ONLY = {
@@ -106,6 +107,7 @@ POST_ONLY = {
     "staff_password_link",
     "handout_retry",
     "program_sync",
+    "program_reminder",
     "program_revoke",
 }
 
@@ -219,6 +221,13 @@ RE_RENDERS: dict[str, tuple[str, Callable[[World], dict[str, str]], int, Expecte
         lambda w: _plan_post(w, message="x" * 2001),
         200,
         lambda w: [("view", "plan", w.draft_plan.plan_id, w.client.pk)],
+    ),
+    # The reminder form with an error: the program page again, an opening like its GET.
+    "program reminder, invalid": (
+        "program_reminder",
+        lambda w: {"email": "not an address", "at": "07:30"},
+        200,
+        lambda w: [("view", "program", w.issued.pk, w.client.pk)],
     ),
     "plan builder, conflict": (
         "plan_action",

@@ -20,6 +20,8 @@ from assessments.services import assessment_start
 from clinic.models import Client, Clinic, Role
 from plans.models import ClinicIntervention, ClinicPicture, PlanVersion
 from plans.pictures import read_picture
+from plans.program.reminders.selectors import unsubscribe_token_of
+from plans.program.reminders.services import program_reminder_set
 from plans.program.selectors import token_of
 from plans.services import plan_build, plan_issue, plan_revise
 from tests.factories import ClientFactory, MembershipFactory
@@ -90,6 +92,10 @@ def build_world(
     first = plan_build(actor=therapist, assessment=final)
     issued = plan_issue(actor=therapist, version=first, expected_lock=first.lock)
     draft_plan = plan_revise(actor=therapist, version=issued)
+    # The client asked for daily reminders on the program page (the unsubscribe link's).
+    program_reminder_set(
+        link=issued.program_link, email="reminders@example.com", at=datetime.time(7, 30)
+    )
     intervention = ClinicIntervention.objects.create(
         clinic=clinic,
         slug="wall-slide-riverside",
@@ -182,6 +188,10 @@ class Route:
 
 def _token(w: World) -> dict[str, int | str]:
     return {"token": token_of(w.issued.program_link)}
+
+
+def _unsubscribe(w: World) -> dict[str, int | str]:
+    return {"token": unsubscribe_token_of(w.issued.program_link.reminder)}
 
 
 def _client(w: World) -> dict[str, int | str]:
@@ -339,6 +349,12 @@ REGISTRY: dict[str, Route] = {
     "program_manifest": Route(Access.TOKEN, _token),
     # POST only, JSON: an empty sync changes nothing and says so.
     "program_sync": Route(Access.TOKEN, _token, get=NOT_ALLOWED, post=lambda w: {}, post_only=OK),
+    # POST only, a form: nothing sent is a form with errors, the page shown again.
+    "program_reminder": Route(
+        Access.TOKEN, _token, get=NOT_ALLOWED, post=lambda w: {}, post_only=OK
+    ),
+    # The reminder email's link: GET confirms (one button); the POST stops the reminders.
+    "program_unsubscribe": Route(Access.TOKEN, _unsubscribe),
     "program_revoke": Route(
         Access.OBJECT,
         lambda w: {"pk": w.issued.program_link.pk},

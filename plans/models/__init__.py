@@ -24,6 +24,7 @@ from plans.models.program import (
     EndReason,
     ProgramDay,
     ProgramLink,
+    ProgramReminder,
     ProgramTick,
 )
 
@@ -47,6 +48,7 @@ __all__ = [
     "PlanVersion",
     "ProgramDay",
     "ProgramLink",
+    "ProgramReminder",
     "ProgramTick",
     "RenderStatus",
     "VersionStatus",

@@ -93,3 +93,27 @@ class ProgramDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day}: pain {self.pain}"
+
+
+class ProgramReminder(models.Model):
+    """The client's daily email reminder for one link, set up on the program page
+    (plans/program/reminders/). The address is the one the client typed there, never the
+    record's. The one-click unsubscribe token is derived from `salt` like the link's own
+    (plans/program/tokens.py); only its digest is kept, to find the reminder."""
+
+    link = models.OneToOneField(ProgramLink, on_delete=models.CASCADE, related_name="reminder")
+    email = models.EmailField()
+    at = models.TimeField()  # local time of day, in the site's time zone (settings.TIME_ZONE)
+    active = models.BooleanField(default=True)
+    salt = models.CharField(max_length=32, unique=True)
+    digest = models.CharField(max_length=64, unique=True)
+    # When the queued task is due to send next; a task whose moment is not this one is stale.
+    next_due = models.DateTimeField(null=True, blank=True)
+    sent_on = models.DateField(null=True, blank=True)  # the (local) day last sent: once a day
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["active", "next_due"], name="program_reminder_due")]
+
+    def __str__(self) -> str:
+        return f"Reminder of program link {self.link_id}"

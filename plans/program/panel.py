@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from clinic.models import Client
 from clinic.panels.registry import Panel
 from plans.program import selectors
+from plans.program.reminders.selectors import reminder_of
 
 WEEKS_SHOWN = 6
 DAYS_SHOWN = 14
@@ -17,11 +18,13 @@ def program_panel(request: HttpRequest, client: Client) -> Panel:
     if link is None:
         return Panel("plans/program/_panel.html", {"summary": None})
     summary = selectors.summary(link)
+    reminder = reminder_of(link)  # read with the link: no query of its own
     return Panel(
         "plans/program/_panel.html",
         {
             "summary": summary,
             "weeks": summary.adherence.weeks[-WEEKS_SHOWN:],
             "days": summary.days[:DAYS_SHOWN],
+            "reminder": reminder if reminder is not None and reminder.active else None,
         },
     )

@@ -26,7 +26,7 @@ from plans.program.adherence import (
     pain,
 )
 
-RELATED = ("version__plan__assessment__client__clinic", "version__snapshot")
+RELATED = ("version__plan__assessment__client__clinic", "version__snapshot", "reminder")
 # The logos (clinic and snapshot, up to 512 KB each) are not shown on the program page.
 UNREAD = ("version__plan__assessment__client__clinic__logo", "version__snapshot__logo")
 

@@ -12,6 +12,9 @@ import hmac
 import secrets
 
 PURPOSE = b"hipplan program link:"
+# A reminder's one-click unsubscribe token: the same recipe under another purpose, so it
+# never equals a link's token and opens nothing but the unsubscribe page.
+UNSUBSCRIBE = b"hipplan reminder unsubscribe:"
 
 
 def new_salt() -> str:
@@ -19,9 +22,9 @@ def new_salt() -> str:
     return secrets.token_hex(16)
 
 
-def token_for(salt: str, secret: str) -> str:
-    """The link's token: 43 URL-safe characters (256 bits)."""
-    mac = hmac.new(secret.encode(), PURPOSE + salt.encode(), hashlib.sha256).digest()
+def token_for(salt: str, secret: str, purpose: bytes = PURPOSE) -> str:
+    """The link's token (or another purpose's): 43 URL-safe characters (256 bits)."""
+    mac = hmac.new(secret.encode(), purpose + salt.encode(), hashlib.sha256).digest()
     return base64.urlsafe_b64encode(mac).rstrip(b"=").decode()
 
 

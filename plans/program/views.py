@@ -28,20 +28,22 @@ from clinic.http import AuthedRequest
 from plans.handout.figures import with_figures
 from plans.models import PAIN_MAX, ProgramLink
 from plans.program import payload, selectors, services
+from plans.program.reminders.forms import ReminderForm
+from plans.program.reminders.selectors import reminder_context
 
 MAX_BODY = 32 * 1024  # a month of ticks fits in a tenth of this
 RATE_LIMIT = 60  # requests a minute from one address (a phone syncing after a trip: a few)
 RATE_WINDOW = 60
 
 
-def _private(response: HttpResponse) -> HttpResponse:
+def private(response: HttpResponse) -> HttpResponse:
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     response["Cache-Control"] = "no-store, private"
     return response
 
 
-def _limited(request: HttpRequest) -> bool:
+def limited(request: HttpRequest) -> bool:
     """Over RATE_LIMIT requests this minute from the client's address (any token)."""
     key = f"program-rate:{client_ip_address(request)}"
     cache.add(key, 0, RATE_WINDOW)
@@ -52,33 +54,33 @@ def _limited(request: HttpRequest) -> bool:
         return False
 
 
-def _not_found(request: HttpRequest) -> HttpResponse:
-    return _private(render(request, "plans/program/not_found.html", status=404))
+def not_found(request: HttpRequest) -> HttpResponse:
+    return private(render(request, "plans/program/not_found.html", status=404))
 
 
-def _too_many(request: HttpRequest) -> HttpResponse:
-    return _private(render(request, "plans/program/busy.html", status=429))
+def too_many(request: HttpRequest) -> HttpResponse:
+    return private(render(request, "plans/program/busy.html", status=429))
 
 
-def _ended_page(request: HttpRequest, link: ProgramLink) -> HttpResponse:
+def ended_page(request: HttpRequest, link: ProgramLink) -> HttpResponse:
     clinic = link.version.plan.assessment.client.clinic
-    return _private(render(request, "plans/program/ended.html", {"clinic": clinic}))
+    return private(render(request, "plans/program/ended.html", {"clinic": clinic}))
 
 
 def _ended_file(request: HttpRequest, link: ProgramLink) -> HttpResponse:
-    return _private(HttpResponse("This program has ended.", status=410))
+    return private(HttpResponse("This program has ended.", status=410))
 
 
-def _open_link(
+def open_link(
     request: HttpRequest, token: str, ended: Callable[[HttpRequest, ProgramLink], HttpResponse]
 ) -> ProgramLink | HttpResponse:
     """The open link behind the token, or the answer to give instead: busy (429), the same
     404 for any other text, `ended` for a link revoked, superseded or expired."""
-    if _limited(request):
-        return _too_many(request)
+    if limited(request):
+        return too_many(request)
     link = selectors.link_for_token(token)
     if link is None:
-        return _not_found(request)
+        return not_found(request)
     if not selectors.is_open(link):
         return ended(request, link)
     return link
@@ -87,9 +89,17 @@ def _open_link(
 @login_not_required
 @require_GET
 def program_page(request: HttpRequest, token: str) -> HttpResponse:
-    link = _open_link(request, token, _ended_page)
+    link = open_link(request, token, ended_page)
     if isinstance(link, HttpResponse):
         return link
+    return page_response(request, link, token)
+
+
+def page_response(
+    request: HttpRequest, link: ProgramLink, token: str, reminder_form: ReminderForm | None = None
+) -> HttpResponse:
+    """The program page of an open link (an opening: audited), with the reminder form as
+    sent when it had errors (plans/program/reminders/views.py)."""
     services.program_opened(link=link)
     content = selectors.content(link)
     today = timezone.localdate()
@@ -104,8 +114,9 @@ def program_page(request: HttpRequest, token: str) -> HttpResponse:
         "today": today,
         "state": _state(link),
         "token": token,
+        **reminder_context(link, reminder_form),
     }
-    return _private(render(request, "plans/program/page.html", context))
+    return private(render(request, "plans/program/page.html", context))
 
 
 def _page_files(link: ProgramLink) -> list[str]:
@@ -122,7 +133,7 @@ def _page_files(link: ProgramLink) -> list[str]:
 @require_GET
 def program_worker(request: HttpRequest, token: str) -> HttpResponse:
     """The page's service worker, from the page's own address (so its scope is the page)."""
-    found = _open_link(request, token, _ended_file)
+    found = open_link(request, token, _ended_file)
     if isinstance(found, HttpResponse):
         return found
     context = {
@@ -131,14 +142,14 @@ def program_worker(request: HttpRequest, token: str) -> HttpResponse:
         "files": json.dumps(sorted(set(_page_files(found)))),
     }
     response = render(request, "plans/program/sw.js", context, content_type="text/javascript")
-    return _private(response)  # no-store: the browser asks for it anew at each visit
+    return private(response)  # no-store: the browser asks for it anew at each visit
 
 
 @login_not_required
 @require_GET
 def program_manifest(request: HttpRequest, token: str) -> HttpResponse:
     """The web app manifest: "Add to home screen" opens the program itself."""
-    found = _open_link(request, token, _ended_file)
+    found = open_link(request, token, _ended_file)
     if isinstance(found, HttpResponse):
         return found
     page = reverse("program_page", args=[token])
@@ -153,7 +164,7 @@ def program_manifest(request: HttpRequest, token: str) -> HttpResponse:
         "icons": [{"src": static("favicon.svg"), "sizes": "any", "type": "image/svg+xml"}],
     }
     response = JsonResponse(manifest, content_type="application/manifest+json")
-    return _private(response)
+    return private(response)
 
 
 def _state(link: ProgramLink) -> dict[str, object]:
@@ -169,18 +180,18 @@ def _state(link: ProgramLink) -> dict[str, object]:
 @csrf_exempt  # no cookie is the key here: the token in the address is (see above)
 @require_POST
 def program_sync(request: HttpRequest, token: str) -> HttpResponse:
-    if _limited(request):
-        return _private(
+    if limited(request):
+        return private(
             JsonResponse({"error": "Too many requests; try again in a minute."}, status=429)
         )
     length = request.META.get("CONTENT_LENGTH") or "0"
     if not length.isdigit() or int(length) > MAX_BODY:
-        return _private(JsonResponse({"error": "Too large."}, status=413))
+        return private(JsonResponse({"error": "Too large."}, status=413))
     link = selectors.link_for_token(token)
     if link is None:
-        return _private(JsonResponse({"error": "Not found."}, status=404))
+        return private(JsonResponse({"error": "Not found."}, status=404))
     if not selectors.is_open(link):
-        return _private(JsonResponse({"ended": True}, status=410))
+        return private(JsonResponse({"ended": True}, status=410))
     first, last = selectors.open_days(link, timezone.localdate())
     # A phone ahead of the server's time zone is already in tomorrow.
     last += datetime.timedelta(days=1)
@@ -188,9 +199,9 @@ def program_sync(request: HttpRequest, token: str) -> HttpResponse:
     try:
         sent = payload.parse(request.body, slugs, first, last)
     except payload.PayloadError as error:
-        return _private(JsonResponse({"error": str(error)}, status=400))
+        return private(JsonResponse({"error": str(error)}, status=400))
     applied = services.program_record(link=link, payload=sent)
-    return _private(JsonResponse({"applied": applied, "rejected": sent.rejected}))
+    return private(JsonResponse({"applied": applied, "rejected": sent.rejected}))
 
 
 @require_POST

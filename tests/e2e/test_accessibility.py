@@ -26,6 +26,8 @@ from assessments.models import Assessment
 from assessments.services import assessment_finalise, assessment_save, assessment_start
 from clinic.models import Client, Clinic
 from plans.models import PlanVersion
+from plans.program.reminders.selectors import unsubscribe_token_of
+from plans.program.reminders.services import program_reminder_set
 from plans.program.selectors import token_of
 from plans.services import plan_build, plan_issue, plan_revise
 from tests.e2e.signing_in import sign_in_cookie
@@ -110,6 +112,14 @@ def _quick_screen(page: Page, base: str, world: World) -> None:
     """The entry page of a clinic whose preset folds sections away."""
     Clinic.objects.filter(pk=world.client.clinic_id).update(assessment_preset="quick")
     page.goto(f"{base}/assessments/{world.draft.pk}/edit/")
+
+
+def _unsubscribe_page(page: Page, base: str, world: World) -> None:
+    """The confirmation page of the unsubscribe link in a reminder the client asked for."""
+    reminder = program_reminder_set(
+        link=world.issued.program_link, email="me@example.net", at=datetime.time(7, 30)
+    )
+    page.goto(base + reverse("program_unsubscribe", args=[unsubscribe_token_of(reminder)]))
 
 
 _WRONG_PASSWORD = _then_submit(
@@ -276,6 +286,8 @@ PAGES: dict[str, Check] = {
         _go(lambda w: reverse("program_page", args=[token_of(w.issued.program_link)])),
         shows="[data-slug] [data-tick]",
     ),
+    # The reminder email's one-click unsubscribe: its confirmation page.
+    "program_unsubscribe": Check(None, "Stop the daily reminders?", _unsubscribe_page),
 }
 
 
@@ -333,7 +345,7 @@ GROUPS = {
         "audit_log",
     ],
     "account": ["password_change", "password_change_errors", "forbidden", "not_found"],
-    "program": ["program_page"],
+    "program": ["program_page", "program_unsubscribe"],
 }
 
 

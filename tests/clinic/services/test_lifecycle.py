@@ -25,6 +25,7 @@ from clinic.services.lifecycle import (
 )
 from plans.handout.services import handout_email_request
 from plans.program.payload import Day, Payload, Tick
+from plans.program.reminders.services import program_reminder_set
 from plans.program.services import program_record
 from plans.services import plan_revise
 from tests.clinic.lifecycle_helpers import (
@@ -65,6 +66,8 @@ def full_record(therapist: User, as_therapist: HttpClient, client_record: Client
         link=link,
         payload=Payload(ticks=[Tick(uuid.uuid4(), slug, day, True)], days=[Day(day, 3, "Stiff")]),
     )
+    # The client asked for a daily reminder on the program page.
+    program_reminder_set(link=link, email="priya@example.net", at=datetime.time(8, 0))
     plan_revise(actor=therapist, version=issued)
     assessment_start(
         actor=therapist,
@@ -104,6 +107,7 @@ def test_client_models_cover_every_client_record_table(db: None) -> None:
             "plans.ProgramLink",
             "plans.ProgramTick",
             "plans.ProgramDay",
+            "plans.ProgramReminder",
         )
     }
 
@@ -153,7 +157,7 @@ def test_client_erase_keeps_earlier_audit_entries_and_adds_a_tombstone(
         "client",
         full_record.pk,
         "boss",
-        "Client record erased on request: 2 visits and 1 plan removed (29 rows in all)",
+        "Client record erased on request: 2 visits and 1 plan removed (30 rows in all)",
     )
 
 
@@ -228,6 +232,7 @@ def test_erasure_summary_counts_what_erase_will_remove(full_record: Client) -> N
         "program link": 1,
         "program tick": 1,
         "program day": 1,
+        "program reminder": 1,
     }
 
 

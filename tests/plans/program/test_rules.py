@@ -32,6 +32,7 @@ def test_log_lines_lose_the_token() -> None:
     assert redact("Not Found: /p/abcDEF-_123/sync") == "Not Found: /p/…/sync"
     assert redact('"GET /p/abc/ HTTP/1.1" 200') == '"GET /p/…/ HTTP/1.1" 200'
     assert redact("GET /plans/3/") == "GET /plans/3/"
+    assert redact("Not Found: /p/unsubscribe/xyZ-_9/") == "Not Found: /p/unsubscribe/…/"
 
 
 def _body(**parts: object) -> bytes:
