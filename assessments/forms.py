@@ -128,7 +128,7 @@ def initial_from(assessment: Assessment) -> dict[str, Any]:
 class AssessmentForm(forms.Form):
     """Narrative fields plus every catalogue item; blank means not tested / not asked."""
 
-    default_renderer = FAST_WIDGETS  # 165 widgets on one page
+    default_renderer = FAST_WIDGETS  # 235 widgets on one page (70 of them palpation)
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     confirm_carried = forms.BooleanField(

@@ -1,9 +1,10 @@
 """A section's unanswered checks answered "normal" in one press (docs/clinical.md
 "Sections answered normal in one press").
 
-The muscle length, special tests, strength and movement sections offer "Rest normal": it
-answers every check of the section the therapist has not answered yet with its normal
-result (Negative, No, Oxford grade 5). Only the therapist's press fills anything: a check
+The muscle length, special tests, strength, movement and palpation sections offer "Rest
+normal": it answers every check of the section the therapist has not answered yet with its
+normal result (Negative, No, Oxford grade 5; on palpation normal tone, tenderness 0 and no
+trigger point, never the referral text). Only the therapist's press fills anything: a check
 left blank stays "not tested", which is never taken for normal. Answers already given are
 kept, and every item can be changed afterwards. As with the red-flag screen, the button
 fills the form in place with static/js/answer-fill.js; without JavaScript it submits and
@@ -15,16 +16,39 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from assessments.catalogue.items import OXFORD, POS_NEG, SECTIONS, YES_NO, Section
+from assessments.catalogue.items import (
+    OXFORD,
+    POS_NEG,
+    SECTIONS,
+    TENDERNESS,
+    TONE,
+    TRIGGER_POINT,
+    YES_NO,
+    Section,
+)
 from assessments.forms import field_name
 from assessments.values import Key
 
 # The sections that offer it: in each, Negative, No and grade 5 are the normal results of
 # every check with those answers (unlike the Thomas test's "pelvis controlled", where yes
-# is normal, or the pain sites).
-OFFERED = ("muscle_length", "special_tests", "strength", "movement")
-NORMAL_OF_SCALE = {POS_NEG: "negative", YES_NO: "no", OXFORD: "5"}
-WORDS = {"negative": "Negative", "no": "No", "5": "grade 5"}
+# is normal, or the pain sites); palpation's three scales each have one clear normal.
+OFFERED = ("muscle_length", "special_tests", "strength", "movement", "palpation")
+NORMAL_OF_SCALE = {
+    POS_NEG: "negative",
+    YES_NO: "no",
+    OXFORD: "5",
+    TONE: "normal",
+    TENDERNESS: "0",
+    TRIGGER_POINT: "absent",
+}
+WORDS = {
+    "negative": "Negative",
+    "no": "No",
+    "5": "grade 5",
+    "normal": "normal tone",
+    "0": "tenderness 0",
+    "absent": "no trigger point",
+}
 BUTTON = "fill_normal"  # the submit button's name; its value is the section's code
 
 
@@ -55,6 +79,11 @@ class Offer:
     unanswered: int
 
 
+def _either(words: tuple[str, ...]) -> str:
+    """'Negative or No'; 'normal tone, tenderness 0 or no trigger point'."""
+    return " or ".join((", ".join(words[:-1]), words[-1])) if len(words) > 1 else words[0]
+
+
 def offer(section: Section, answered: frozenset[Key]) -> Offer | None:
     """The section's button, or None: not offered here, or every check answered already."""
     answers = BY_SECTION.get(section.code, {})
@@ -62,7 +91,7 @@ def offer(section: Section, answered: frozenset[Key]) -> Offer | None:
     if not left:
         return None
     fill = " ".join(f"{field_name(code, side)}:{value}" for (code, side), value in left.items())
-    words = " or ".join(WORDS[value] for value in dict.fromkeys(answers.values()))
+    words = _either(tuple(WORDS[value] for value in dict.fromkeys(answers.values())))
     return Offer(section.code, fill, words, len(left))
 
 

@@ -14,10 +14,21 @@ which forms, the migrations' generated CheckConstraints and exports follow.
 from decimal import Decimal
 
 from assessments.catalogue import examination as _examination
+from assessments.catalogue import palpation as _palpation
 from assessments.catalogue import reported as _reported
 from assessments.catalogue import strength_movement as _strength_movement
+from assessments.catalogue.palpation import PALPATION_MUSCLES, palpation_code
 from assessments.catalogue.reported import RED_FLAG_GROUP, RED_FLAGS
-from assessments.catalogue.scales import OXFORD, OXFORD_SCORE, PAIN_SIDE, POS_NEG, YES_NO
+from assessments.catalogue.scales import (
+    OXFORD,
+    OXFORD_SCORE,
+    PAIN_SIDE,
+    POS_NEG,
+    TENDERNESS,
+    TONE,
+    TRIGGER_POINT,
+    YES_NO,
+)
 from assessments.catalogue.strength_movement import STRENGTH_MUSCLES
 from assessments.catalogue.types import Item, Kind, Section, Side
 
@@ -28,17 +39,22 @@ __all__ = [
     "OXFORD",
     "OXFORD_SCORE",
     "PAIN_SIDE",
+    "PALPATION_MUSCLES",
     "POS_NEG",
     "RED_FLAGS",
     "RED_FLAG_GROUP",
     "SECTIONS",
     "SECTION_OF",
     "STRENGTH_MUSCLES",
+    "TENDERNESS",
+    "TONE",
+    "TRIGGER_POINT",
     "YES_NO",
     "Item",
     "Kind",
     "Section",
     "Side",
+    "palpation_code",
     "value_problem",
 ]
 
@@ -52,6 +68,7 @@ SECTIONS: tuple[Section, ...] = (
     _examination.SPECIAL_TESTS,
     _strength_movement.STRENGTH,
     _strength_movement.MOVEMENT,
+    _palpation.PALPATION,
     _reported.OUTCOMES,
 )
 

@@ -41,6 +41,22 @@ OXFORD = (
 OXFORD_RETIRED = frozenset({"2-", "2+"})
 OXFORD_SCORE = {"0": 0, "1": 1, "2-": 1.67, "2": 2, "2+": 2.33, "3-": 2.67, "3": 3, "3+": 3.33,
                 "4-": 3.67, "4": 4, "4+": 4.33, "5-": 4.67, "5": 5}  # fmt: skip
+# Palpation (docs/clinical.md "Palpation"): tone; tenderness graded 0-3 (a common 4-point
+# grading, source unconfirmed), each label starting with its grade; trigger point absent,
+# present, or reproducing the client's familiar pain. First letters differ within each scale;
+# labels are short enough to show whole in a closed drop-down on a tablet.
+TONE = (("decreased", "Decreased"), ("normal", "Normal"), ("increased", "Increased"))
+TENDERNESS = (
+    _grade("0", "none"),
+    _grade("1", "mild"),
+    _grade("2", "moderate, winces"),
+    _grade("3", "severe, withdraws"),
+)
+TRIGGER_POINT = (
+    ("absent", "Absent"),
+    ("present", "Present"),
+    ("familiar", "Familiar pain"),  # present and reproducing the client's familiar pain
+)
 # STarT Back answers (docs/clinical.md "Outcome measures"): items 1-8 agree or disagree; item 9
 # (bothersomeness) one of five, of which only the last two score a point.
 AGREE_DISAGREE = (("agree", "Agree"), ("disagree", "Disagree"))

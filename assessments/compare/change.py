@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from assessments.catalogue.items import OXFORD, SECTIONS, STRENGTH_MUSCLES
+from assessments.catalogue.items import (
+    OXFORD,
+    PALPATION_MUSCLES,
+    SECTIONS,
+    STRENGTH_MUSCLES,
+    TENDERNESS,
+    TRIGGER_POINT,
+    palpation_code,
+)
 from assessments.outcomes import STARTBACK_ITEMS
 
 Classification = Literal["improved", "worse", "within error", "changed", ""]
@@ -73,6 +81,23 @@ BAD_CHOICE: Mapping[str, str] = {
     # Items 1-8 score a point for "agree"; item 9 has five answers, so it is only "changed".
     **{f"startback_{n}": "agree" for n in STARTBACK_ITEMS[:-1]},
 }  # fmt: skip
+# Choices on an ordered scale, best first: a move towards the front is improved (palpation:
+# tenderness 0-3; no trigger point, one, one reproducing the familiar pain).
+ORDERED_CHOICE: Mapping[str, tuple[str, ...]] = {
+    **{
+        palpation_code(muscle, "tender"): tuple(code for code, _ in TENDERNESS)
+        for muscle, _ in PALPATION_MUSCLES
+    },
+    **{
+        palpation_code(muscle, "trigger"): tuple(code for code, _ in TRIGGER_POINT)
+        for muscle, _ in PALPATION_MUSCLES
+    },
+}
+# Choices with one normal answer either side of which is a problem (palpation tone):
+# reaching it is improved, leaving it worse, decreased <-> increased only "changed".
+NORMAL_CHOICE: Mapping[str, str] = {
+    palpation_code(muscle, "tone"): "normal" for muscle, _ in PALPATION_MUSCLES
+}
 # STarT Back risk groups, lowest risk first.
 RISK_ORDER = ("low", "medium", "high")
 

@@ -26,9 +26,12 @@ SLR angle, the Thomas knee angle, PSFS scores and Oxford grades. For positive/ne
 tests (FABER, FADIR, FAIR, Ober, Trendelenburg) positive -> negative is improved; for
 yes/no signs of a problem (aggravating activities, compensations, SLR pain below the
 knee, red flags) yes -> no is improved, and so is agree -> disagree on STarT Back items
-1-8 (BAD_CHOICE). Anything else that differs is "changed": no direction (pelvic tilt angle,
-leg length, pain sites, how something was measured) or no measurement error known
-(dynamometer force, active SLR score, ODI sections, STarT Back scores, hours sitting).
+1-8 (BAD_CHOICE). On palpation (docs/clinical.md "Palpation"), less tenderness and a trigger
+point gone or no longer reproducing the familiar pain are improved, any grade (ORDERED_CHOICE:
+no measurement error is known, so every step counts); tone reaching normal is improved and
+leaving it worse (NORMAL_CHOICE). Anything else that differs is "changed": no direction
+(pelvic tilt angle, leg length, pain sites, how something was measured) or no measurement
+error known (dynamometer force, active SLR score, ODI sections, STarT Back scores, hours sitting).
 
 Classification of a row:
 - "improved" / "worse": beyond the threshold in the better / worse direction;
@@ -64,7 +67,9 @@ from assessments.compare.change import (
     HIGHER,
     IMPROVED,
     INSTRUMENTS,
+    NORMAL_CHOICE,
     NOT_COMPARABLE,
+    ORDERED_CHOICE,
     OXFORD_CODES,
     RISK_ORDER,
     WITHIN_ERROR,
@@ -167,6 +172,12 @@ def _judge(
 def _choice_class(code: str, before: str, after: str) -> Classification:
     if before == after:
         return NOT_COMPARABLE
+    order = ORDERED_CHOICE.get(code, ())
+    if before in order and after in order:
+        return IMPROVED if order.index(after) < order.index(before) else WORSE
+    normal = NORMAL_CHOICE.get(code)
+    if normal is not None and normal in (before, after):
+        return IMPROVED if after == normal else WORSE
     bad = BAD_CHOICE.get(code)
     if bad is not None and bad in (before, after):
         return IMPROVED if before == bad else WORSE

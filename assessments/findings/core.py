@@ -1,7 +1,9 @@
 """Turn one assessment's values into normalised Findings: the only thing plan rules see.
 
 Pure: no Django, no database. `interpret` is deterministic: red flags first (cauda equina,
-cancer, infection, fracture, neurological), then the ordinary findings in FINDING_ORDER.
+cancer, infection, fracture, neurological), then the ordinary findings in FINDING_ORDER, then
+the palpation findings (PALPATION_ORDER: supporting evidence for the therapist only, with no
+client sentence and no plan rule of their own; findings/palpation.py).
 Severity is kept per side: a code found on both sides with the same severity is one finding
 on side "both"; with different severities it is two findings, "left" then "right", each with
 its own severity and evidence, never a "both" that hides the milder side. Evidence that names
@@ -14,6 +16,7 @@ the rules: findings/rules.py; the words: findings/text.py.
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from assessments.findings.palpation import PALPATION_RULES, PALPATION_TITLES
 from assessments.findings.red_flags import RED_FLAG_RULES
 from assessments.findings.rules import RULES, SEVERITIES, SIDES, Evidence
 from assessments.findings.text import NOTES, TITLES, client_text
@@ -22,7 +25,9 @@ from assessments.values import AssessmentValues
 
 RED_FLAG_ORDER: tuple[str, ...] = tuple(RED_FLAG_RULES)
 FINDING_ORDER: tuple[str, ...] = tuple(RULES)
-ALL_CODES: tuple[str, ...] = (*RED_FLAG_ORDER, *FINDING_ORDER)
+PALPATION_ORDER: tuple[str, ...] = tuple(PALPATION_RULES)
+ALL_CODES: tuple[str, ...] = (*RED_FLAG_ORDER, *FINDING_ORDER, *PALPATION_ORDER)
+PALPATION_PREFIX = "palpation_"
 # docs/clinical.md "Red flags": cauda equina is an EMERGENCY (same day); the others are urgent.
 EMERGENCY_CODES = frozenset({"red_flag_cauda_equina"})
 _SIDE_LABEL = {"left": "left", "right": "right", "both": "both sides", "": ""}
@@ -43,6 +48,11 @@ class Finding:
         return self.code.startswith("red_flag_")
 
     @property
+    def is_palpation(self) -> bool:
+        """Supporting evidence only: never on the handout, never a plan item on its own."""
+        return self.code.startswith(PALPATION_PREFIX)
+
+    @property
     def urgency(self) -> str:
         """'emergency' for cauda equina, 'urgent' for other red flags, '' otherwise."""
         if not self.is_red_flag:
@@ -51,7 +61,8 @@ class Finding:
 
     @property
     def title(self) -> str:
-        return TITLES.get(self.code, self.code.replace("_", " ").capitalize())
+        title = TITLES.get(self.code) or PALPATION_TITLES.get(self.code)
+        return title or self.code.replace("_", " ").capitalize()
 
 
 def _merged_side(evidence: list[Evidence]) -> str:
@@ -89,7 +100,9 @@ def _evidence_text(code: str, evidence: list[Evidence]) -> str:
 
 
 def _finding(code: str, side: str, severity: str, evidence: list[Evidence]) -> Finding:
-    return Finding(code, side, severity, _evidence_text(code, evidence), client_text(code, side))
+    # Palpation findings are for the therapist: no client sentence (docs/findings.md).
+    words = "" if code.startswith(PALPATION_PREFIX) else client_text(code, side)
+    return Finding(code, side, severity, _evidence_text(code, evidence), words)
 
 
 def _findings(code: str, evidence: list[Evidence]) -> list[Finding]:
@@ -109,13 +122,14 @@ def _findings(code: str, evidence: list[Evidence]) -> list[Finding]:
 
 
 def interpret(values: AssessmentValues, cutoffs: Mapping[str, float]) -> list[Finding]:
-    """Findings for one assessment: red flags first, then FINDING_ORDER; same input, same list.
+    """Findings for one assessment: red flags, FINDING_ORDER, then PALPATION_ORDER; same input,
+    same list.
 
     `cutoffs` normally comes from norms.cutoffs_for; any default it lacks is filled in.
     """
     merged = {**DEFAULT_CUTOFFS, **cutoffs}
     findings = []
-    for code, rule in (*RED_FLAG_RULES.items(), *RULES.items()):
+    for code, rule in (*RED_FLAG_RULES.items(), *RULES.items(), *PALPATION_RULES.items()):
         evidence = rule(values, merged)
         if evidence:
             findings.extend(_findings(code, evidence))

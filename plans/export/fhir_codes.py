@@ -103,6 +103,11 @@ HIP_TESTS = (
     "trendelenburg",
 )
 
+# Palpation (docs/clinical.md "Palpation"): one observation per muscle and side, coded
+# `palpation_<muscle>` in MEASURE_SYSTEM, with these items as components.
+PALPATION_PARTS = ("tone", "tender", "trigger")
+TRIGGER_POINT_FOUND = frozenset({"present", "familiar"})
+
 # Derived scores in MEASURE_SYSTEM (computed by assessments/outcomes/).
 PSFS_MEAN = "psfs_mean"
 ODI_SCORE = "odi_score"

@@ -1,6 +1,7 @@
 """The Observations of one visit in the FHIR R4 export (docs/fhir.md), and shared helpers.
 
-Pain (NPRS), hip range of movement per side, hip-region tests, and outcome scores (PSFS
+Pain (NPRS), hip range of movement per side, hip-region tests, palpation per muscle and
+side, and outcome scores (PSFS
 mean, ODI, STarT Back), each score as `assessments.outcomes` works it out (from the answers,
 or the totals typed from the form for visits without them). Only scores leave: no
 questionnaire wording is stored or sent (docs/clinical.md "Outcome measures"). Codes:
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from assessments.catalogue.items import ITEMS, Side
+from assessments.catalogue.items import ITEMS, PALPATION_MUSCLES, Side, palpation_code
 from assessments.outcomes import ODI_BAND_TEXT, PSFS_ACTIVITIES, odi, psfs_mean, startback
 from assessments.values import AssessmentValues
 from plans.export import fhir_codes as codes
@@ -183,6 +184,48 @@ def _hip_tests(context: VisitContext) -> Iterator[dict[str, Any]]:
             )
 
 
+def _muscle_words(label: str) -> str:
+    """'Piriformis' -> 'piriformis' after the side; an acronym ('TFL / ITB') keeps capitals."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
+
+
+def _palpation(context: VisitContext) -> Iterator[dict[str, Any]]:
+    """One observation per muscle and side palpated: tone, tenderness and trigger point as
+    components; the trigger point's referral area as a note. No standard code or body site
+    code in docs/clinical.md: local codes, and the muscle and side as body site text."""
+    values = context.values
+    for muscle, label in PALPATION_MUSCLES:
+        referral = values.text(palpation_code(muscle, "referral"))
+        for side in (Side.LEFT, Side.RIGHT):
+            parts = [
+                palpation_code(muscle, part)
+                for part in codes.PALPATION_PARTS
+                if values.has(palpation_code(muscle, part), side)
+            ]
+            if not parts:
+                continue
+            components = [
+                {
+                    "code": _concept(_measure(code), text=ITEMS[code].label),
+                    **_value(code, side, values),
+                }
+                for code in parts
+            ]
+            trigger = values.choice(palpation_code(muscle, "trigger"), side)
+            note = None
+            if referral and trigger in codes.TRIGGER_POINT_FOUND:
+                note = [{"text": f"Trigger point refers to: {referral}"}]
+            yield _observation(
+                context,
+                f"palpation_{muscle}/{side}",
+                "exam",
+                _concept(_measure(f"palpation_{muscle}"), text=f"{label} palpation"),
+                bodySite={"text": f"{SIDE_WORDS[side]} {_muscle_words(label)}"},
+                component=components,
+                note=note,
+            )
+
+
 def _outcomes(context: VisitContext) -> Iterator[dict[str, Any]]:
     values = context.values
     mean = psfs_mean(values)
@@ -268,4 +311,5 @@ def observations(context: VisitContext) -> Iterator[dict[str, Any]]:
     yield from _pain(context)
     yield from _hip_rom(context)
     yield from _hip_tests(context)
+    yield from _palpation(context)
     yield from _outcomes(context)

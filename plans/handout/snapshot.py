@@ -111,6 +111,13 @@ def focus_lines(items: list[PlanItem], findings: list[Finding]) -> list[str]:
     return list(lines)[:MAX_FOCUS]
 
 
+def client_sentences(findings: list[Finding]) -> list[str]:
+    """The findings in the client's words, once each: no red flag (the referral says it)
+    and no palpation finding, which has no client sentence (docs/findings.md)."""
+    shown = (f.client_text for f in findings if f.client_text and not f.is_red_flag)
+    return list(dict.fromkeys(shown))
+
+
 def printed_name(client: Client) -> str:
     """The client's name as the handout prints it: the name they go by, then the family name."""
     return f"{client.preferred_name or client.given_name} {client.family_name}"
@@ -127,7 +134,7 @@ def snapshot_content(version: PlanVersion) -> dict[str, Any]:
     clinic: Clinic = client.clinic
     findings = assessment_findings(assessment)
     referral = suggest(findings, age=client.age_on(assessment.visit_date)).referral
-    found = list(dict.fromkeys(f.client_text for f in findings if not f.is_red_flag))
+    found = client_sentences(findings)
     items = sorted(version.items.all(), key=lambda item: (item.position, item.pk))
     pictures = pictures_for(clinic.pk, items)
     return {

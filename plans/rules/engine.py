@@ -7,19 +7,20 @@ same findings in any order. The rule table is `plans.rules.table.RULES`; the beh
 Clinical facts come from docs/clinical.md.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from assessments.findings.core import ALL_CODES, FINDING_ORDER, Finding
+from assessments.findings.core import ALL_CODES, FINDING_ORDER, PALPATION_ORDER, Finding
 from plans.library import BY_SLUG, HOME_EXERCISE_KINDS, Dose, Intervention, Kind
-from plans.rules.table import RULES, Rule
+from plans.rules.table import PALPATION_SUPPORT, RULES, Rule
 
 __all__ = [
     "ADVICE_LIMIT",
     "DEFAULT_LIMIT",
     "EXTRA_REASON_BONUS",
     "OLDER_ADULT_AGE",
+    "PALPATION_BONUS",
     "RULES",
     "RULES_BY_FINDING",
     "SEVERITY_WEIGHT",
@@ -41,13 +42,18 @@ OLDER_ADULT_AGE = 65
 DEFAULT_LIMIT = 6
 ADVICE_LIMIT = 4
 # Ranking: score = max over reasons of (priority x SEVERITY_WEIGHT[severity])
-#                  + EXTRA_REASON_BONUS x (number of distinct finding codes - 1).
+#                  + EXTRA_REASON_BONUS x (number of distinct finding codes - 1)
+#                  (+ PALPATION_BONUS when palpation supports a reason).
 # One severity band is worth a quarter of the priority, so a marked finding can lift a
 # supporting item over a mild finding's first-line item only when its priority is close.
 SEVERITY_WEIGHT: Mapping[str, float] = MappingProxyType(
     {"mild": 1.0, "moderate": 1.25, "marked": 1.5}
 )
 EXTRA_REASON_BONUS = 1.0
+# docs/clinical.md "Palpation": modest reliability, evidence and never a sole reason. A
+# palpation finding of the muscle a measured finding is about (table.PALPATION_SUPPORT)
+# adds half a point, once per item: less than a second measured finding would.
+PALPATION_BONUS = 0.5
 
 _SEVERITY_RANK = {"mild": 0, "moderate": 1, "marked": 2}
 _SIDE_RANK = {"none": 0, "": 0, "left": 1, "right": 2, "both": 3}
@@ -73,6 +79,17 @@ def _index_rules(rules: tuple[Rule, ...]) -> Mapping[str, tuple[Rule, ...]]:
 
 
 RULES_BY_FINDING: Mapping[str, tuple[Rule, ...]] = _index_rules(RULES)
+
+
+def _check_support(support: Mapping[str, tuple[str, ...]]) -> None:
+    """ValueError unless each key is a palpation code and each value an ordinary finding."""
+    palpation, known = frozenset(PALPATION_ORDER), frozenset(FINDING_ORDER)
+    for code, supported in support.items():
+        if code not in palpation or not set(supported) <= known:
+            raise ValueError(f"Palpation support for unknown codes: {code} -> {supported}")
+
+
+_check_support(PALPATION_SUPPORT)
 
 
 @dataclass(frozen=True)
@@ -192,13 +209,47 @@ def _score(triggers: list[tuple[Rule, Finding]]) -> float:
     return round(best + EXTRA_REASON_BONUS * extra, 2)
 
 
-def _suggestion(slug: str, triggers: list[tuple[Rule, Finding]], *, older: bool) -> Suggestion:
+def _sides_meet(one: str, other: str) -> bool:
+    return one == other or bool({one, other} & {"both", "none"})
+
+
+def _supporting(finding: Finding, palpation: Sequence[Finding]) -> list[Finding]:
+    """Palpation findings of the muscle this measured finding is about, on a side it has."""
+    return [
+        felt
+        for felt in palpation
+        if finding.code in PALPATION_SUPPORT.get(felt.code, ())
+        and _sides_meet(felt.side, finding.side)
+    ]
+
+
+def _first_lower(text: str) -> str:
+    """'Piriformis on' -> 'piriformis on'; an acronym ('TFL / ITB') keeps its capitals."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _with_palpation(rationale: str, felt: list[Finding]) -> str:
+    """The rule's rationale and what palpation found: '...; piriformis on palpation: ...'."""
+    words = "; ".join(f"{_first_lower(f.title)}: {f.evidence}" for f in felt)
+    return f"{rationale.rstrip('.')}; {words}."
+
+
+def _suggestion(
+    slug: str,
+    triggers: list[tuple[Rule, Finding]],
+    *,
+    older: bool,
+    palpation: Sequence[Finding] = (),
+) -> Suggestion:
     entry = BY_SLUG[slug]
     side, emphasis = _side_and_emphasis(entry, triggers)
-    reasons = tuple(
-        Reason(f.code, f.title, f.side, f.severity, rule.rationale, rule.why)
-        for rule, f in triggers
-    )
+    reasons, mentioned = [], []  # each palpation finding named once, at its first reason
+    for rule, f in triggers:
+        felt = [p for p in _supporting(f, palpation) if p not in mentioned]
+        mentioned += felt
+        rationale = _with_palpation(rule.rationale, felt) if felt else rule.rationale
+        reasons.append(Reason(f.code, f.title, f.side, f.severity, rationale, rule.why))
+    bonus = PALPATION_BONUS if mentioned else 0.0
     return Suggestion(
         slug=slug,
         name=entry.name,
@@ -206,8 +257,8 @@ def _suggestion(slug: str, triggers: list[tuple[Rule, Finding]], *, older: bool)
         side=side,
         emphasis=emphasis,
         dose=entry.older_dose if older else entry.dose,
-        reasons=reasons,
-        score=_score(triggers),
+        reasons=tuple(reasons),
+        score=round(_score(triggers) + bonus, 2),
     )
 
 
@@ -287,13 +338,17 @@ def suggest(
     titles = {f.code: f.title for f in ordered}
     present = frozenset(titles)
     older = age is not None and age >= OLDER_ADULT_AGE
+    palpation = [f for f in ordered if f.is_palpation]
 
     triggers: dict[str, list[tuple[Rule, Finding]]] = {}
     for finding in ordered:
         for rule in RULES_BY_FINDING.get(finding.code, ()):
             triggers.setdefault(rule.intervention, []).append((rule, finding))
     candidates = sorted(
-        (_suggestion(slug, found, older=older) for slug, found in triggers.items()),
+        (
+            _suggestion(slug, found, older=older, palpation=palpation)
+            for slug, found in triggers.items()
+        ),
         key=_rank_key,
     )
 

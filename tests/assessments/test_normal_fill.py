@@ -72,7 +72,7 @@ def draft(therapist: User, client_record: Client) -> Assessment:
     return assessment_start(actor=therapist, client=client_record, visit_date=DAY)
 
 
-def test_edit_page_offers_rest_normal_in_the_four_sections(
+def test_edit_page_offers_rest_normal_in_the_offering_sections(
     as_therapist: HttpClient, draft: Assessment
 ) -> None:
     page = as_therapist.get(reverse("assessment_edit", args=[draft.pk])).content.decode()

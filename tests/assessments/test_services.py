@@ -228,6 +228,8 @@ def test_assessment_save_contradicting_outcomes_are_refused(
         ("pain_now", "", "value", Decimal(-1)),
         ("faber", "left", "choice", "maybe"),
         ("strength_glute_med", "right", "choice", "6"),
+        ("palp_piriformis_tender", "left", "choice", "4"),
+        ("palp_piriformis_referral", "left", "text", "buttock"),
         ("hip_flexion", "", "value", Decimal(90)),
         ("pain_now", "left", "value", Decimal(3)),
         ("not_a_test", "", "value", Decimal(1)),

@@ -1,7 +1,14 @@
 """Findings (pure), general behaviour: nothing recorded, determinism, the fixed order of
 findings, and every code documented, titled and worded."""
 
-from assessments.findings.core import ALL_CODES, FINDING_ORDER, RED_FLAG_ORDER, interpret
+from assessments.findings.core import (
+    ALL_CODES,
+    FINDING_ORDER,
+    PALPATION_ORDER,
+    RED_FLAG_ORDER,
+    Finding,
+    interpret,
+)
 from assessments.findings.text import CLIENT_TEXT, TITLES
 from assessments.norms import DEFAULT_CUTOFFS
 from tests.assessments.findings.helpers import Entries, L, N, R, make, run
@@ -76,7 +83,8 @@ def test_interpret_fills_missing_cutoffs_with_defaults() -> None:
 
 
 def test_finding_order_lists_every_rule_once() -> None:
-    assert len(set(ALL_CODES)) == len(ALL_CODES) == 30
+    assert len(set(ALL_CODES)) == len(ALL_CODES) == 40
+    assert ALL_CODES[-10:] == PALPATION_ORDER  # ten muscles, after the measured findings
     assert RED_FLAG_ORDER == (
         "red_flag_cauda_equina",
         "red_flag_cancer",
@@ -91,4 +99,6 @@ def test_every_code_is_documented_titled_and_worded() -> None:
     doc = (ROOT / "docs" / "findings.md").read_text()
     for code in ALL_CODES:
         assert f"`{code}`" in doc, code
-    assert set(TITLES) == set(CLIENT_TEXT) == set(ALL_CODES)
+        assert Finding(code, "left", "mild", "", "").title != code
+    # Palpation findings are for the therapist: titled, with no client sentence.
+    assert set(TITLES) == set(CLIENT_TEXT) == set(ALL_CODES) - set(PALPATION_ORDER)

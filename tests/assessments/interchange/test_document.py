@@ -77,6 +77,10 @@ def test_export_assessment_writes_version_1_document(rich: Assessment, therapist
             {"item": "force_unit", "side": "", "value": "N"},
             {"item": "force_position", "side": "", "value": "Side-lying, 5 cm above the knee"},
             {"item": "trendelenburg", "side": "right", "value": "positive"},
+            # Palpation (added to version 1 like any catalogue item: docs/interchange.md).
+            {"item": "palp_piriformis_tender", "side": "left", "value": "2"},
+            {"item": "palp_piriformis_trigger", "side": "left", "value": "familiar"},
+            {"item": "palp_piriformis_referral", "side": "", "value": "Back of the thigh"},
             {
                 "item": "psfs_activity_1",
                 "side": "",

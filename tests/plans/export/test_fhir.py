@@ -431,3 +431,50 @@ def test_fhir_program_adherence_and_daily_pain_are_observations(
     full_urls = {entry["fullUrl"] for entry in bundle["entry"]}
     assert set(_walk(bundle)) <= full_urls
     assert [secret in json.dumps(bundle) for secret in (link.salt, link.digest)] == [False, False]
+
+
+def test_fhir_palpation_one_observation_per_muscle_and_side() -> None:
+    values: dict[Key, Value] = {
+        ("palp_piriformis_tender", "left"): "2",
+        ("palp_piriformis_trigger", "left"): "familiar",
+        ("palp_piriformis_referral", ""): "back of the thigh",
+        ("palp_piriformis_tone", "right"): "normal",
+        ("palp_tfl_itb_tone", "left"): "increased",
+    }
+    context = VisitContext(
+        key="visit/1",
+        values=AssessmentValues(values),
+        patient="urn:uuid:p",
+        encounter="urn:uuid:e",
+        date="2026-10-05",
+        status="final",
+        performer="Alex Moreno",
+    )
+    found = [entry["resource"] for entry in observations(context)]
+    for resource in found:
+        Observation.model_validate(resource)
+    shown = [
+        (
+            o["code"]["coding"][0]["code"],
+            o["bodySite"]["text"],
+            [
+                (c["code"]["coding"][0]["code"], c["valueCodeableConcept"]["text"])
+                for c in o["component"]
+            ],
+            o.get("note"),
+        )
+        for o in found
+    ]
+    assert shown == [
+        ("palpation_tfl_itb", "Left TFL / ITB", [("palp_tfl_itb_tone", "Increased")], None),
+        (
+            "palpation_piriformis",
+            "Left piriformis",
+            [
+                ("palp_piriformis_tender", "2 \N{EN DASH} moderate, winces"),
+                ("palp_piriformis_trigger", "Familiar pain"),
+            ],
+            [{"text": "Trigger point refers to: back of the thigh"}],
+        ),
+        ("palpation_piriformis", "Right piriformis", [("palp_piriformis_tone", "Normal")], None),
+    ]

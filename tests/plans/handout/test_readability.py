@@ -13,7 +13,7 @@ from html import unescape
 import pytest
 from django.contrib.auth.models import User
 
-from assessments.findings.core import ALL_CODES
+from assessments.findings.core import ALL_CODES, PALPATION_ORDER
 from assessments.findings.text import FOCUS, client_text
 from assessments.models import Assessment
 from plans.handout.context import WARNING_SIGNS_SOON, WARNING_SIGNS_TODAY
@@ -54,7 +54,10 @@ def _library_texts() -> list[str]:
 
 def _findings_texts() -> list[str]:
     return [
-        client_text(code, side) for code in ALL_CODES for side in ("left", "right", "both", "none")
+        client_text(code, side)
+        for code in ALL_CODES
+        if code not in PALPATION_ORDER  # therapist-only: no client sentence
+        for side in ("left", "right", "both", "none")
     ]
 
 
