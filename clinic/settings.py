@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "clinic.apps.ClinicConfig",
     "assessments.apps.AssessmentsConfig",
     "plans.apps.PlansConfig",
+    "episodes.apps.EpisodesConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -299,13 +300,17 @@ CLIENTS_PER_PAGE = 25
 CLINIC_CUTOFF_VALIDATOR = "assessments.norms.validate_overrides"
 # Sections of the client page contributed by the apps built on the clinic app.
 CLIENT_PAGE_PANELS = [
+    "episodes.panel.episode_panel",
     "assessments.progress.panel.progress_panel",
     "plans.program.panel.program_panel",
     "plans.panels.history_panel",
 ]
-# Marks on the client list from the apps built on the clinic app: a callable taking the
-# page's client ids and returning {client id: words} (one query for the page).
-CLIENT_LIST_MARKS = "plans.program.selectors.low_adherence_marks"
+# Marks on the client list from the apps built on the clinic app: callables taking the
+# page's client ids and returning {client id: words} (one query each for the page).
+CLIENT_LIST_MARKS = [
+    "plans.program.selectors.low_adherence_marks",
+    "episodes.selectors.reassessment_marks",
+]
 # Blocks the apps built on assessments add to the comparison of two visits: callables
 # taking (request, client, earlier visit, later visit) and returning a Panel.
 COMPARE_VISIT_PANELS = ["plans.program.compare.program_between_panel"]

@@ -72,6 +72,7 @@ urlpatterns = [
     ),
     path("", include("assessments.urls")),
     path("", include("plans.urls")),
+    path("", include("episodes.urls")),
     path("health/", views.health, name="health"),
     path("admin/", clinic_admin_site.urls),
 ]

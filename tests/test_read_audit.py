@@ -64,6 +64,9 @@ READS: dict[str, Expected] = {
     "client_export_fhir": _client_export,
     # Opened with the client's link: the client's access, naming no user.
     "program_page": lambda w: [("view", "program", w.issued.pk, w.client.pk)],
+    "episode_goal_add": lambda w: [("view", "episode", w.episode.pk, w.client.pk)],
+    "episode_discharge": lambda w: [("view", "episode", w.episode.pk, w.client.pk)],
+    "episode_letter": lambda w: [("export", "episode", w.episode.pk, w.client.pk)],
 }
 # GET pages that show no health data, so write no entry.
 NO_READS = {
@@ -95,6 +98,7 @@ NO_READS = {
     "program_worker",  # the page's service worker: file names to keep, nothing of the record
     "program_manifest",  # "Add to home screen": a name and an icon
     "program_unsubscribe",  # a button to stop the reminders: the clinic's name only
+    "episode_create",  # the client's name and the last visit's date, like the client list
 }
 # POST-only URLs: they redirect to a page above, or re-render one (RE_RENDERS below).
 POST_ONLY = {
@@ -109,6 +113,7 @@ POST_ONLY = {
     "program_sync",
     "program_reminder",
     "program_revoke",
+    "episode_reassessed",
 }
 
 

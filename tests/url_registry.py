@@ -10,6 +10,7 @@ import datetime
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -18,6 +19,8 @@ from django.utils.http import urlsafe_base64_encode
 from assessments.models import Assessment
 from assessments.services import assessment_start
 from clinic.models import Client, Clinic, Role
+from episodes.models import Episode
+from episodes.services import episode_create, episode_goal_add
 from plans.models import ClinicIntervention, ClinicPicture, PlanVersion
 from plans.pictures import read_picture
 from plans.program.reminders.selectors import unsubscribe_token_of
@@ -52,6 +55,7 @@ class World:
     draft_plan: PlanVersion
     intervention: ClinicIntervention
     picture: ClinicPicture
+    episode: Episode
 
 
 def _named(user: User, first: str, last: str) -> User:
@@ -110,6 +114,27 @@ def build_world(
     picture = ClinicPicture.objects.create(
         clinic=clinic, digest=cleaned.digest, content_type=cleaned.content_type, data=cleaned.data
     )
+    # An open episode from the final visit's date, with a goal on an activity of our words.
+    episode = episode_create(
+        actor=therapist,
+        client=client,
+        fields={
+            "complaint": "Low back pain",
+            "started_on": final.visit_date,
+            "referrer_name": "",
+            "referrer_address": "",
+            "planned_sessions": 6,
+            "reassess_every": 1,
+            "reassess_on": None,
+        },
+    )
+    episode_goal_add(
+        actor=therapist,
+        episode=episode,
+        activity="Gardening",
+        target=Decimal(8),
+        target_date=datetime.date(2027, 1, 1),
+    )
     return World(
         clinic=clinic,
         therapist=therapist,
@@ -125,6 +150,7 @@ def build_world(
         draft_plan=draft_plan,
         intervention=intervention,
         picture=picture,
+        episode=episode,
     )
 
 
@@ -362,6 +388,40 @@ REGISTRY: dict[str, Route] = {
         post=lambda w: {},
         post_only=Expect(302, to("client_detail", "client")),
     ),
+    # Episodes of care (episodes/): a new episode for a client with one open is refused at
+    # the form (200); a goal, the reassessment, a discharge and the letter on the open one.
+    "episode_create": Route(
+        Access.OBJECT,
+        _client_pk,
+        post=lambda w: {"complaint": "Hip", "started_on": "2026-11-02", "planned_sessions": "4"},
+    ),
+    "episode_goal_add": Route(
+        Access.OBJECT,
+        _pk("episode"),
+        post=lambda w: {
+            "recorded": "__other__",
+            "typed": "Running",
+            "target": "7",
+            "target_date": "2099-01-01",
+        },
+    ),
+    "episode_reassessed": Route(
+        Access.OBJECT,
+        _pk("episode"),
+        get=NOT_ALLOWED,
+        post=lambda w: {},
+        post_only=Expect(302, to("client_detail", "client")),
+    ),
+    "episode_discharge": Route(
+        Access.OBJECT,
+        _pk("episode"),
+        post=lambda w: {
+            "discharged_on": w.episode.started_on.isoformat(),
+            "summary": "Discharged well.",
+            **{f"goal_{goal.pk}": "yes" for goal in w.episode.goals.all()},
+        },
+    ),
+    "episode_letter": Route(Access.OBJECT, _pk("episode")),
 }
 
 # The maintenance admin (/admin/) is walked as one unit: every name in its namespace is

@@ -203,11 +203,12 @@ def test_client_list_query_count_is_flat(
 ) -> None:
     ClientFactory.create_batch(count, clinic=clinic)
     # session, user, membership+clinic (navbar), count, page of clients, the page's marks
+    # (one query each: low adherence, reassessment due)
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(reverse("client_list"))
     assert len(response.context["page"].object_list) == count
     assert response.context["page"].paginator.count == count
-    assert len(queries) == 6, [q["sql"] for q in queries]
+    assert len(queries) == 7, [q["sql"] for q in queries]
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -217,12 +218,13 @@ def test_client_search_reads_rows_and_count_in_one_query(
     ClientFactory.create_batch(count, clinic=clinic, family_name="Okafor")
     ClientFactory(clinic=clinic, family_name="Adams")
     # session, user, membership+clinic (navbar), the matching page with the number of
-    # matches, the page's marks (plans/program/selectors.py: low adherence)
+    # matches, the page's marks (plans/program/selectors.py: low adherence;
+    # episodes/selectors.py: reassessment due)
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(reverse("client_list"), {"q": "oka"})
     assert _listed(response) == ["Okafor"] * count
     assert response.context["page"].paginator.count == count
-    assert len(queries) == 5, [q["sql"] for q in queries]
+    assert len(queries) == 6, [q["sql"] for q in queries]
 
 
 # --- create -----------------------------------------------------------------

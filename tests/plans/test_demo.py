@@ -1,11 +1,14 @@
 import io
+from decimal import Decimal
 
 from django.core.management import call_command
 
+from episodes.models import Episode
+from episodes.selectors import reassessment_marks
 from plans.models import PlanVersion
 
 
-def test_load_demo_issues_plans_once(db: None) -> None:
+def test_load_demo_issues_plans_and_opens_an_episode_once(db: None) -> None:
     call_command("load_demo", stdout=io.StringIO())
     issued = PlanVersion.objects.filter(status="issued")
     count = issued.count()
@@ -17,5 +20,11 @@ def test_load_demo_issues_plans_once(db: None) -> None:
         .filter(plan__assessment__visit_date="2026-10-20")
         .exists()
     )
+    # The episodes demo (episodes/demo.py) runs last: one open episode with two goals.
+    episode = Episode.objects.get()
+    baselines = sorted(goal.baseline for goal in episode.goals.all())
+    assert (episode.client.given_name, baselines) == ("Priya", [Decimal(3), Decimal(5)])
+    assert reassessment_marks([episode.client_id]) == {episode.client_id: "Reassessment due"}
     call_command("load_demo", stdout=io.StringIO())
     assert PlanVersion.objects.count() == count
+    assert Episode.objects.count() == 1

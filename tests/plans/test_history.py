@@ -68,8 +68,9 @@ def test_history_query_count_is_flat_with_plans(
     with CaptureQueriesContext(connection) as queries:
         as_therapist.get(reverse("client_detail", args=[client_record.pk]))
     # as without plans, plus one query for the plans' versions
-    # 12, and the home program panel's one (plans/program/panel.py; no link issued here).
-    assert len(queries) == 13, [q["sql"] for q in queries]
+    # 12, the home program panel's one (plans/program/panel.py; no link issued here) and
+    # the episode panel's one (episodes/panel.py; no episode here).
+    assert len(queries) == 14, [q["sql"] for q in queries]
 
 
 @pytest.mark.parametrize("visits", [1, 3, 30])
@@ -82,8 +83,9 @@ def test_history_second_view_comes_from_the_panel_cache(
     first = _history_html(as_therapist.get(url).content.decode())
     with CaptureQueriesContext(connection) as queries:
         second = _history_html(as_therapist.get(url).content.decode())
-    # session, user, membership, client, audit insert, the cached panels' stamp
-    assert len(queries) == 7, [q["sql"] for q in queries]  # the program panel is not cached
+    # session, user, membership, client, audit insert, the cached panels' stamp; the
+    # program and episode panels are not cached (one query each)
+    assert len(queries) == 8, [q["sql"] for q in queries]
     assert second == first
     assert second.count("<tr>") == min(visits, 10) + 1  # header row and one per visit
 

@@ -3,6 +3,7 @@
 import datetime
 import uuid
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -23,6 +24,7 @@ from clinic.services.lifecycle import (
     client_restore,
     erasure_summary,
 )
+from episodes.services import episode_goal_add
 from plans.handout.services import handout_email_request
 from plans.program.payload import Day, Payload, Tick
 from plans.program.reminders.services import program_reminder_set
@@ -36,6 +38,7 @@ from tests.clinic.lifecycle_helpers import (
     client_rows,
     issued_plan,
 )
+from tests.episodes.helpers import open_episode
 from tests.factories import ClientFactory, MembershipFactory
 from tests.plans.fixtures import VISIT
 
@@ -68,6 +71,15 @@ def full_record(therapist: User, as_therapist: HttpClient, client_record: Client
     )
     # The client asked for a daily reminder on the program page.
     program_reminder_set(link=link, email="priya@example.net", at=datetime.time(8, 0))
+    # An episode of care with a goal on one of the client's activities.
+    episode = open_episode(therapist, client, started_on=VISIT)
+    episode_goal_add(
+        actor=therapist,
+        episode=episode,
+        activity="Gardening",
+        target=Decimal(8),
+        target_date=VISIT + datetime.timedelta(days=42),
+    )
     plan_revise(actor=therapist, version=issued)
     assessment_start(
         actor=therapist,
@@ -108,6 +120,8 @@ def test_client_models_cover_every_client_record_table(db: None) -> None:
             "plans.ProgramTick",
             "plans.ProgramDay",
             "plans.ProgramReminder",
+            "episodes.Episode",
+            "episodes.EpisodeGoal",
         )
     }
 
@@ -157,7 +171,7 @@ def test_client_erase_keeps_earlier_audit_entries_and_adds_a_tombstone(
         "client",
         full_record.pk,
         "boss",
-        "Client record erased on request: 2 visits and 1 plan removed (30 rows in all)",
+        "Client record erased on request: 2 visits and 1 plan removed (32 rows in all)",
     )
 
 
@@ -233,6 +247,8 @@ def test_erasure_summary_counts_what_erase_will_remove(full_record: Client) -> N
         "program tick": 1,
         "program day": 1,
         "program reminder": 1,
+        "episode": 1,
+        "episode goal": 1,
     }
 
 
