@@ -1,9 +1,11 @@
 """Assessment pages: start a visit, edit a draft (with live findings), view, amend."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import interpretation, normal_fill, red_flag_screen, selectors, services
@@ -17,6 +19,9 @@ from assessments.values import AssessmentValues
 from clinic.http import AuthedRequest
 from clinic.selectors import client_get
 from clinic.services.clients import client_record_viewed
+
+# The edit page's "Save and record treatment given" button.
+TO_TREATMENT = "to_treatment"
 
 
 @require_http_methods(["GET", "POST"])
@@ -149,6 +154,9 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     if "finalise" in request.POST:
         messages.success(request, "Assessment finalised.")
         return redirect("assessment_detail", pk=pk)
+    if TO_TREATMENT in request.POST:  # the treatment page is the treatment app's
+        messages.success(request, "Draft saved.")
+        return redirect("treatment_edit", pk=pk)
     if screen.message:
         messages.success(request, f"{screen.message} Draft saved.")
         return redirect(reverse("assessment_edit", args=[pk]) + "#section-red_flags")
@@ -241,6 +249,10 @@ def assessment_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "scores": outcome_scores(values),
         "carried_count": len(values.carried),
         "amendments": assessment.amendments.select_related("made_by"),
+        # Sections the apps built on this one add (settings.VISIT_PAGE_SECTIONS).
+        "extra_sections": [
+            import_string(path)(request, assessment) for path in settings.VISIT_PAGE_SECTIONS
+        ],
     }
     return render(request, "assessments/detail.html", context)
 

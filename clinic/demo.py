@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from clinic.models import Client, Clinic, Membership, PaperSize, Role
+from clinic.models import Client, Clinic, Membership, PaperSize, Profession, Role
 from clinic.services.clients import client_create
 from clinic.services.lifecycle import client_archive
 
@@ -25,6 +25,7 @@ class DemoStaff:
     last_name: str
     role: Role
     title: str
+    profession: Profession = Profession.OTHER
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,22 @@ RIVERSIDE = DemoClinic(
     footer="Riverside Physio & Massage · 01632 960 418 · Questions? Call us on weekdays 8am-6pm.",
     paper_size=PaperSize.A4,
     staff=(
-        DemoStaff("alex", "Alex", "Morgan", Role.ADMIN, "Physiotherapist, MSc"),
-        DemoStaff("sam", "Sam", "Okafor", Role.THERAPIST, "Remedial massage therapist"),
+        DemoStaff(
+            "alex",
+            "Alex",
+            "Morgan",
+            Role.ADMIN,
+            "Physiotherapist, MSc",
+            Profession.PHYSIOTHERAPIST,
+        ),
+        DemoStaff(
+            "sam",
+            "Sam",
+            "Okafor",
+            Role.THERAPIST,
+            "Remedial massage therapist",
+            Profession.MASSAGE_THERAPIST,
+        ),
     ),
     clients=(
         _client(
@@ -208,7 +223,13 @@ def _ensure_staff(clinic: Clinic, staff: DemoStaff) -> tuple[User, bool]:
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
-        Membership.objects.create(user=user, clinic=clinic, role=staff.role, title=staff.title)
+        Membership.objects.create(
+            user=user,
+            clinic=clinic,
+            role=staff.role,
+            title=staff.title,
+            profession=staff.profession,
+        )
     return user, created
 
 

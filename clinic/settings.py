@@ -43,6 +43,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "clinic.apps.ClinicConfig",
     "assessments.apps.AssessmentsConfig",
+    "treatment.apps.TreatmentConfig",
     "plans.apps.PlansConfig",
     "episodes.apps.EpisodesConfig",
     "django.contrib.admin",
@@ -305,6 +306,9 @@ CLIENT_PAGE_PANELS = [
     "plans.program.panel.program_panel",
     "plans.panels.history_panel",
 ]
+# Sections of the visit page contributed by the apps built on the assessments app: dotted
+# paths to callables taking (request, assessment) and returning a clinic.panels Panel.
+VISIT_PAGE_SECTIONS = ["treatment.panel.treatment_section"]
 # Marks on the client list from the apps built on the clinic app: callables taking the
 # page's client ids and returning {client id: words} (one query each for the page).
 CLIENT_LIST_MARKS = [

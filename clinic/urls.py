@@ -71,6 +71,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("", include("assessments.urls")),
+    path("", include("treatment.urls")),
     path("", include("plans.urls")),
     path("", include("episodes.urls")),
     path("health/", views.health, name="health"),

@@ -56,6 +56,7 @@ READS: dict[str, Expected] = {
     "assessment_detail": _assessment_view("final"),
     "assessment_edit": _assessment_view("draft"),
     "assessment_amend": _assessment_view("final"),
+    "treatment_edit": _assessment_view("draft"),
     "assessment_compare": _compared,
     "plan_builder": lambda w: [("view", "plan", w.draft_plan.plan_id, w.client.pk)],
     "handout_preview": lambda w: [("view", "handout", w.issued.pk, w.client.pk)],
@@ -92,6 +93,9 @@ NO_READS = {
     "library_list",
     "library_create",
     "library_edit",
+    "technique_list",
+    "technique_create",
+    "technique_edit",
     "library_pose_preview",  # a drawing of the angles typed; nothing of any client
     "library_picture",  # the clinic's own exercise picture: library content, not a record
     "health",

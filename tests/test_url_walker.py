@@ -34,7 +34,7 @@ pytestmark = pytest.mark.same_on_any_database
 
 ROUTES = sorted(REGISTRY)
 ADMIN_ONLY = sorted(name for name, route in REGISTRY.items() if route.access.admin_only)
-SNAPSHOT_APPS = ("auth", "clinic", "assessments", "plans")
+SNAPSHOT_APPS = ("auth", "clinic", "assessments", "treatment", "plans")
 
 
 def _patterns(

@@ -30,6 +30,7 @@ from plans.services import plan_build, plan_issue, plan_revise
 from tests.factories import ClientFactory, MembershipFactory
 from tests.plans.builder_form import builder_post
 from tests.plans.fixtures import TYPICAL, make_assessment
+from treatment.models import ClinicTechnique
 
 # Words only our clinic's pages may show; another clinic's user must never see one of them.
 OURS = ("Priya", "Sharma", "Riverside Test Clinic", "Quillfeather", "Marbleton", "Wall slide")
@@ -56,6 +57,7 @@ class World:
     intervention: ClinicIntervention
     picture: ClinicPicture
     episode: Episode
+    technique: ClinicTechnique
 
 
 def _named(user: User, first: str, last: str) -> User:
@@ -151,6 +153,13 @@ def build_world(
         intervention=intervention,
         picture=picture,
         episode=episode,
+        technique=ClinicTechnique.objects.create(
+            clinic=clinic,
+            name="Wall slide release",
+            description="Ours.",
+            depth="light",
+            scope="hands_on",
+        ),
     )
 
 
@@ -246,6 +255,21 @@ def _visit(version: int, **extra: str) -> dict[str, str]:
     return {"version": str(version), "visit_date": "2026-11-02", "pain_now": "4", **extra}
 
 
+def _treatment() -> dict[str, str]:
+    """A valid treatment post: the screen answered no, one row."""
+    return {
+        "version": "0",
+        "precautions_none": "1",
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "0",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "30",
+        "form-0-technique": "swedish-massage",
+        "form-0-region": "lower_back",
+        "form-0-side": "both",
+    }
+
+
 REGISTRY: dict[str, Route] = {
     "home": Route(Access.OWN, get=Expect(302, to("client_list"))),
     # Searched by our client's date of birth (the page echoes the query, so not by name).
@@ -323,6 +347,14 @@ REGISTRY: dict[str, Route] = {
     ),
     "assessment_amend": Route(
         Access.OBJECT, _pk("final"), post=lambda w: _visit(w.final.version, reason="Typo")
+    ),
+    "treatment_edit": Route(Access.OBJECT, _pk("draft"), post=lambda w: _treatment()),
+    "technique_list": Route(Access.ADMIN_LIST),
+    "technique_create": Route(Access.ADMIN_LIST),
+    "technique_edit": Route(
+        Access.ADMIN_OBJECT,
+        _pk("technique"),
+        post=lambda w: {"name": "Taken", "description": "x", "depth": "firm", "scope": "physio"},
     ),
     "assessment_compare": Route(Access.OBJECT, _client_pk),
     "client_progress": Route(Access.OBJECT, _client_pk),

@@ -20,6 +20,7 @@ from django.utils.module_loading import import_string
 from clinic.access import membership_of
 from clinic.admin.base import ServiceCheckedForm, ServiceWritesAdmin, actor_of
 from clinic.admin.users import StaffAccountAdmin
+from clinic.forms.admin import profession_field, profession_or_kept
 from clinic.forms.clients import SignInForm
 from clinic.forms.json_field import BoundedJSONField
 from clinic.logos import LogoError, read_logo
@@ -173,9 +174,14 @@ class ClinicAdmin(ClinicScopedAdmin):
 class MembershipAdminForm(ServiceCheckedForm):
     """A role change is checked like the staff page's: no self-demotion, one admin kept."""
 
+    profession = profession_field()
+
     class Meta:
         model = Membership
-        fields = ["user", "clinic", "role", "title"]
+        fields = ["user", "clinic", "role", "title", "profession"]
+
+    def clean_profession(self) -> str:
+        return profession_or_kept(self, self.instance.profession if self.instance.pk else None)
 
     def check_service(self, actor: User, cleaned: dict[str, Any]) -> None:
         if "role" in cleaned:
@@ -187,7 +193,7 @@ class MembershipAdminForm(ServiceCheckedForm):
 @admin.register(Membership, site=clinic_admin_site)
 class MembershipAdmin(ClinicScopedAdmin):
     form = MembershipAdminForm
-    list_display = ["user", "clinic", "role", "title"]
+    list_display = ["user", "clinic", "role", "title", "profession"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     list_select_related = ["user", "clinic"]
@@ -201,7 +207,11 @@ class MembershipAdmin(ClinicScopedAdmin):
     def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
         data = form.cleaned_data
         if change:
-            fields = {"role": data["role"], "title": data["title"]}
+            fields = {
+                "role": data["role"],
+                "title": data["title"],
+                "profession": data["profession"],
+            }
             services_staff.staff_update(actor=actor_of(request), member=obj, fields=fields)
             return
         created = services_accounts.staff_join(
@@ -210,6 +220,7 @@ class MembershipAdmin(ClinicScopedAdmin):
             user=data["user"],
             role=data["role"],
             title=data["title"],
+            profession=data["profession"],
         )
         obj.pk = created.pk
 

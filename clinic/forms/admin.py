@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 
 from clinic.forms.clients import DateInput
 from clinic.logos import LogoError, read_logo
-from clinic.models import Clinic, Membership, Role
+from clinic.models import Clinic, Membership, Profession, Role
 from clinic.services.branding import BRANDING_FIELDS
 
 TYPED_OR_LINK = "Type an initial password, or tick “Email a link to set a password”."
@@ -48,7 +48,25 @@ def _name_fields() -> dict[str, forms.Field]:
             help_text="Shown on handouts, e.g. “Physiotherapist, BSc”.",
         ),
         "role": forms.ChoiceField(label="Role", choices=Role.choices),
+        "profession": profession_field(),
     }
+
+
+def profession_field() -> forms.ChoiceField:
+    """The staff member's profession; a form that leaves it out keeps the saved one."""
+    return forms.ChoiceField(
+        label="Profession",
+        choices=Profession.choices,
+        initial=Profession.OTHER,
+        required=False,
+        help_text="Decides the hands-on techniques offered when recording a treatment.",
+    )
+
+
+def profession_or_kept(form: forms.BaseForm, saved: str | None) -> str:
+    """The profession chosen, else the one saved (else Other): older forms do not send it."""
+    chosen: str = form.cleaned_data.get("profession") or ""
+    return chosen or saved or Profession.OTHER
 
 
 class StaffCreateForm(ServiceErrorsMixin, forms.Form):
@@ -94,9 +112,12 @@ class StaffCreateForm(ServiceErrorsMixin, forms.Form):
             Fieldset(
                 "Person",
                 Row(Column("first_name"), Column("last_name")),
-                Row(Column("email"), Column("title"), Column("role")),
+                Row(Column("email"), Column("title"), Column("role"), Column("profession")),
             ),
         )
+
+    def clean_profession(self) -> str:
+        return profession_or_kept(self, None)
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
@@ -132,9 +153,12 @@ class StaffEditForm(ServiceErrorsMixin, forms.Form):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Row(Column("first_name"), Column("last_name")),
-            Row(Column("email"), Column("title"), Column("role")),
+            Row(Column("email"), Column("title"), Column("role"), Column("profession")),
             "is_active",
         )
+
+    def clean_profession(self) -> str:
+        return profession_or_kept(self, self.initial.get("profession"))
 
     @staticmethod
     def saved_values(member: Membership) -> dict[str, Any]:
@@ -146,6 +170,7 @@ class StaffEditForm(ServiceErrorsMixin, forms.Form):
             "email": user.email,
             "title": member.title,
             "role": member.role,
+            "profession": member.profession,
             "is_active": user.is_active,
         }
 

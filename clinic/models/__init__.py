@@ -2,7 +2,14 @@
 
 from clinic.models.audit import AuditAction, AuditEntry
 from clinic.models.client import Client, Sex
-from clinic.models.organisation import AssessmentPreset, Clinic, Membership, PaperSize, Role
+from clinic.models.organisation import (
+    AssessmentPreset,
+    Clinic,
+    Membership,
+    PaperSize,
+    Profession,
+    Role,
+)
 
 __all__ = [
     "AssessmentPreset",
@@ -12,6 +19,7 @@ __all__ = [
     "Clinic",
     "Membership",
     "PaperSize",
+    "Profession",
     "Role",
     "Sex",
 ]

@@ -87,6 +87,15 @@ class Role(models.TextChoices):
     ADMIN = "admin", "Clinic admin"
 
 
+class Profession(models.TextChoices):
+    """What a staff member is trained as: decides the hands-on techniques they are offered
+    (treatment.techniques; docs/treatment.md)."""
+
+    MASSAGE_THERAPIST = "massage_therapist", "Massage therapist"
+    PHYSIOTHERAPIST = "physiotherapist", "Physiotherapist"
+    OTHER = "other", "Other or not set"
+
+
 class Membership(models.Model):
     """A staff user's place in one clinic, with their role there."""
 
@@ -97,6 +106,9 @@ class Membership(models.Model):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.THERAPIST)
     # Shown on handouts, e.g. "Physiotherapist, BSc".
     title = models.CharField(max_length=120, blank=True)
+    profession = models.CharField(
+        max_length=20, choices=Profession.choices, default=Profession.OTHER
+    )
 
     class Meta:
         ordering = ["clinic", "user__last_name", "user__first_name"]
@@ -104,7 +116,11 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=Q(role__in=[choice.value for choice in Role]),
                 name="membership_role_known",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(profession__in=[choice.value for choice in Profession]),
+                name="membership_profession_known",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -15,7 +15,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from clinic.models import AuditAction, Clinic, Membership, Role
+from clinic.models import AuditAction, Clinic, Membership, Profession, Role
 from clinic.services.audit import audit_record
 from clinic.services.staff import (
     USERNAME_TAKEN,
@@ -64,7 +64,15 @@ def _membership(user_id: int) -> Membership | None:
 
 
 @transaction.atomic
-def staff_join(*, actor: User, clinic: Clinic, user: User, role: str, title: str) -> Membership:
+def staff_join(
+    *,
+    actor: User,
+    clinic: Clinic,
+    user: User,
+    role: str,
+    title: str,
+    profession: str = Profession.OTHER,
+) -> Membership:
     """Make an existing account a staff member of the clinic.
 
     Raises ValidationError keyed by field (the account already belongs to a clinic, an
@@ -74,7 +82,9 @@ def staff_join(*, actor: User, clinic: Clinic, user: User, role: str, title: str
     entry as adding staff on the staff page.
     """
     require_admin_actor(actor, clinic)
-    membership = Membership(user=user, clinic=clinic, role=role, title=title)
+    membership = Membership(
+        user=user, clinic=clinic, role=role, title=title, profession=profession
+    )
     membership.full_clean()
     membership.save()
     audit_staff_joined(actor=actor, membership=membership)

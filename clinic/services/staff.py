@@ -22,13 +22,13 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from clinic.access import NOT_CLINIC_ADMIN
-from clinic.models import AuditAction, Clinic, Membership, Role
+from clinic.models import AuditAction, Clinic, Membership, Profession, Role
 from clinic.password_reset import link_expiry
 from clinic.services.audit import audit_record
 
 # What a clinic admin may change about a staff member (the username stays as created).
 USER_FIELDS = ("first_name", "last_name", "email", "is_active")
-MEMBERSHIP_FIELDS = ("title", "role")
+MEMBERSHIP_FIELDS = ("title", "role", "profession")
 STAFF_FIELDS = USER_FIELDS + MEMBERSHIP_FIELDS
 
 USERNAME_TAKEN = "This username is taken. Choose another."
@@ -72,6 +72,7 @@ def staff_create(
     title: str,
     role: str,
     password: str | None,
+    profession: str = Profession.OTHER,
 ) -> Membership:
     """Create a staff account in the clinic with an initial password, or none yet.
 
@@ -84,7 +85,7 @@ def staff_create(
     """
     require_admin_actor(actor, clinic)
     user = User(username=username, first_name=first_name, last_name=last_name, email=email)
-    membership = Membership(clinic=clinic, title=title, role=role)
+    membership = Membership(clinic=clinic, title=title, role=role, profession=profession)
     errors: dict[str, list[str]] = {}
     if password is None:
         user.set_unusable_password()
@@ -189,7 +190,7 @@ def staff_update_check(*, actor: User, member: Membership, fields: Mapping[str, 
 
 @transaction.atomic
 def staff_update(*, actor: User, member: Membership, fields: Mapping[str, Any]) -> Membership:
-    """Change a staff member's names, email, title, role or whether they can sign in.
+    """Change a staff member's names, email, title, role, profession or whether they can sign in.
 
     Raises ValidationError (and changes nothing) when the change would demote or
     deactivate the actor themselves or the clinic's last active admin, or a value is

@@ -5,8 +5,9 @@ builds plain JSON-ready dicts; `fhir_bundle_json` checks them against the R4 mod
 `fhir.resources` (its R4B package: the default package is R5) before they leave the app.
 
 Resources: one Patient, one Organization (the clinic), and per visit one Encounter
-followed by its Observations (`export_fhir_observations`), then its plan versions' home
-programs (`export_fhir_program`: adherence and the client's daily pain). Every reference is to an
+followed by its Observations (`export_fhir_observations`) and a Procedure per treatment
+row (`export_fhir_procedures`), then its plan versions' home programs
+(`export_fhir_program`: adherence and the client's daily pain). Every reference is to an
 entry's `fullUrl` (`urn:uuid:`, stable across exports of the same record); nothing else
 of the clinic is read, so no other client's data can get in.
 """
@@ -23,9 +24,10 @@ from assessments.selectors import assessment_values
 from clinic.models import Client, Sex
 from plans.export import fhir_codes as codes
 from plans.export.fhir_observations import VisitContext, entry, observations, urn
+from plans.export.fhir_procedures import procedures
 from plans.export.fhir_program import program_observations
 from plans.export.record import utc_timestamp
-from plans.export.selectors import ClientRecord, plan_versions
+from plans.export.selectors import ClientRecord, plan_versions, treatment_given
 from plans.models import ProgramLink
 
 GENDER = {Sex.FEMALE: "female", Sex.MALE: "male", Sex.INTERSEX: "other"}
@@ -108,6 +110,7 @@ def _visit_entries(
     )
     yield entry(context.encounter, _encounter(visit, context, organization))
     yield from observations(context)
+    yield from procedures(context, treatment_given(visit))
     for version in plan_versions(visit):
         link: ProgramLink | None = getattr(version, "program_link", None)
         if link is not None:

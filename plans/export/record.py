@@ -26,7 +26,7 @@ from assessments.interchange.schema import json_schema as assessment_json_schema
 from assessments.outcomes import ODI_BANDS, outcome_scores, scores_data
 from assessments.selectors import assessment_values
 from clinic.models import Client, Sex
-from plans.export.selectors import ClientRecord, plan_versions
+from plans.export.selectors import ClientRecord, plan_versions, treatment_given
 from plans.handout.snapshot import SCHEMA as HANDOUT_SCHEMA
 from plans.models import (
     DOSE_BOUNDS,
@@ -41,6 +41,8 @@ from plans.models import (
 from plans.program.adherence import Cell
 from plans.program.payload import PAIN_MAX
 from plans.program.selectors import summary
+from treatment.models import TreatmentRecord
+from treatment.precautions import ANSWERS, CODES
 
 SCHEMA = "hipplan.client-record"
 VERSION = 3
@@ -60,6 +62,21 @@ CLIENT_TEXT_FIELDS = (
     "notes",
 )
 DOSE_KEYS = tuple(DOSE_BOUNDS)
+TREATMENT_ROW_FIELDS = (
+    "technique",
+    "technique_name",
+    "depth",
+    "region",
+    "side",
+    "minutes",
+    "pressure",
+    "client_position",
+    "pain_before",
+    "pain_after",
+    "response_note",
+    "flagged",
+    "precaution_reason",
+)
 
 
 def utc_timestamp(moment: datetime.datetime) -> str:
@@ -162,6 +179,18 @@ def _version(version: PlanVersion, today: datetime.date) -> dict[str, Any]:
     }
 
 
+def _treatment(given: TreatmentRecord | None) -> dict[str, Any] | None:
+    """The treatment given at the visit: the precaution screen and the rows; null if none."""
+    if given is None:
+        return None
+    return {
+        "precautions": dict(given.precautions),
+        "rows": [
+            {name: getattr(row, name) for name in TREATMENT_ROW_FIELDS} for row in given.rows.all()
+        ],
+    }
+
+
 def _handout(version: PlanVersion) -> dict[str, Any] | None:
     snapshot = getattr(version, "snapshot", None) if version.is_issued else None
     return dict(snapshot.content) if snapshot is not None else None
@@ -185,6 +214,7 @@ def export_client_record(
                 "assessment": export_assessment(visit),
                 "scores": scores_data(outcome_scores(assessment_values(visit))),
                 "plan_versions": [_version(version, today) for version in plan_versions(visit)],
+                "treatment": _treatment(treatment_given(visit)),
             }
             for visit in record.visits
         ],
@@ -270,6 +300,10 @@ def _handout_schema() -> dict[str, Any]:
     )
     # What the handout says the plan works on; handouts issued before it have none.
     handout["properties"]["focus"] = {"type": "array", "items": text}
+    # What was given at the visit and its aftercare; likewise absent from older handouts.
+    handout["properties"]["treatment"] = _object(
+        {"done": {"type": "array", "items": text}, "aftercare": {"type": "array", "items": text}}
+    )
     return {"oneOf": [{"type": "null"}, handout]}
 
 
@@ -369,6 +403,40 @@ def _program_schema() -> dict[str, Any]:
     )
 
 
+def _treatment_schema() -> dict[str, Any]:
+    """The visit's treatment given (treatment app); null when none was recorded."""
+    number = {"type": ["integer", "null"], "minimum": 0}
+    text = {"type": "string"}
+    row = _object(
+        {
+            **{name: text for name in TREATMENT_ROW_FIELDS},
+            "minutes": number,
+            "pain_before": {**number, "maximum": 10},
+            "pain_after": {**number, "maximum": 10},
+            "flagged": {"type": "array", "items": {"enum": list(CODES)}},
+        }
+    )
+    screen = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {code: {"enum": list(ANSWERS)} for code in CODES},
+    }
+    return _nullable(_object({"precautions": screen, "rows": {"type": "array", "items": row}}))
+
+
+def _visit_schema() -> dict[str, Any]:
+    visit = _object(
+        {
+            "assessment": {"$ref": assessment_json_schema()["$id"]},
+            "scores": _scores_schema(),
+            "plan_versions": {"type": "array", "items": {"$ref": "#/$defs/plan_version"}},
+        }
+    )
+    # The treatment given (issue 18); documents exported before it have none.
+    visit["properties"]["treatment"] = _treatment_schema()
+    return visit
+
+
 def _version_schema() -> dict[str, Any]:
     return _object(
         {
@@ -422,13 +490,7 @@ def json_schema() -> dict[str, Any]:
             }
         ),
         "$defs": {
-            "visit": _object(
-                {
-                    "assessment": {"$ref": assessment_json_schema()["$id"]},
-                    "scores": _scores_schema(),
-                    "plan_versions": {"type": "array", "items": {"$ref": "#/$defs/plan_version"}},
-                }
-            ),
+            "visit": _visit_schema(),
             "plan_version": _version_schema(),
             "plan_item": _item_schema(),
         },

@@ -12,15 +12,16 @@ from assessments.models import Assessment
 from clinic.models import Client
 from clinic.selectors import AnyUser, client_get
 from plans.models import PlanVersion
+from treatment.models import TreatmentRecord
 
 
 @dataclass(frozen=True)
 class ClientRecord:
     """A client with every visit, oldest first.
 
-    Each visit has its therapist, measurements and (through `plan_versions`) its plan's
-    versions with their items, issuer and program link (with its ticks and days) already
-    loaded.
+    Each visit has its therapist, measurements, treatment record and rows (through
+    `treatment_given`) and (through `plan_versions`) its plan's versions with their items,
+    issuer and program link (with its ticks and days) already loaded.
     """
 
     client: Client
@@ -33,14 +34,19 @@ def plan_versions(visit: Assessment) -> list[PlanVersion]:
     return list(plan.versions.all()) if plan is not None else []
 
 
+def treatment_given(visit: Assessment) -> TreatmentRecord | None:
+    """The visit's treatment record (its rows loaded), or None (no query)."""
+    return getattr(visit, "treatment", None)
+
+
 def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
     """The client of the user's clinic (another clinic's is a 404) with their whole record.
 
-    Five queries whatever the size of the record: the client (with clinic and consent
-    recorder), the visits (with therapist and plan), their measurements, the plans'
-    versions (with issuer, the handout snapshot taken at issue, without its logo, and the
-    program link) and the versions' items; two more, the links' ticks and days, when a
-    version has a program link.
+    Six queries whatever the size of the record: the client (with clinic and consent
+    recorder), the visits (with therapist, plan and treatment record), their measurements,
+    their treatment rows, the plans' versions (with issuer, the handout snapshot taken at
+    issue, without its logo, and the program link) and the versions' items; two more, the
+    links' ticks and days, when a version has a program link.
     """
     client = client_get(user, client_pk)
     versions = (
@@ -49,9 +55,10 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
         .order_by("number")
     )
     visits = (
-        client.assessments.select_related("therapist", "plan")
+        client.assessments.select_related("therapist", "plan", "treatment")
         .prefetch_related(
             "measurements",
+            "treatment__rows",
             Prefetch("plan__versions", queryset=versions),
             "plan__versions__items",
             "plan__versions__program_link__ticks",

@@ -26,7 +26,7 @@ from plans.program.qr import program_url, qr_svg
 
 # Bump when the template, the stylesheet or this module changes how a handout looks. It is
 # stored with each PDF: a PDF already made keeps the look it was given with.
-TEMPLATE_VERSION = "handout-2026.5"
+TEMPLATE_VERSION = "handout-2026.6"
 TEMPLATE = "plans/handout/document.html"
 PAGE_SIZES = {PaperSize.A4: "A4", PaperSize.LETTER: "letter"}
 
@@ -131,6 +131,8 @@ def handout_context(
         ),
         "advice": content["advice"],
         "in_clinic": content["in_clinic"],
+        # Issued before treatment rows were recorded: nothing to show.
+        "treatment": content.get("treatment") or {"done": [], "aftercare": []},
         "program": _program(snapshot, for_pdf=for_pdf),
         "days": range(1, 29),
         "weeks": range(1, 5),

@@ -28,6 +28,8 @@ from plans.handout.progress import handout_progress_specs
 from plans.library import HOME_EXERCISE_KINDS, Dose, Kind
 from plans.models import ClinicPicture, HandoutSnapshot, PlanItem, PlanVersion
 from plans.rules.engine import suggest
+from treatment.handout import handout_treatment
+from treatment.selectors import treatment_rows
 
 # The shape written below; a reader refuses a shape it does not know.
 SCHEMA = 1
@@ -127,7 +129,8 @@ def snapshot_content(version: PlanVersion) -> dict[str, Any]:
     """What the version's documents show, from the live records, as plain JSON values.
 
     Reads the version's plan, assessment, client, clinic, items and issuer (select them
-    with the version), the assessment's findings and the visits the progress page charts.
+    with the version), the assessment's findings, the treatment given at the visit and the
+    visits the progress page charts.
     """
     assessment = version.plan.assessment
     client = assessment.client
@@ -168,6 +171,8 @@ def snapshot_content(version: PlanVersion) -> dict[str, Any]:
             if item.kind == Kind.ADVICE
         ],
         "in_clinic": [item.name for item in items if item.kind == Kind.IN_CLINIC],
+        # What was given at the visit, in plain words, and the aftercare (treatment app).
+        "treatment": handout_treatment(treatment_rows(assessment)),
         "progress": [spec_to_data(spec) for spec in handout_progress_specs(version)],
     }
 

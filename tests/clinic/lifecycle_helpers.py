@@ -23,7 +23,7 @@ from plans.services import (
 )
 from tests.plans.fixtures import TYPICAL, VISIT
 
-PROJECT_APPS = ("clinic", "assessments", "plans", "episodes")
+PROJECT_APPS = ("clinic", "assessments", "treatment", "plans", "episodes")
 
 # Free text typed about the client; none of it may reach an audit entry's detail.
 TYPED = {

@@ -9,7 +9,7 @@ from django.db import models
 from clinic.models import Client, Clinic
 from clinic.text_limits import limit_help
 
-OUR_APPS = ("clinic", "assessments", "plans")
+OUR_APPS = ("clinic", "assessments", "treatment", "plans")
 TEXT_FIELDS = sorted(
     f"{model._meta.label}.{field.name}"
     for app in OUR_APPS

@@ -41,12 +41,15 @@ from tests.clinic.lifecycle_helpers import (
 from tests.episodes.helpers import open_episode
 from tests.factories import ClientFactory, MembershipFactory
 from tests.plans.fixtures import VISIT
+from treatment.checks import RowInput
+from treatment.services import treatment_save
 
 
 @pytest.fixture
 def full_record(therapist: User, as_therapist: HttpClient, client_record: Client) -> Client:
     """Notes, a finalised and amended visit with a red flag, an issued plan with a cached
-    handout (downloaded), a revised draft, and a second visit copied forward."""
+    handout (downloaded), a revised draft, and a second visit copied forward with the
+    treatment given."""
     client = client_update(
         actor=therapist, client=client_record, expected_version=1, fields={"notes": TYPED["notes"]}
     )
@@ -81,11 +84,18 @@ def full_record(therapist: User, as_therapist: HttpClient, client_record: Client
         target_date=VISIT + datetime.timedelta(days=42),
     )
     plan_revise(actor=therapist, version=issued)
-    assessment_start(
+    follow_up = assessment_start(
         actor=therapist,
         client=client,
         visit_date=VISIT + datetime.timedelta(days=14),
         copy_from=visit,
+    )
+    treatment_save(
+        actor=therapist,
+        assessment=follow_up,
+        expected_version=0,
+        precautions={"fever": "no"},
+        rows=[RowInput("swedish-massage", "lower_back", "both", 10)],
     )
     return client
 
@@ -122,6 +132,8 @@ def test_client_models_cover_every_client_record_table(db: None) -> None:
             "plans.ProgramReminder",
             "episodes.Episode",
             "episodes.EpisodeGoal",
+            "treatment.TreatmentRecord",
+            "treatment.TreatmentRow",
         )
     }
 
@@ -171,7 +183,7 @@ def test_client_erase_keeps_earlier_audit_entries_and_adds_a_tombstone(
         "client",
         full_record.pk,
         "boss",
-        "Client record erased on request: 2 visits and 1 plan removed (32 rows in all)",
+        "Client record erased on request: 2 visits and 1 plan removed (34 rows in all)",
     )
 
 
@@ -249,6 +261,8 @@ def test_erasure_summary_counts_what_erase_will_remove(full_record: Client) -> N
         "program reminder": 1,
         "episode": 1,
         "episode goal": 1,
+        "treatment record": 1,
+        "treatment row": 1,
     }
 
 

@@ -23,6 +23,12 @@ from plans.library import LIBRARY
 from plans.rules.engine import RULES, _referral
 from plans.services import plan_build, plan_issue, plan_message_update
 from tests.plans.rules.helpers import MAX_GRADE, finding, grade
+from treatment.checks import RowInput
+from treatment.handout import AFTERCARE, PLAIN_PLACES, SORE_AFTER_FIRM, done_line
+from treatment.models import TreatmentRow
+from treatment.precautions import CODES
+from treatment.services import treatment_save
+from treatment.techniques import BY_CODE as TECHNIQUES
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -61,6 +67,16 @@ def _findings_texts() -> list[str]:
     ]
 
 
+def _treatment_texts() -> list[str]:
+    """Every technique's "What we did today" line, at every place, and the aftercare."""
+    lines = [
+        done_line(TreatmentRow(technique=code, technique_name=t.name, region=place, side="left"))
+        for code, t in TECHNIQUES.items()
+        for place in PLAIN_PLACES
+    ]
+    return [*lines, SORE_AFTER_FIRM, *AFTERCARE]
+
+
 def _referral_texts() -> list[str]:
     cauda = _referral([finding("red_flag_cauda_equina")])
     other = _referral([finding("red_flag_cancer")])
@@ -76,6 +92,7 @@ def _referral_texts() -> list[str]:
         pytest.param(lambda: list(FOCUS.values()), id="focus"),
         pytest.param(lambda: [*WARNING_SIGNS_TODAY, *WARNING_SIGNS_SOON], id="warning signs"),
         pytest.param(_referral_texts, id="referral"),
+        pytest.param(_treatment_texts, id="treatment given"),
     ],
 )
 def test_client_sentences_read_at_grade_8(texts: object) -> None:
@@ -83,6 +100,17 @@ def test_client_sentences_read_at_grade_8(texts: object) -> None:
 
 
 def test_handout_template_sentences_read_at_grade_8(therapist: User, typical: Assessment) -> None:
+    # Firm work at the visit: "What we did today" and its aftercare show too.
+    rows = [RowInput("deep-tissue-massage", "glute_max", "left", 10, "firm", "prone")]
+    answers = dict.fromkeys(CODES, "no")
+    treatment_save(
+        actor=therapist,
+        assessment=typical,
+        expected_version=0,
+        precautions=answers,
+        rows=rows,
+        on_final=True,
+    )
     version = plan_build(actor=therapist, assessment=typical)
     kinds = set(version.items.values_list("kind", flat=True))
     assert {"stretch", "strengthen", "advice", "in_clinic"} <= kinds  # every part shows
@@ -99,6 +127,8 @@ def test_handout_template_sentences_read_at_grade_8(therapist: User, typical: As
         for line in blocks.split("\n")
     ]
     assert "When to stop and get help" in lines  # the template's own words are in
+    assert "What we did today" in lines
+    assert "Deep massage: buttock, left side." in " ".join(lines)
     assert _hard(lines) == []
 
 

@@ -1,0 +1,1 @@
+"""The treatment pages: a visit's treatment given, and the clinic's own techniques."""
