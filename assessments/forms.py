@@ -12,6 +12,14 @@ from django import forms
 from django.forms.models import fields_for_model
 from django.utils import timezone
 
+from assessments.body_chart.form import (
+    chart_clean,
+    chart_fields,
+    chart_initial,
+    is_chart_field,
+    marked_regions,
+)
+from assessments.body_chart.regions import Mark
 from assessments.catalogue.items import ITEMS, OXFORD, SECTION_OF, Item, Kind, Side
 from assessments.models import Assessment
 from assessments.number_field import CatalogueNumberField
@@ -110,7 +118,7 @@ def _measurement_field(item: Item, side: str, current: object = None) -> forms.F
 
 
 def initial_from(assessment: Assessment) -> dict[str, Any]:
-    """Form initial data from a saved assessment (measurements must be prefetched)."""
+    """Form initial data from a saved assessment (measurements and marks prefetched)."""
     initial: dict[str, Any] = {name: getattr(assessment, name) for name in NARRATIVE_FIELDS}
     for row in assessment.measurements.all():
         item = ITEMS.get(row.item)
@@ -121,6 +129,7 @@ def initial_from(assessment: Assessment) -> dict[str, Any]:
             # The database keeps two decimal places; show 10, not 10.00.
             value = value.quantize(Decimal(1).scaleb(-item.decimals))
         initial[field_name(row.item, row.side)] = value
+    initial.update(chart_initial([row.as_mark() for row in assessment.chart_marks.all()]))
     initial["version"] = assessment.version
     return initial
 
@@ -152,6 +161,19 @@ class AssessmentForm(forms.Form):
                 css = "form-select" if item.kind is Kind.CHOICE else "form-control"
                 field.widget.attrs["class"] = f"{css} form-control-sm"
                 self.fields[name] = field
+        # The body chart: a row per marked region (docs/assessment.md "Body chart").
+        self.chart_regions = marked_regions(self.data if self.is_bound else self.initial)
+        self.fields.update(chart_fields(self.chart_regions))
+        self.chart: tuple[Mark, ...] | None = None
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self.chart = chart_clean(self, self.chart_regions)
+        return cleaned or {}
+
+    def body_chart(self) -> tuple[Mark, ...] | None:
+        """The posted chart's valid marks; None when the post held no chart."""
+        return self.chart
 
     def full_clean(self) -> None:
         super().full_clean()
@@ -159,7 +181,7 @@ class AssessmentForm(forms.Form):
             self._mark_invalid(name)
 
     def _mark_invalid(self, name: str) -> None:
-        if name in self.fields and name in ITEM_FIELD_NAMES:
+        if name in self.fields and (name in ITEM_FIELD_NAMES or is_chart_field(name)):
             attrs = self.fields[name].widget.attrs
             if "is-invalid" not in attrs.get("class", ""):
                 attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
@@ -188,6 +210,11 @@ class AssessmentForm(forms.Form):
             if name in self.cleaned_data:
                 self.add_error(name, message)
                 self._mark_invalid(name)
+
+    def add_chart_errors(self, problems: Mapping[str, str]) -> None:
+        for name, message in problems.items():
+            self.add_error(name, message)
+            self._mark_invalid(name)
 
     def bound(self, code: str, side: str) -> forms.BoundField:
         return self[field_name(code, side)]

@@ -1,9 +1,16 @@
-"""One visit's assessment, its recorded measurements, and amendments to finalised ones."""
+"""One visit's assessment, its recorded measurements, body-chart marks, and amendments."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from assessments.body_chart.regions import (
+    INTENSITY_MAX,
+    INTENSITY_MIN,
+    PAIN_TYPE_LABEL,
+    REGIONS,
+    Mark,
+)
 from assessments.catalogue.items import ITEMS, Kind, Side
 from assessments.validators import visit_date_not_future
 from clinic.models import Client
@@ -157,3 +164,55 @@ class Amendment(models.Model):
 
     def __str__(self) -> str:
         return f"Amendment to {self.assessment_id} by {self.made_by_id} at {self.made_at}"
+
+
+class BodyChartMark(models.Model):
+    """One marked region of a visit's body chart: pain type and intensity 0-10 (none while
+    carried over from the last visit).
+
+    Its own table rather than Measurement rows: a mark holds two values (type and
+    intensity) for one of many regions, and a catalogue item per region and value would
+    put 50 fields on the entry page for what is usually two or three marks.
+    """
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="chart_marks"
+    )
+    region = models.CharField(max_length=30)
+    pain_type = models.CharField(max_length=20)
+    # None only while carried over: today's intensity is asked anew (docs/assessment.md).
+    intensity = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Copied forward from the previous visit (region and type), not asked about yet.
+    carried_over = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["assessment_id", "region"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "region"], name="chart_mark_one_per_region"
+            ),
+            models.CheckConstraint(
+                condition=Q(region__in=sorted(REGIONS)), name="chart_mark_region_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(pain_type__in=sorted(PAIN_TYPE_LABEL)),
+                name="chart_mark_pain_type_known",
+            ),
+            models.CheckConstraint(
+                # isnull=False: a CHECK whose comparison with NULL is unknown would pass.
+                condition=Q(
+                    carried_over=False,
+                    intensity__isnull=False,
+                    intensity__gte=INTENSITY_MIN,
+                    intensity__lte=INTENSITY_MAX,
+                )
+                | Q(carried_over=True, intensity__isnull=True),
+                name="chart_mark_intensity_0_10_or_carried",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region}: {self.as_mark().words}"
+
+    def as_mark(self) -> Mark:
+        return Mark(self.region, self.pain_type, self.intensity, carried=self.carried_over)

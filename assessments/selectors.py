@@ -4,10 +4,11 @@ import datetime
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
-from assessments.models import Assessment, Measurement, Status
+from assessments.body_chart.regions import Mark, sort_marks
+from assessments.models import Assessment, BodyChartMark, Measurement, Status
 from assessments.values import AssessmentValues, Key, Value
 from clinic.models import Client
 from clinic.selectors import AnyUser
@@ -26,7 +27,7 @@ def assessment_get(user: AnyUser, pk: int) -> Assessment:
         assessments_for(user)
         .select_related("client__clinic", "therapist", "finalised_by")
         .defer("client__clinic__logo")  # the logo's bytes are for handouts only
-        .prefetch_related("measurements"),
+        .prefetch_related("measurements", "chart_marks"),
         pk=pk,
     )
 
@@ -42,8 +43,21 @@ def open_drafts(client: Client) -> QuerySet[Assessment]:
 
 
 def latest_assessment(client: Client) -> Assessment | None:
-    """The visit to copy forward from: the newest one, with its measurements."""
-    return client_assessments(client).prefetch_related("measurements").first()
+    """The visit to copy forward from: the newest one, with its measurements and marks."""
+    return client_assessments(client).prefetch_related("measurements", "chart_marks").first()
+
+
+def latest_chart(client: Client) -> tuple[datetime.date | None, tuple[Mark, ...]]:
+    """The latest visit's date and body-chart marks (one query; no date when none marked)."""
+    latest = client.assessments.order_by("-visit_date", "-pk").values("pk")[:1]
+    rows = BodyChartMark.objects.filter(assessment_id=Subquery(latest)).values_list(
+        "region", "pain_type", "intensity", "carried_over", "assessment__visit_date"
+    )
+    marks, days = [], set()
+    for region, pain_type, intensity, carried_over, day in rows.order_by():
+        marks.append(Mark(region, pain_type, intensity, carried=carried_over))
+        days.add(day)
+    return (days.pop() if days else None), sort_marks(marks)
 
 
 def answers_copied_from(
@@ -77,9 +91,16 @@ def values_of_visits(visits: Sequence[Assessment]) -> dict[int, AssessmentValues
         rows[visit_id][(item, side)] = value if value is not None else (choice or text)
         if carried_over:
             carried[visit_id].add((item, side))
+    marks: dict[int, list[Mark]] = defaultdict(list)
+    charted = BodyChartMark.objects.filter(assessment__in=[visit.pk for visit in visits])
+    for visit_id, region, pain_type, intensity, carried_over in charted.values_list(
+        "assessment_id", "region", "pain_type", "intensity", "carried_over"
+    ).order_by():
+        marks[visit_id].append(Mark(region, pain_type, intensity, carried=carried_over))
     return {
         visit.pk: AssessmentValues(
             values=rows[visit.pk],
+            body_chart=sort_marks(marks[visit.pk]),
             age=visit.client.age_on(visit.visit_date),
             sex=visit.client.sex,
             visit_date=visit.visit_date,
@@ -87,6 +108,11 @@ def values_of_visits(visits: Sequence[Assessment]) -> dict[int, AssessmentValues
         )
         for visit in visits
     }
+
+
+def chart_marks(assessment: Assessment) -> tuple[Mark, ...]:
+    """The visit's body-chart marks in the chart's order (uses prefetched marks)."""
+    return sort_marks([row.as_mark() for row in assessment.chart_marks.all()])
 
 
 def assessment_values(assessment: Assessment) -> AssessmentValues:
@@ -101,6 +127,7 @@ def assessment_values(assessment: Assessment) -> AssessmentValues:
     client = assessment.client
     return AssessmentValues(
         values=values,
+        body_chart=chart_marks(assessment),
         age=client.age_on(assessment.visit_date),
         sex=client.sex,
         visit_date=assessment.visit_date,

@@ -6,7 +6,7 @@ means "not tested", and a previously recorded value left out is removed.
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +16,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from assessments.body_chart.regions import Mark
+from assessments.body_chart.writes import marks_copy, marks_write
 from assessments.catalogue.items import CARRIED_FORWARD, ITEMS, Kind, value_problem
 from assessments.models import Amendment, Assessment, Measurement, Status
 from assessments.outcomes import outcome_problems
@@ -166,6 +168,13 @@ def _apply_narrative(assessment: Assessment, narrative: Mapping[str, Any]) -> li
     return changed
 
 
+def _chart(assessment: Assessment, body_chart: Sequence[Mark] | None) -> Sequence[Mark]:
+    """The chart to write: the given one, or (None) the one stored."""
+    if body_chart is not None:
+        return body_chart
+    return [row.as_mark() for row in assessment.chart_marks.all()]
+
+
 def _locked_for_edit(assessment: Assessment, expected_version: int) -> Assessment:
     current = (
         Assessment.objects.select_for_update()
@@ -192,7 +201,9 @@ def assessment_start_or_continue(
     One open draft per client and visit date unless `another` is asked. Pre-filled from
     `copy_from`, or with `copy_forward` from the latest visit: every value but pain
     intensity, questionnaire answers (catalogue ASKED_ANEW) and the red-flag screen, each
-    marked carried over. The screen is not copied: the edit page offers its last answers
+    marked carried over; so are the body chart's marks, without their intensity, which is
+    asked anew (docs/assessment.md "Body chart"). The
+    screen is not copied: the edit page offers its last answers
     for the therapist to confirm (assessments/red_flag_screen.py).
     Side effects (a new draft only): client's last-visit date; audit entry (create).
     """
@@ -226,6 +237,7 @@ def assessment_start_or_continue(
             for m in copy_from.measurements.all()
             if m.item in CARRIED_FORWARD
         )
+        marks_copy(copy_from, assessment)
     _refresh_last_visit(client)
     detail = f"copied forward from assessment {copy_from.pk}" if copy_from else ""
     _audit(actor, assessment, AuditAction.CREATE, detail)
@@ -262,8 +274,9 @@ def assessment_save(
     narrative: Mapping[str, Any],
     values: Mapping[Key, Value | None],
     confirm_carried: bool = False,
+    body_chart: Sequence[Mark] | None = None,
 ) -> Assessment:
-    """Save a draft, complete or not.
+    """Save a draft, complete or not; `body_chart` is the whole chart (None: unchanged).
 
     Raises AssessmentLocked for a final assessment and AssessmentConflict if someone
     saved in between (nothing is written then). Side effects: version bump; client's
@@ -274,13 +287,15 @@ def assessment_save(
         raise AssessmentLocked("A finalised assessment can only be amended.")
     changed_fields = _apply_narrative(current, narrative)
     changes = _write_values(current, _normalise(values), confirm_carried=confirm_carried)
+    charted = marks_write(current, _chart(current, body_chart))
     current.version += 1
     current.full_clean()
     current.save()
     if "visit_date" in changed_fields:
         _refresh_last_visit(current.client)
-    if changed_fields or changes:
+    if changed_fields or changes or charted:
         names = changed_fields + sorted({code for (code, _), _, _ in changes})
+        names += ["body_chart"] if charted else []
         _audit(actor, current, AuditAction.CHANGE, "changed: " + ", ".join(names))
     return current
 
@@ -302,6 +317,13 @@ def assessment_finalise(
         raise FinaliseBlocked(
             f"{unconfirmed} {values} carried over from the last visit {are} not confirmed "
             "yet: confirm or change them before finalising."
+        )
+    unasked = current.chart_marks.filter(carried_over=True).count()
+    if unasked:
+        regions, need = ("regions", "need") if unasked != 1 else ("region", "needs")
+        raise FinaliseBlocked(
+            f"{unasked} body-chart {regions} carried over from the last visit {need} today's "
+            "intensity: give it, or remove the mark, before finalising."
         )
     current.status = Status.FINAL
     current.finalised_at = timezone.now()
@@ -330,6 +352,7 @@ def assessment_amend(
     narrative: Mapping[str, Any],
     values: Mapping[Key, Value | None],
     reason: str,
+    body_chart: Sequence[Mark] | None = None,
 ) -> Amendment | None:
     """Correct a finalised assessment, keeping every original value in the amendment.
 
@@ -344,15 +367,28 @@ def assessment_amend(
     old_narrative = {name: getattr(current, name) for name in narrative}
     changed_fields = _apply_narrative(current, narrative)
     changes = _write_values(current, _normalise(values), confirm_carried=True)
-    if not changed_fields and not changes:
+    charted = marks_write(current, _chart(current, body_chart))
+    if not changed_fields and not changes and not charted:
         return None
-    records = [
-        {"field": name, "side": "", "old": str(old_narrative[name]), "new": str(narrative[name])}
-        for name in changed_fields
-    ] + [
-        {"field": code, "side": side, "old": _display(old), "new": _display(new)}
-        for (code, side), old, new in changes
-    ]
+    records = (
+        [
+            {
+                "field": name,
+                "side": "",
+                "old": str(old_narrative[name]),
+                "new": str(narrative[name]),
+            }
+            for name in changed_fields
+        ]
+        + [
+            {"field": code, "side": side, "old": _display(old), "new": _display(new)}
+            for (code, side), old, new in changes
+        ]
+        + [
+            {"field": "body_chart", "side": region, "old": old, "new": new}
+            for region, old, new in charted
+        ]
+    )
     amendment = Amendment(
         assessment=current, made_by=actor, reason=reason.strip(), changes=records
     )

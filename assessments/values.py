@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from assessments.body_chart.regions import Mark
 from assessments.catalogue.items import ITEMS, OXFORD_SCORE, Kind, Side
 
 Value = Decimal | str
@@ -24,6 +25,8 @@ class AssessmentValues:
     sex: str = ""
     visit_date: datetime.date | None = None
     carried: frozenset[Key] = field(default_factory=frozenset)
+    # The body chart's marks, in the chart's order (assessments/body_chart/).
+    body_chart: tuple[Mark, ...] = ()
 
     def number(self, code: str, side: str = Side.NONE) -> float | None:
         value = self.values.get((code, side))

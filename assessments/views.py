@@ -9,6 +9,9 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import interpretation, normal_fill, red_flag_screen, selectors, services
+from assessments.body_chart.entry import chart_entry
+from assessments.body_chart.form import chart_blank_problems
+from assessments.body_chart.regions import sort_marks
 from assessments.catalogue.items import SECTIONS
 from assessments.forms import AmendForm, AssessmentForm, StartVisitForm, initial_from
 from assessments.models import Assessment
@@ -55,17 +58,25 @@ def _typed_values(form: AssessmentForm, assessment: Assessment) -> AssessmentVal
     """What the therapist has typed so far (valid fields only), for norms and findings."""
     saved = selectors.assessment_values(assessment)
     typed = {key: value for key, value in form.values().items() if value is not None}
+    chart = form.body_chart()
     return AssessmentValues(
-        values=typed, age=saved.age, sex=saved.sex, visit_date=saved.visit_date
+        values=typed,
+        age=saved.age,
+        sex=saved.sex,
+        visit_date=saved.visit_date,
+        body_chart=saved.body_chart if chart is None else sort_marks(chart),
     )
 
 
-def _validated(form: AssessmentForm) -> bool:
-    """Field validation plus the cross-field outcome checks, errors placed at the fields."""
+def _validated(form: AssessmentForm, assessment: Assessment) -> bool:
+    """Field validation plus the cross-field outcome checks and the body chart's blank
+    intensities (allowed only where a carried mark waits for one), errors at the fields."""
     valid = form.is_valid()
     form.add_item_errors(outcome_problems(AssessmentValues(values={
         key: value for key, value in form.values().items() if value is not None
     })))  # fmt: skip
+    saved = [row.as_mark() for row in assessment.chart_marks.all()]
+    form.add_chart_errors(chart_blank_problems(form.body_chart() or (), saved))
     return valid and not form.errors
 
 
@@ -95,7 +106,8 @@ def _edit_context(
         if form.is_bound
         else selectors.assessment_values(assessment)
     )
-    carried = selectors.assessment_values(assessment).carried
+    saved = selectors.assessment_values(assessment)
+    carried = saved.carried
     cutoffs = interpretation.clinic_cutoffs(assessment)
     folded = folded_sections(
         assessment.client.clinic.assessment_preset, tuple(s.code for s in SECTIONS)
@@ -113,6 +125,7 @@ def _edit_context(
         "findings": interpretation.assessment_findings(assessment, values),
         "scores": outcome_scores(values),
         "carried_count": len(carried),
+        "chart": chart_entry(form, saved.body_chart, values.body_chart),
         "title": "Amend assessment" if assessment.is_final else "Assessment",
         **extra,
     }
@@ -133,11 +146,11 @@ def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     rest = normal_fill.posted(screen.data)
     form = AssessmentForm(rest.data)
     if screen.stale:
-        _validated(form)  # errors elsewhere show too; nothing is saved
+        _validated(form, assessment)  # errors elsewhere show too; nothing is saved
         return _form_page(
             request, "assessments/edit.html", assessment, form, status=409, stale_offer=True
         )
-    if not _validated(form):
+    if not _validated(form, assessment):
         return _form_page(request, "assessments/edit.html", assessment, form)
     try:
         saved = _save(request, assessment, form)
@@ -177,6 +190,7 @@ def _save(request: AuthedRequest, assessment: Assessment, form: AssessmentForm) 
             narrative=form.narrative(),
             values=form.values(),
             confirm_carried=form.cleaned_data["confirm_carried"],
+            body_chart=form.body_chart(),
         )
     except services.AssessmentConflict:
         fresh = selectors.assessment_get(request.user, assessment.pk)
@@ -215,7 +229,7 @@ def _conflict(
     data = posted.copy()
     data["version"] = str(fresh.version)
     rebased = AssessmentForm(data)
-    _validated(rebased)
+    _validated(rebased, fresh)
     return _form_page(
         request, "assessments/edit.html", fresh, rebased, status=409, conflict=differing
     )
@@ -248,6 +262,7 @@ def assessment_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "findings": interpretation.assessment_findings(assessment, values),
         "scores": outcome_scores(values),
         "carried_count": len(values.carried),
+        "chart_marks": values.body_chart,
         "amendments": assessment.amendments.select_related("made_by"),
         # Sections the apps built on this one add (settings.VISIT_PAGE_SECTIONS).
         "extra_sections": [
@@ -266,7 +281,7 @@ def assessment_amend(request: AuthedRequest, pk: int) -> HttpResponse:
         form: AssessmentForm = AmendForm(initial=initial_from(assessment))
         return _form_page(request, "assessments/amend.html", assessment, form)
     form = AmendForm(request.POST)
-    if not _validated(form):
+    if not _validated(form, assessment):
         return _form_page(request, "assessments/amend.html", assessment, form)
     try:
         amendment = services.assessment_amend(
@@ -276,6 +291,7 @@ def assessment_amend(request: AuthedRequest, pk: int) -> HttpResponse:
             narrative=form.narrative(),
             values=form.values(),
             reason=form.cleaned_data["reason"],
+            body_chart=form.body_chart(),
         )
     except services.AssessmentConflict:
         fresh = selectors.assessment_get(request.user, pk)

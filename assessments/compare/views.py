@@ -8,6 +8,7 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET
 
 from assessments import interpretation, selectors, services
+from assessments.compare.chart import chart_changes
 from assessments.compare.shown import shown
 from assessments.compare.visits import compare_visits
 from assessments.models import Assessment
@@ -53,19 +54,18 @@ def assessment_compare(request: AuthedRequest, client_pk: int) -> HttpResponse:
         (by_pk[first], by_pk[second]), key=lambda visit: (visit.visit_date, visit.pk)
     )
     pair: list[Assessment] = [before, after]
-    prefetch_related_objects(pair, "measurements")
+    prefetch_related_objects(pair, "measurements", "chart_marks")
     for assessment in pair:
         services.assessment_viewed(actor=request.user, assessment=assessment)
-    comparison = compare_visits(
-        selectors.assessment_values(before),
-        selectors.assessment_values(after),
-        interpretation.clinic_cutoffs(after),
-    )
+    old, new = selectors.assessment_values(before), selectors.assessment_values(after)
+    comparison = compare_visits(old, new, interpretation.clinic_cutoffs(after))
     context.update(
         chosen=(first, second),
         before=before,
         after=after,
         comparison=comparison,
+        charts=(old.body_chart, new.body_chart),
+        chart_changes=chart_changes(old.body_chart, new.body_chart),
         shown=shown(comparison, show_all=request.GET.get("all") == "1"),
         # What happened between the visits, from the apps built on this one (the home
         # program: settings.COMPARE_VISIT_PANELS); read under the two visits' audit entries.

@@ -2,6 +2,7 @@
 (docs/findings.md). Pure: no Django. Red flags carry no severity: urgency comes with the
 finding."""
 
+from assessments.body_chart.below_knee import below_knee_detail, below_knee_side
 from assessments.catalogue.items import RED_FLAGS
 from assessments.findings.rules import SIDES, Cutoffs, Evidence, Rule, deg
 from assessments.values import AssessmentValues
@@ -36,10 +37,11 @@ def _neurological(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
     what = f"SLR reproduces pain below the knee at {low:g}-{deg(high)} (nerve-root sign)"
     for side, angle in nerve_root_sides(values, cutoffs):
         found.append(Evidence(what, side, "", deg(angle)))
-    site = values.choice("pain_site_below_knee")
-    if site is not None:
-        side = site if site in ("left", "right", "both") else ""
-        found.append(Evidence("Pain radiating below the knee", side, ""))
+    # The pain-site item and the body chart are equal inputs (docs/findings.md).
+    below = below_knee_side(values)
+    if below is not None:
+        detail = below_knee_detail(values)
+        found.append(Evidence("Pain radiating below the knee", below, "", detail))
     return found
 
 

@@ -70,7 +70,8 @@ def _sort_key(key: Key) -> tuple[int, int]:
 
 
 def export_assessment(assessment: Assessment) -> dict[str, Any]:
-    """The assessment as a version 1 document (reads prefetched measurements if present)."""
+    """The assessment as a version 1 document (reads prefetched measurements and marks if
+    present); "body_chart" only when the visit has marks."""
     recorded = assessment_values(assessment)
     measurements = [
         {
@@ -80,7 +81,7 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
         }
         for (code, side), value in sorted(recorded.values.items(), key=lambda kv: _sort_key(kv[0]))
     ]
-    return {
+    document: dict[str, Any] = {
         "schema": SCHEMA,
         "version": VERSION,
         "visit_date": assessment.visit_date.isoformat(),
@@ -94,6 +95,15 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
         "narrative": {name: getattr(assessment, name) for name in NARRATIVE_KEYS},
         "measurements": measurements,
     }
+    # Optional: a visit without marks exports as before. A draft's marks carried over
+    # without today's intensity are not recorded for this visit yet, so they stay out.
+    marks = [mark for mark in recorded.body_chart if mark.intensity is not None]
+    if marks:
+        document["body_chart"] = [
+            {"region": mark.region, "pain_type": mark.pain_type, "intensity": mark.intensity}
+            for mark in marks
+        ]
+    return document
 
 
 # --- import -----------------------------------------------------------------------------
@@ -119,6 +129,7 @@ def import_assessment(parsed: ParsedAssessment, *, client: Client, actor: User) 
         expected_version=assessment.version,
         narrative=parsed.narrative,
         values=parsed.values,
+        body_chart=parsed.body_chart,
     )
     if parsed.status == Status.FINAL:
         assessment = assessment_finalise(

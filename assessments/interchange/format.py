@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from assessments.body_chart.regions import Mark
 from assessments.catalogue.items import ITEMS, Side
 from assessments.models import Assessment, Status
 from assessments.services import NARRATIVE_FIELDS
@@ -41,6 +42,10 @@ TOP_KEYS = (
     "narrative",
     "measurements",
 )
+# Optional, added within version 1: a document without them reads as before, and an export
+# writes "body_chart" only for a visit with marks (docs/interchange.md).
+OPTIONAL_KEYS = ("body_chart",)
+CHART_KEYS = ("region", "pain_type", "intensity")
 CLIENT_KEYS = ("reference", "age_at_visit", "sex")
 MEASUREMENT_KEYS = ("item", "side", "value")
 STATUSES = tuple(status.value for status in Status)
@@ -94,10 +99,12 @@ class ParsedAssessment:
     client: ClientInfo
     narrative: Mapping[str, str]  # every NARRATIVE_KEYS entry, "" when absent
     values: Mapping[Key, Value] = field(default_factory=dict)
+    body_chart: tuple[Mark, ...] = ()
 
     def to_values(self) -> AssessmentValues:
         return AssessmentValues(
             values=dict(self.values),
+            body_chart=self.body_chart,
             age=self.client.age_at_visit,
             sex=self.client.sex,
             visit_date=self.visit_date,

@@ -8,8 +8,17 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from assessments.body_chart.regions import (
+    INTENSITY_MAX,
+    INTENSITY_MIN,
+    PAIN_TYPE_LABEL,
+    REGIONS,
+    Mark,
+    sort_marks,
+)
 from assessments.catalogue.items import ITEMS, Item, Kind
 from assessments.interchange.format import (
+    CHART_KEYS,
     CLIENT_KEYS,
     DATE_PATTERN,
     MAX_AGE,
@@ -17,6 +26,7 @@ from assessments.interchange.format import (
     NAME_PATTERN,
     NARRATIVE_KEYS,
     NARRATIVE_MAX_LENGTH,
+    OPTIONAL_KEYS,
     REFERENCE_MAX_LENGTH,
     SCHEMA,
     SEXES,
@@ -355,13 +365,57 @@ def _check_measurements(check: _Checker, value: object) -> dict[Key, Value]:
     return values
 
 
+def _check_mark(check: _Checker, path: str, raw: object) -> Mark | None:
+    row = check.mapping(path, raw, known=CHART_KEYS, required=CHART_KEYS)
+    if row is None or any(key not in row for key in CHART_KEYS):
+        return None
+    region, pain_type, intensity = row["region"], row["pain_type"], row["intensity"]
+    good = True
+    if region not in REGIONS:
+        check.add(f"{path}.region", f"unknown region {_shown(region)}")
+        good = False
+    if pain_type not in PAIN_TYPE_LABEL:
+        allowed = _quoted(list(PAIN_TYPE_LABEL))
+        check.add(f"{path}.pain_type", f"{_shown(pain_type)} is not a pain type ({allowed})")
+        good = False
+    if isinstance(intensity, bool) or not isinstance(intensity, int):
+        check.add(
+            f"{path}.intensity", f"must be a whole number from 0 to 10 (got {_shown(intensity)})"
+        )
+        good = False
+    elif not INTENSITY_MIN <= intensity <= INTENSITY_MAX:
+        check.add(f"{path}.intensity", f"must be from 0 to 10 (got {intensity})")
+        good = False
+    return Mark(str(region), str(pain_type), int(intensity)) if good else None
+
+
+def _check_body_chart(check: _Checker, value: object) -> tuple[Mark, ...]:
+    """The optional body chart: one mark per region (docs/interchange.md)."""
+    if not isinstance(value, list | tuple):
+        check.wrong_type("$.body_chart", value, "array")
+        return ()
+    marks: dict[str, Mark] = {}
+    first_seen: dict[str, str] = {}
+    for index, raw in enumerate(value):
+        path = f"$.body_chart[{index}]"
+        mark = _check_mark(check, path, raw)
+        if mark is None:
+            continue
+        if mark.region in first_seen:
+            check.add(path, f'repeats region "{mark.region}" from {first_seen[mark.region]}')
+            continue
+        first_seen[mark.region] = path
+        marks[mark.region] = mark
+    return sort_marks(list(marks.values()))
+
+
 def parse_document(data: object) -> ParsedAssessment:
     """Validate a decoded document; raise InterchangeError listing every problem found.
 
     An unknown schema or version is reported alone: the other rules belong to version 1.
     """
     check = _Checker()
-    document = check.mapping("$", data, known=TOP_KEYS, required=TOP_KEYS)
+    document = check.mapping("$", data, known=(*TOP_KEYS, *OPTIONAL_KEYS), required=TOP_KEYS)
     if document is None:
         raise InterchangeError(check.problems)
     if not _check_header(check, document):
@@ -378,6 +432,7 @@ def parse_document(data: object) -> ParsedAssessment:
     client = _check_client(check, document["client"]) if "client" in document else None
     narrative = _check_narrative(check, document.get("narrative", {}))
     values = _check_measurements(check, document.get("measurements", []))
+    body_chart = _check_body_chart(check, document.get("body_chart", []))
     if check.problems or visit_date is None or therapist is None or client is None:
         raise InterchangeError(check.problems)
     return ParsedAssessment(
@@ -387,4 +442,5 @@ def parse_document(data: object) -> ParsedAssessment:
         client=client,
         narrative=narrative,
         values=values,
+        body_chart=body_chart,
     )

@@ -7,8 +7,10 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from assessments.body_chart.regions import INTENSITY_MAX, INTENSITY_MIN, PAIN_TYPE_LABEL, REGIONS
 from assessments.catalogue.items import ITEMS, Item, Kind
 from assessments.interchange.format import (
+    CHART_KEYS,
     DATE_PATTERN,
     MAX_AGE,
     MEASUREMENT_KEYS,
@@ -65,7 +67,8 @@ def _item_schema(item: Item) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a version 1 document.
 
-    What it cannot say, the validator also checks: no repeated item and side, a visit
+    What it cannot say, the validator also checks: no repeated item and side (nor
+    body-chart region), a visit
     date that exists in the calendar and is not in the future, and the outcome
     cross-checks (assessments.outcomes.outcome_problems).
     """
@@ -111,10 +114,26 @@ def json_schema() -> dict[str, Any]:
                 "properties": narrative,
             },
             "measurements": {"type": "array", "items": {"$ref": "#/$defs/measurement"}},
+            "body_chart": {"type": "array", "items": {"$ref": "#/$defs/body_chart_mark"}},
         },
         "$defs": {
             "measurement": {"oneOf": [{"$ref": f"#/$defs/item_{code}"} for code in ITEMS]},
             **{f"item_{code}": _item_schema(item) for code, item in ITEMS.items()},
+            "body_chart_mark": {
+                "title": "A marked body-chart region (optional; one per region)",
+                "type": "object",
+                "additionalProperties": False,
+                "required": list(CHART_KEYS),
+                "properties": {
+                    "region": {"enum": list(REGIONS)},
+                    "pain_type": {"enum": list(PAIN_TYPE_LABEL)},
+                    "intensity": {
+                        "type": "integer",
+                        "minimum": INTENSITY_MIN,
+                        "maximum": INTENSITY_MAX,
+                    },
+                },
+            },
         },
     }
 

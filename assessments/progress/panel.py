@@ -12,11 +12,11 @@ from collections import defaultdict
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 
-from assessments.models import Assessment, Measurement, Status
+from assessments.models import Assessment, BodyChartMark, Measurement, Status
 from assessments.norms import cutoffs_for
 from assessments.progress.charts import ChartView, chart_view
 from assessments.progress.series import CHART_ITEMS, PAIN_ITEMS, pain_chart
-from assessments.selectors import assessment_values
+from assessments.selectors import assessment_values, latest_chart
 from assessments.values import AssessmentValues, Key, Value
 from clinic.models import Client
 from clinic.panels.cache import cached_panel
@@ -43,7 +43,9 @@ def progress_visits(client: Client) -> tuple[list[Assessment], list[AssessmentVa
     finalised = [visit for visit in visits if visit.is_final]
     if finalised:
         rows = Measurement.objects.filter(item__in=sorted(CHART_ITEMS))
-        prefetch_related_objects(finalised, Prefetch("measurements", queryset=rows))
+        # The charts read no body chart: an empty prefetch saves a query per visit.
+        no_marks = Prefetch("chart_marks", queryset=BodyChartMark.objects.none())
+        prefetch_related_objects(finalised, Prefetch("measurements", queryset=rows), no_marks)
     return visits, [assessment_values(visit) for visit in finalised]
 
 
@@ -81,10 +83,18 @@ def progress_panel(request: HttpRequest, client: Client) -> Panel:
 
 
 def progress_panel_fresh(client: Client) -> Panel:
-    """The pain chart with a link to every progress chart; one query for any history."""
+    """The pain chart with a link to every progress chart, and the latest visit's body
+    chart; two queries for any history."""
+    chart_date, chart_marks = latest_chart(client)
     chart: ChartView = chart_view(
         pain_chart(pain_values(client), client_cutoffs(client)),
         id_prefix="panel",
         empty_text=PANEL_EMPTY,
     )
-    return Panel("assessments/_progress_panel.html", {"client": client, "chart": chart})
+    context = {
+        "client": client,
+        "chart": chart,
+        "chart_date": chart_date,
+        "chart_marks": chart_marks,
+    }
+    return Panel("assessments/_progress_panel.html", context)

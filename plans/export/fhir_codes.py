@@ -23,6 +23,9 @@ LOCAL_BASE = "https://hipplan.invalid/fhir"
 MEASURE_SYSTEM = f"{LOCAL_BASE}/CodeSystem/measure"
 # Catalogue choice values ("positive", "negative", "yes", "no", "groin", ...).
 ANSWER_SYSTEM = f"{LOCAL_BASE}/CodeSystem/answer"
+# The body chart (assessments/body_chart/regions.py): its regions and pain types.
+BODY_REGION_SYSTEM = f"{LOCAL_BASE}/CodeSystem/body-chart-region"
+PAIN_TYPE_SYSTEM = f"{LOCAL_BASE}/CodeSystem/pain-type"
 # How range of motion was measured (catalogue `rom_instrument` values).
 INSTRUMENT_SYSTEM = f"{LOCAL_BASE}/CodeSystem/instrument"
 # The library's interventions by their code (`kneeling-hip-flexor-stretch`, ...).

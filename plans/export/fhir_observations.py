@@ -1,11 +1,10 @@
 """The Observations of one visit in the FHIR R4 export (docs/fhir.md), and shared helpers.
 
-Pain (NPRS), hip range of movement per side, hip-region tests, palpation per muscle and
-side, and outcome scores (PSFS
-mean, ODI, STarT Back), each score as `assessments.outcomes` works it out (from the answers,
-or the totals typed from the form for visits without them). Only scores leave: no
-questionnaire wording is stored or sent (docs/clinical.md "Outcome measures"). Codes:
-`export_fhir_codes`.
+Pain (NPRS), the body chart's regions, hip range of movement per side, hip-region tests,
+palpation per muscle and side, and outcome scores (PSFS mean, ODI, STarT Back), each score
+as `assessments.outcomes` works it out (from the answers, or the totals typed from the
+form for visits without them). Only scores leave: no questionnaire wording is stored or
+sent (docs/clinical.md "Outcome measures"). Codes: `export_fhir_codes`.
 """
 
 import uuid
@@ -306,9 +305,33 @@ def _startback(context: VisitContext) -> Iterator[dict[str, Any]]:
     )
 
 
+def _body_chart(context: VisitContext) -> Iterator[dict[str, Any]]:
+    """One observation per marked region: the intensity, the pain type as a component
+    (a draft's marks carried over without today's intensity are left out)."""
+    for mark in context.values.body_chart:
+        if mark.intensity is None:
+            continue
+        pain_type = _concept((codes.PAIN_TYPE_SYSTEM, mark.pain_type), text=mark.pain_type_label)
+        yield _observation(
+            context,
+            f"body_chart/{mark.region}",
+            "survey",
+            _concept(_measure("body_chart"), text="Body chart: pain intensity in a region"),
+            bodySite=_concept((codes.BODY_REGION_SYSTEM, mark.region), text=mark.label),
+            valueInteger=mark.intensity,
+            component=[
+                {
+                    "code": _concept(_measure("body_chart_pain_type"), text="Pain type"),
+                    "valueCodeableConcept": pain_type,
+                }
+            ],
+        )
+
+
 def observations(context: VisitContext) -> Iterator[dict[str, Any]]:
     """The visit's observations as bundle entries, in a fixed order."""
     yield from _pain(context)
+    yield from _body_chart(context)
     yield from _hip_rom(context)
     yield from _hip_tests(context)
     yield from _palpation(context)

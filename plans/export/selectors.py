@@ -19,9 +19,9 @@ from treatment.models import TreatmentRecord
 class ClientRecord:
     """A client with every visit, oldest first.
 
-    Each visit has its therapist, measurements, treatment record and rows (through
-    `treatment_given`) and (through `plan_versions`) its plan's versions with their items,
-    issuer and program link (with its ticks and days) already loaded.
+    Each visit has its therapist, measurements, body-chart marks, treatment record and rows
+    (through `treatment_given`) and (through `plan_versions`) its plan's versions with their
+    items, issuer and program link (with its ticks and days) already loaded.
     """
 
     client: Client
@@ -42,11 +42,11 @@ def treatment_given(visit: Assessment) -> TreatmentRecord | None:
 def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
     """The client of the user's clinic (another clinic's is a 404) with their whole record.
 
-    Six queries whatever the size of the record: the client (with clinic and consent
+    Seven queries whatever the size of the record: the client (with clinic and consent
     recorder), the visits (with therapist, plan and treatment record), their measurements,
-    their treatment rows, the plans' versions (with issuer, the handout snapshot taken at
-    issue, without its logo, and the program link) and the versions' items; two more, the
-    links' ticks and days, when a version has a program link.
+    their body-chart marks, their treatment rows, the plans' versions (with issuer, the
+    handout snapshot taken at issue, without its logo, and the program link) and the
+    versions' items; two more, the links' ticks and days, when a version has a program link.
     """
     client = client_get(user, client_pk)
     versions = (
@@ -58,6 +58,7 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
         client.assessments.select_related("therapist", "plan", "treatment")
         .prefetch_related(
             "measurements",
+            "chart_marks",
             "treatment__rows",
             Prefetch("plan__versions", queryset=versions),
             "plan__versions__items",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
 
-from assessments.models import Assessment, Measurement, Status
+from assessments.models import Assessment, BodyChartMark, Measurement, Status
 from assessments.progress.charts import ChartView, chart_view, format_value
 from assessments.progress.panel import client_cutoffs
 from assessments.progress.series import CHART_ITEMS, IMPROVED, WORSE, ChartSpec, progress_charts
@@ -57,7 +57,9 @@ def _visits(version: PlanVersion) -> list[Assessment]:
         .order_by("visit_date", "pk")
     )
     rows = Measurement.objects.filter(item__in=sorted(CHART_ITEMS))
-    prefetch_related_objects(visits, Prefetch("measurements", queryset=rows))
+    # The charts read no body chart: an empty prefetch saves a query per visit.
+    no_marks = Prefetch("chart_marks", queryset=BodyChartMark.objects.none())
+    prefetch_related_objects(visits, Prefetch("measurements", queryset=rows), no_marks)
     for visit in visits:
         visit.client = assessment.client  # already loaded: no query per visit
     return visits

@@ -1,12 +1,13 @@
 """Assessments for tests, written through the services (as the app writes them)."""
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
 
+from assessments.body_chart.regions import Mark
 from assessments.models import Assessment
 from assessments.services import assessment_finalise, assessment_save, assessment_start
 from assessments.values import Key, Value
@@ -78,6 +79,7 @@ def recorded_assessment(
     narrative: Mapping[str, str] | None = None,
     visit_date: datetime.date = datetime.date(2026, 11, 2),
     final: bool = True,
+    body_chart: Sequence[Mark] | None = None,
 ) -> Assessment:
     """A visit saved (and by default finalised) through the services; always a new one."""
     assessment = assessment_start(actor=actor, client=client, visit_date=visit_date, another=True)
@@ -87,6 +89,7 @@ def recorded_assessment(
         expected_version=assessment.version,
         narrative=narrative or {},
         values=values,
+        body_chart=body_chart,
     )
     if final:
         assessment = assessment_finalise(

@@ -258,7 +258,8 @@ def test_edit_page_query_count_with_and_without_an_offer(
             response = as_therapist.get(_url(assessment))
         assert response.status_code == 200
         counts.append(len(queries))
-    # Session, user, the assessment (with client and clinic), its measurements, the audit
-    # entry, the membership (navigation). A follow-up adds the visit it started from (its
-    # date is in the page header) and that visit's red-flag answers: the offer's one query.
-    assert counts == [6, 8]
+    # Session, user, the assessment (with client and clinic), its measurements, its
+    # body-chart marks, the audit entry, the membership (navigation). A follow-up adds the
+    # visit it started from (its date is in the page header) and that visit's red-flag
+    # answers: the offer's one query.
+    assert counts == [7, 9]

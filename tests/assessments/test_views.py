@@ -339,8 +339,10 @@ def test_client_page_query_count_is_flat(
     # session, user, client, audit insert, membership, finalised pain scores (progress
     # panel), the history's stamp (plans/panels.py), visit count, visits with therapists,
     # their measurements, their plans (no plans here, so no plan-version query)
-    # 11, and the home program panel's one (plans/program/panel.py; no link issued here).
-    assert len(queries) == 12, [q["sql"] for q in queries]
+    # 11, the home program panel's one (plans/program/panel.py; no link issued here), the
+    # episode panel's one (episodes/panel.py; no episode here), and two for body charts:
+    # the history's marks, the latest visit's chart (progress panel).
+    assert len(queries) == 15, [q["sql"] for q in queries]
 
 
 # --- access -------------------------------------------------------------------

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.db.models import ForeignObjectRel, Model
 
+from assessments.body_chart.regions import Mark
 from assessments.models import Assessment
 from assessments.services import (
     assessment_amend,
@@ -48,6 +49,7 @@ def amended_visit(therapist: User, client: Client) -> Assessment:
         expected_version=1,
         narrative={"presenting_complaint": TYPED["presenting_complaint"]},
         values=VALUES,
+        body_chart=[Mark("buttock_right", "ache", 4)],
     )
     final = assessment_finalise(actor=therapist, assessment=saved, expected_version=2)
     assessment_amend(

@@ -22,6 +22,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
+from assessments.body_chart.regions import Mark
 from assessments.models import Assessment
 from assessments.services import assessment_finalise, assessment_save, assessment_start
 from clinic.models import Client, Clinic
@@ -62,8 +63,14 @@ def _finalised(therapist: User, client: Client, weeks: int, pain: int) -> Assess
         ("strength_glute_med", "right"): "3",
         ("strength_glute_med", "left"): "5",
     }
+    chart = [Mark("low_back_left", "ache", pain), Mark("buttock_left", "burning", 2)]
     saved = assessment_save(
-        actor=therapist, assessment=draft, expected_version=1, narrative={}, values=values
+        actor=therapist,
+        assessment=draft,
+        expected_version=1,
+        narrative={},
+        values=values,
+        body_chart=chart,
     )
     return assessment_finalise(actor=therapist, assessment=saved, expected_version=2)
 
@@ -78,6 +85,15 @@ def world(therapist: User, client_record: Client) -> World:
     revision = plan_revise(actor=therapist, version=issued)
     later = FIRST_VISIT + datetime.timedelta(weeks=6)
     draft = assessment_start(actor=therapist, client=client_record, visit_date=later)
+    # The entry page with a row in the body chart's list (and the client page's chart).
+    draft = assessment_save(
+        actor=therapist,
+        assessment=draft,
+        expected_version=1,
+        narrative={},
+        values={},
+        body_chart=[Mark("groin_right", "sharp", 4)],
+    )
     return World(client_record, visits, draft, issued, revision)
 
 

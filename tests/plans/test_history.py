@@ -68,9 +68,10 @@ def test_history_query_count_is_flat_with_plans(
     with CaptureQueriesContext(connection) as queries:
         as_therapist.get(reverse("client_detail", args=[client_record.pk]))
     # as without plans, plus one query for the plans' versions
-    # 12, the home program panel's one (plans/program/panel.py; no link issued here) and
-    # the episode panel's one (episodes/panel.py; no episode here).
-    assert len(queries) == 14, [q["sql"] for q in queries]
+    # 12, the home program panel's one (plans/program/panel.py; no link issued here), the
+    # episode panel's one (episodes/panel.py; no episode here), and two for body charts:
+    # the history's marks, the latest visit's chart (progress panel).
+    assert len(queries) == 16, [q["sql"] for q in queries]
 
 
 @pytest.mark.parametrize("visits", [1, 3, 30])

@@ -328,11 +328,12 @@ def test_builder_query_count_is_flat(
         _act(as_therapist, version, action=f"add:{slug}")
     assert version.items.count() == suggested + added
     # session, user, version with its plan, visit, client and clinic, items, audit insert,
-    # the visit's values (findings), the plan's versions, membership (navigation)
+    # the visit's values and body-chart marks (findings), the plan's versions, membership
+    # (navigation)
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(reverse("plan_builder", args=[version.pk]))
     assert len(response.context["rows"]) == version.items.count()
-    assert len(queries) == 8, [q["sql"] for q in queries]
+    assert len(queries) == 9, [q["sql"] for q in queries]
 
 
 @pytest.mark.parametrize("added", [0, 3])

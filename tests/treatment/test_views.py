@@ -11,9 +11,10 @@ from treatment.checks import REASON_NEEDED, RowInput
 from treatment.models import TreatmentRecord
 from treatment.services import treatment_save
 
-# session, user, the visit and its measurements, the treatment and its rows, the
-# membership (the profession, and the menu), the clinic's techniques, the read entry
-QUERIES = 9
+# session, user, the visit with its measurements and body-chart marks, the treatment and
+# its rows, the membership (the profession, and the menu), the clinic's techniques, the
+# read entry
+QUERIES = 10
 
 
 def _post(version: int = 0, reason: str = "", **extra: str) -> dict[str, str]:

@@ -157,9 +157,10 @@ def test_compare_query_count_is_flat(
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(_url(client_record, made[-1].pk, made[0].pk))
     assert response.status_code == 200
-    # session, user, client, visits with therapists, measurements of the two, 2 audit
-    # inserts, program links between the visits (none here), membership (page header)
-    assert len(queries) == 9, [q["sql"] for q in queries]
+    # session, user, client, visits with therapists, measurements of the two, their
+    # body-chart marks, 2 audit inserts, program links between the visits (none here),
+    # membership (page header)
+    assert len(queries) == 10, [q["sql"] for q in queries]
 
 
 def test_compare_page_shows_instrument_caveat_and_missing_values(

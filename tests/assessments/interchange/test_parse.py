@@ -302,8 +302,8 @@ def test_parse_document_accepts_decimal_numbers_from_load_json() -> None:
         pytest.param(
             [(("measurements",), DELETE), (("client name",), "Priya")],
             [
-                '$["client name"]: unknown key (known: client, measurements, narrative, schema, '
-                "status, therapist, version, visit_date)",
+                '$["client name"]: unknown key (known: body_chart, client, measurements, '
+                "narrative, schema, status, therapist, version, visit_date)",
                 "$.measurements: is required",
             ],
             id="top-level-keys",

@@ -209,6 +209,7 @@ def test_client_page_panel_queries_are_flat(
 ) -> None:
     for day in range(visits):
         _visit(therapist, client_record, day, {("pain_now", ""): Decimal(day % 11)})
-    with django_assert_num_queries(1):  # the finalised visits' pain scores
+    # the finalised visits' pain scores, the latest visit's body chart
+    with django_assert_num_queries(2):
         panel = progress_panel_fresh(client_record)
     assert len(panel.context["chart"].series[0].markers) == visits

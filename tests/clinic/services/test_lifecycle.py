@@ -119,6 +119,7 @@ def test_client_models_cover_every_client_record_table(db: None) -> None:
             "clinic.Client",
             "assessments.Assessment",
             "assessments.Measurement",
+            "assessments.BodyChartMark",
             "assessments.Amendment",
             "plans.Plan",
             "plans.PlanVersion",
@@ -183,7 +184,7 @@ def test_client_erase_keeps_earlier_audit_entries_and_adds_a_tombstone(
         "client",
         full_record.pk,
         "boss",
-        "Client record erased on request: 2 visits and 1 plan removed (34 rows in all)",
+        "Client record erased on request: 2 visits and 1 plan removed (36 rows in all)",
     )
 
 
@@ -247,6 +248,7 @@ def test_erasure_summary_counts_what_erase_will_remove(full_record: Client) -> N
     assert dict(erasure_summary(full_record)) == {
         "assessments": 2,
         "measurements": 13,  # the copied visit carries all but its red-flag answer
+        "body chart marks": 2,  # one, and its copy in the copied visit
         "amendment": 1,
         "plan": 1,
         "plan versions": 2,

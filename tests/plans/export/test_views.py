@@ -143,9 +143,9 @@ def test_export_query_count_is_flat(
 ) -> None:
     for _ in range(visits):
         plan_build(actor=therapist, assessment=make_assessment(therapist, client_record, TYPICAL))
-    # session, user, client, visits (with therapist and plan), measurements, plan versions,
-    # plan items, audit insert
-    with django_assert_num_queries(8):
+    # session, user, client, visits (with therapist and plan), measurements, body-chart
+    # marks, plan versions, plan items, audit insert
+    with django_assert_num_queries(9):
         response = as_therapist.get(reverse(export.name, args=[client_record.pk]))
     assert _visits_in(export, response.content) == visits
 
