@@ -119,3 +119,13 @@ class IssueForm(forms.Form):
     )
     # Offered when the client has an email address: sent by the worker once issued.
     email_client = forms.BooleanField(required=False, label="Email the handout to the client")
+
+
+class AddReasonForm(forms.Form):
+    """Asked when adding an entry a finding of the visit contraindicates: the reason."""
+
+    add_reason = forms.CharField(
+        label="Reason to add it anyway",
+        required=False,
+        max_length=PlanItem._meta.get_field("override_reason").max_length,
+    )

@@ -44,7 +44,7 @@ def _row(visit: Assessment, values: AssessmentValues, cutoffs: dict[str, float])
         pain_worst=values.number("pain_worst_24h"),
         findings=tuple(found[:KEY_FINDINGS]),
         more_findings=max(0, len(found) - KEY_FINDINGS),
-        red_flag=any(finding.is_red_flag for finding in found),
+        red_flag=any(finding.stops_plan for finding in found),
         latest=versions[0] if versions else None,
         issued=issued,
     )

@@ -14,7 +14,7 @@ from assessments.interpretation import findings as assessment_findings
 from assessments.selectors import assessment_get
 from clinic.http import AuthedRequest, whole_number
 from plans import selectors, services
-from plans.forms import NO_HOME_DOSE, IssueForm, PlanForm, PlanItemForm
+from plans.forms import NO_HOME_DOSE, AddReasonForm, IssueForm, PlanForm, PlanItemForm
 from plans.handout import selectors as handout_selectors
 from plans.handout.services import handout_email_request
 from plans.handout.snapshot import focus_lines
@@ -174,10 +174,25 @@ def _page(
     *,
     editor: Editor | None = None,
     status: int = 200,
+    refused: services.Contraindicated | None = None,
+    error: str = "",
 ) -> HttpResponse:
-    """The builder page. Each showing shows the client's plan and findings: one read entry."""
+    """The builder page. Each showing shows the client's plan and findings: one read entry.
+
+    `refused`: a contraindicated entry the therapist tried to add, shown with its warning
+    and a field for the reason to add it anyway.
+    """
     services.plan_viewed(actor=request.user, version=version)
     context = _context(request, version, editor or Editor(version))
+    if refused is not None:
+        context["refused"] = {
+            "slug": refused.slug,
+            "name": refused.name,
+            "because": refused.titles,
+            "error": error,
+            "reason": request.POST.get("add_reason", "").replace("\x00", ""),
+            "add_at": request.POST.get("add_at", ""),
+        }
     return render(request, "plans/builder.html", context, status=status)
 
 
@@ -227,6 +242,33 @@ def _email_on_issue(request: AuthedRequest, version: PlanVersion) -> None:
     messages.success(request, f"The handout is being emailed to {email.to}.")
 
 
+def _add(request: AuthedRequest, version: PlanVersion, slug: str, editor: Editor) -> HttpResponse:
+    """Add a library entry; a contraindicated one asks for the reason first (nothing lost)."""
+    form = AddReasonForm(request.POST)
+    reason = form.cleaned_data["add_reason"] if form.is_valid() else ""
+    try:
+        item = services.plan_item_add(
+            actor=request.user,
+            version=version,
+            expected_lock=version.lock,
+            slug=slug,
+            position=whole_number(request.POST.get("add_at")),
+            override_reason=reason,
+        )
+    except services.Contraindicated as refused:
+        posted = [str(message) for message in form.errors.get("add_reason", [])]
+        error = " ".join(posted) or " ".join(refused.messages)
+        page = _page(
+            request, version, editor=_saved(version, editor), refused=refused, error=error
+        )
+        return page
+    if item.override_reason:
+        messages.warning(request, f"Added {item.name} as item {item.position}, with your reason.")
+    else:
+        messages.success(request, f"Added {item.name} as item {item.position}.")
+    return _again(version)
+
+
 def _after_save(
     request: AuthedRequest, version: PlanVersion, action: Action, editor: Editor
 ) -> HttpResponse:
@@ -234,16 +276,7 @@ def _after_save(
     if action.verb == "issue":
         return _issue(request, version, editor)
     if action.verb == "add":
-        position = whole_number(request.POST.get("add_at"))
-        item = services.plan_item_add(
-            actor=request.user,
-            version=version,
-            expected_lock=version.lock,
-            slug=action.target,
-            position=position,
-        )
-        messages.success(request, f"Added {item.name} as item {item.position}.")
-        return _again(version)
+        return _add(request, version, action.target, editor)
     if action.verb == "swap":
         item_id, _, slug = action.target.partition(":")
         swapped = services.plan_item_swap(

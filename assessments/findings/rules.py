@@ -38,8 +38,11 @@ class Evidence:
 
     what: str  # the sign in clinical words, shared by both sides: "SLR below 80°"
     side: str  # "left" | "right" | "both" | ""
-    severity: str  # MILD | MODERATE | MARKED; "" for red flags (they use urgency)
+    severity: str  # MILD | MODERATE | MARKED; a red flag's referral level (red_flags.py)
     detail: str = ""  # the measured value: "72°"
+    # Degrees beyond the cut-off, for an angle (None otherwise): compares the two sides
+    # against measurement error (findings.core "worse side").
+    amount: float | None = None
 
 
 Cutoffs = Mapping[str, float]
@@ -92,7 +95,7 @@ def _above(
         value = values.number(code, side)
         severity = None if value is None else beyond_error(value - cut, err)
         if value is not None and severity is not None:
-            found.append(Evidence(what, side, severity, deg(value)))
+            found.append(Evidence(what, side, severity, deg(value), value - cut))
     return found
 
 
@@ -140,7 +143,7 @@ def _hip_flexors(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
         values, "thomas_hip_angle", cut, f"Thomas hip angle above {deg(cut)}", _error(cutoffs)
     )
     return [
-        Evidence(e.what, e.side, e.severity, f"{e.detail} (pelvis not controlled)")
+        Evidence(e.what, e.side, e.severity, f"{e.detail} (pelvis not controlled)", e.amount)
         if values.choice("thomas_pelvis_controlled", e.side) == "no"
         else e
         for e in found
@@ -153,9 +156,8 @@ def _rectus_femoris(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence
         angle = values.number("thomas_knee_angle", side)
         severity = None if angle is None else beyond_error(cut - angle, _error(cutoffs))
         if angle is not None and severity is not None:
-            found.append(
-                Evidence(f"Thomas knee angle below {deg(cut)}", side, severity, deg(angle))
-            )
+            what = f"Thomas knee angle below {deg(cut)}"
+            found.append(Evidence(what, side, severity, deg(angle), cut - angle))
     return found
 
 
@@ -177,7 +179,7 @@ def _hamstrings(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
         if angle is None or severity is None or pain == "yes":
             continue
         detail = deg(angle) if pain == "no" else f"{deg(angle)} (below-knee pain not recorded)"
-        found.append(Evidence(f"SLR below {deg(cut)}", side, severity, detail))
+        found.append(Evidence(f"SLR below {deg(cut)}", side, severity, detail, cut - angle))
     over = cutoffs["ake_deficit_tight_over"]
     what = f"90/90 knee extension deficit over {deg(over)}"
     return found + _above(values, "ake_deficit", over, what, _error(cutoffs))
@@ -205,9 +207,9 @@ def _limited(code: str) -> Rule:
             severity = beyond_error(value.reference.low - value.value, err)
             if severity is not None:
                 what = f"{label} below the {value.reference.text('°')} range"
-                found.append(
-                    Evidence(what, value.side, severity, f"{deg(value.value)} ({value.percent}%)")
-                )
+                detail = f"{deg(value.value)} ({value.percent}%)"
+                excess = value.reference.low - value.value
+                found.append(Evidence(what, value.side, severity, detail, excess))
         if comparison.difference_exceeds and comparison.difference is not None:
             limited, other = sorted(comparison.sides, key=lambda v: (v.value, v.side))
             what = f"{label} sides differ by {deg(comparison.difference)} (over {deg(err)})"

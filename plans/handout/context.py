@@ -121,7 +121,7 @@ def handout_context(
         "logo_src": _logo_src(snapshot, for_pdf=for_pdf),
         "therapist": content["issuer"]["name"],
         "therapist_title": content["issuer"]["title"],
-        # Red flags on the visit (issued with an override): the referral comes first.
+        # A referral comes first: red flags (issued with an override), or a routine one.
         "referral": content["referral"],
         # Issued before the focus lines existed: those handouts show what was found.
         "focus": content.get("focus"),

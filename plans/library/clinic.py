@@ -10,13 +10,14 @@ from plans.library import LIBRARY, Dose, Intervention, Kind
 from plans.models import ClinicIntervention
 
 
-def _dose(row: ClinicIntervention) -> Dose:
+def _dose(row: ClinicIntervention, prefix: str = "") -> Dose:
+    """The row's dose, or its older-adult dose with prefix "older_"."""
     return Dose(
-        hold_seconds=row.hold_seconds,
-        repetitions=row.repetitions,
-        sets=row.sets,
-        times_per_day=row.times_per_day,
-        days_per_week=row.days_per_week,
+        hold_seconds=getattr(row, f"{prefix}hold_seconds"),
+        repetitions=getattr(row, f"{prefix}repetitions"),
+        sets=getattr(row, f"{prefix}sets"),
+        times_per_day=getattr(row, f"{prefix}times_per_day"),
+        days_per_week=getattr(row, f"{prefix}days_per_week"),
     )
 
 
@@ -30,9 +31,14 @@ def _pose(row: ClinicIntervention) -> PosePair | None:
 
 
 def _from_row(row: ClinicIntervention, base: Intervention | None) -> Intervention:
-    """The clinic's wording, dose and picture on top of the built-in entry (or a new entry)."""
+    """The clinic's wording, doses and picture on top of the built-in entry (or a new entry).
+
+    Each dose left blank keeps the built-in's (a new entry's older-adult dose is its dose).
+    A built-in's contraindications stay; the clinic's are added to them.
+    """
     steps = tuple(line.strip() for line in row.steps.splitlines() if line.strip())
-    dose = _dose(row)
+    dose, older = _dose(row), _dose(row, "older_")
+    own = tuple(code for code in row.contraindications if isinstance(code, str))
     targets = tuple(t.strip() for t in row.targets.split(",") if t.strip())
     pose, picture = _pose(row), getattr(row, "picture_digest", None) or ""
     if base is not None:
@@ -46,7 +52,8 @@ def _from_row(row: ClinicIntervention, base: Intervention | None) -> Interventio
             safety=row.safety or base.safety,
             targets=targets or base.targets,
             dose=dose if not dose.is_empty else base.dose,
-            older_dose=dose if not dose.is_empty else base.older_dose,
+            older_dose=older if not older.is_empty else base.older_dose,
+            contraindications=tuple(dict.fromkeys((*base.contraindications, *own))),
         )
     return Intervention(
         slug=row.slug,
@@ -56,9 +63,9 @@ def _from_row(row: ClinicIntervention, base: Intervention | None) -> Interventio
         steps=steps,
         safety=row.safety or "Stop if it hurts more than a mild stretch or effort.",
         dose=dose,
-        older_dose=dose,
+        older_dose=older if not older.is_empty else dose,
         per_side=row.per_side,
-        contraindications=(),
+        contraindications=own,
         illustration=row.illustration or None,
         summary=row.summary,
         pose=pose,

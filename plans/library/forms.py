@@ -9,22 +9,29 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.text import slugify
 
+from assessments.findings.core import FINDING_ORDER, RED_FLAG_ORDER
+from assessments.findings.text import TITLES
 from clinic.forms.admin import ServiceErrorsMixin
 from clinic.models import Clinic
 from plans.figures import ANGLES
 from plans.library import BY_SLUG, LIBRARY, SLUG_RE, Intervention
 from plans.library.figure_forms import FRAMES, add_pose_fields, clean_pose, clean_upload
 from plans.models import DOSE_BOUNDS, ClinicIntervention
+from plans.rules.engine import OLDER_ADULT_AGE
 
 ILLUSTRATIONS = [
     ("", "None"),
     *sorted((entry.illustration, entry.name) for entry in LIBRARY if entry.illustration),
 ]
+DOSE_NAMES: tuple[str, ...] = tuple(DOSE_BOUNDS)
+OLDER_FIELDS: tuple[str, ...] = tuple(f"older_{name}" for name in DOSE_NAMES)
 INTERVENTION_FIELDS: tuple[str, ...] = (
     "slug", "name", "kind", "targets", "summary", "steps", "safety", "per_side",
-    "illustration", "hold_seconds", "repetitions", "sets", "times_per_day",
-    "days_per_week", "active",
+    "illustration", *DOSE_NAMES, *OLDER_FIELDS, "contraindications", "active",
 )  # fmt: skip
+# What a clinic can mark as forbidding an entry: every finding a plan rule reads (red flags
+# and ordinary findings), by its title. Palpation is evidence only, never a reason.
+CONTRAINDICATION_CHOICES = [(code, TITLES[code]) for code in (*RED_FLAG_ORDER, *FINDING_ORDER)]
 # What the library services take: the form's model fields and the pose it composes.
 SERVICE_FIELDS: tuple[str, ...] = (*INTERVENTION_FIELDS, "pose")
 SLUG_TAKEN = "Your clinic already has an intervention with this slug."
@@ -50,6 +57,16 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
         choices=ILLUSTRATIONS,
         required=False,
         help_text="Used when the entry has no posed figure and no picture of its own.",
+    )
+    contraindications = forms.MultipleChoiceField(
+        label="Not suggested or added without a reason when the visit has",
+        choices=CONTRAINDICATION_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=(
+            "Findings that make this entry unsafe. A built-in entry keeps its own even if "
+            "you untick them."
+        ),
     )
     picture_upload = forms.FileField(label="Your own picture", required=False)
     remove_picture = forms.BooleanField(label="Remove your picture", required=False)
@@ -78,9 +95,9 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
         self.fields["slug"].required = False  # made from the name when left blank (clean)
         # The database's sanity bounds, checked here so the message sits by the field.
         for name, (low, high) in DOSE_BOUNDS.items():
-            field = self.fields[name]
-            field.validators += [MinValueValidator(low), MaxValueValidator(high)]
-            field.widget.attrs.update(min=low, max=high)
+            for field in (self.fields[name], self.fields[f"older_{name}"]):
+                field.validators += [MinValueValidator(low), MaxValueValidator(high)]
+                field.widget.attrs.update(min=low, max=high)
         if self.with_posing:
             add_pose_fields(self, self.instance.pose)
         limit = settings.CLINIC_PICTURE_MAX_BYTES // 1024
@@ -112,16 +129,16 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
                 ),
                 HTML('{% include "plans/library/_pose_preview.html" %}'),
             ),
+            Fieldset("Dose", Row(*(Column(name) for name in DOSE_NAMES))),
             Fieldset(
-                "Dose",
-                Row(
-                    Column("hold_seconds"),
-                    Column("repetitions"),
-                    Column("sets"),
-                    Column("times_per_day"),
-                    Column("days_per_week"),
+                f"Older-adult dose (from age {OLDER_ADULT_AGE})",
+                HTML(
+                    '<p class="small text-secondary">Leave blank to keep the built-in '
+                    "entry's older-adult dose (for your own entry: the dose above).</p>"
                 ),
+                Row(*(Column(name) for name in OLDER_FIELDS)),
             ),
+            Fieldset("Contraindications", "contraindications"),
             "active",
         )
 
@@ -183,8 +200,8 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
 
 
 def initial_from_built_in(entry: Intervention) -> dict[str, Any]:
-    """A built-in entry's wording and dose, to start the clinic's own copy from."""
-    dose = entry.dose
+    """A built-in entry's wording, doses and contraindications, to start the clinic's copy."""
+    dose, older = entry.dose, entry.older_dose
     return {
         "slug": entry.slug,
         "name": entry.name,
@@ -200,5 +217,7 @@ def initial_from_built_in(entry: Intervention) -> dict[str, Any]:
         "sets": dose.sets,
         "times_per_day": dose.times_per_day,
         "days_per_week": dose.days_per_week,
+        **{f"older_{name}": getattr(older, name) for name in DOSE_NAMES},
+        "contraindications": list(entry.contraindications),
         "active": True,
     }

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from assessments.findings.core import ALL_CODES
 from clinic.models import Clinic
 from clinic.text_limits import STEPS, limited_text
 from plans.figures import PoseError, PosePair
@@ -26,6 +27,18 @@ def validate_pose(value: Any) -> None:
         PosePair.from_data(value)
     except PoseError as error:
         raise ValidationError(str(error), code="pose") from None
+
+
+def validate_finding_codes(value: Any) -> None:
+    """A list of known finding codes, each once."""
+    known = frozenset(ALL_CODES)
+    if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
+        raise ValidationError("Contraindications must be a list of finding codes.")
+    unknown = sorted(set(value) - known)
+    if unknown:
+        raise ValidationError(f"Not finding codes: {', '.join(unknown)}.", code="finding")
+    if len(set(value)) != len(value):
+        raise ValidationError("Each finding may be chosen once.", code="finding")
 
 
 class ClinicPicture(models.Model):
@@ -77,6 +90,17 @@ class ClinicIntervention(DoseFields):
     picture = models.ForeignKey(
         ClinicPicture, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The older-adult dose (docs/library.md "Doses"); all blank: the built-in entry's, or
+    # for the clinic's own entry the dose above.
+    older_hold_seconds = models.PositiveSmallIntegerField("hold seconds", null=True, blank=True)
+    older_repetitions = models.PositiveSmallIntegerField("repetitions", null=True, blank=True)
+    older_sets = models.PositiveSmallIntegerField("sets", null=True, blank=True)
+    older_times_per_day = models.PositiveSmallIntegerField("times per day", null=True, blank=True)
+    older_days_per_week = models.PositiveSmallIntegerField("days per week", null=True, blank=True)
+    # Finding codes that forbid it (assessments.findings.core.ALL_CODES), like a built-in's.
+    contraindications = models.JSONField(
+        default=list, blank=True, validators=[validate_finding_codes]
+    )
     active = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -86,6 +110,7 @@ class ClinicIntervention(DoseFields):
             models.UniqueConstraint(fields=["clinic", "slug"], name="clinic_intervention_slug"),
             models.CheckConstraint(condition=~Q(name=""), name="clinic_intervention_named"),
             *dose_constraints("clinic_intervention"),
+            *dose_constraints("clinic_intervention", "older_"),
         ]
 
     def __str__(self) -> str:

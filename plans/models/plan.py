@@ -90,13 +90,14 @@ DOSE_BOUNDS = {
 }
 
 
-def dose_constraints(prefix: str) -> list[models.CheckConstraint]:
+def dose_constraints(prefix: str, field_prefix: str = "") -> list[models.CheckConstraint]:
+    """The dose bounds for each dose field (named `field_prefix` + the dose field)."""
     bounds = DOSE_BOUNDS
     return [
         models.CheckConstraint(
-            condition=Q(**{f"{field}__isnull": True})
-            | Q(**{f"{field}__gte": low, f"{field}__lte": high}),
-            name=f"{prefix}_{field}_bounds",
+            condition=Q(**{f"{field_prefix}{field}__isnull": True})
+            | Q(**{f"{field_prefix}{field}__gte": low, f"{field_prefix}{field}__lte": high}),
+            name=f"{prefix}_{field_prefix}{field}_bounds",
         )
         for field, (low, high) in bounds.items()
     ]
@@ -127,6 +128,11 @@ class PlanItem(DoseFields):
     content = models.JSONField(default=dict)
     # Why it is in the plan: [{"finding", "title", "side", "rationale", "why"}, ...].
     reasons = models.JSONField(default=list, blank=True)
+    # Added by hand although a finding of the visit contraindicates it (content
+    # "contraindicated_by" names the findings): the therapist's reason, like issuing's.
+    override_reason = models.CharField(
+        "reason to add it despite a contraindication", max_length=500, blank=True
+    )
 
     class Meta:
         ordering = ["plan_version", "position", "pk"]

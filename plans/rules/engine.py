@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from assessments.findings.core import ALL_CODES, FINDING_ORDER, PALPATION_ORDER, Finding
 from plans.library import BY_SLUG, HOME_EXERCISE_KINDS, Dose, Intervention, Kind
+from plans.rules.referral import Referral, referral_for
 from plans.rules.table import PALPATION_SUPPORT, RULES, Rule
 
 __all__ = [
@@ -58,7 +59,6 @@ PALPATION_BONUS = 0.5
 _SEVERITY_RANK = {"mild": 0, "moderate": 1, "marked": 2}
 _SIDE_RANK = {"none": 0, "": 0, "left": 1, "right": 2, "both": 3}
 _CODE_RANK = {code: index for index, code in enumerate(ALL_CODES)}
-_RED_FLAG_PREFIX = "Red flag: "
 
 
 def _index_rules(rules: tuple[Rule, ...]) -> Mapping[str, tuple[Rule, ...]]:
@@ -137,16 +137,6 @@ class HeldBack:
 
 
 @dataclass(frozen=True)
-class Referral:
-    """Red flags present: refer; no home program may be issued silently (docs/clinical.md)."""
-
-    urgency: str  # "emergency" | "urgent"
-    message: str  # for the therapist
-    client_message: str  # plain words for the handout
-    findings: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Suggestions:
     """The engine's answer for one set of findings."""
 
@@ -154,12 +144,13 @@ class Suggestions:
     advice: tuple[Suggestion, ...]
     in_clinic: tuple[Suggestion, ...]
     held_back: tuple[HeldBack, ...]
-    referral: Referral | None
+    referral: Referral | None  # emergency, urgent or routine (plans.rules.referral)
 
     @property
     def blocked(self) -> bool:
-        """True when a red flag is present: no home program may be issued silently."""
-        return self.referral is not None
+        """True for an emergency or urgent referral: no home program may be issued silently.
+        A routine referral (suspected hip joint) leaves the program as suggested."""
+        return self.referral is not None and self.referral.stops_plan
 
 
 def _code_rank(code: str) -> tuple[int, str]:
@@ -185,19 +176,36 @@ def _canonical(findings: Iterable[Finding]) -> list[Finding]:
 def _side_and_emphasis(
     entry: Intervention, triggers: list[tuple[Rule, Finding]]
 ) -> tuple[str, str]:
-    """Per-side items: one side, or both with the worse side as emphasis (docs/rules.md)."""
+    """Per-side items: one side, or both with the worse side as emphasis (docs/rules.md).
+
+    A side is worse when its worst covering severity is higher, or, at the same severity,
+    when a finding on both sides measured it beyond the other by more than measurement
+    error (Finding.worse_side)."""
     if not entry.per_side:
         return "none", ""
-    worst: dict[str, int] = {}
+    worst: dict[str, tuple[int, int]] = {}
     for rule, finding in triggers:
         one_side = rule.sides and finding.side in ("left", "right")
         for side in (finding.side,) if one_side else ("left", "right"):
-            worst[side] = max(worst.get(side, -1), _SEVERITY_RANK.get(finding.severity, 0))
+            rank = _SEVERITY_RANK.get(finding.severity, 0)
+            more = int(rule.sides and finding.worse_side == side)
+            worst[side] = max(worst.get(side, (-1, 0)), (rank, more))
     if len(worst) == 1:
         return next(iter(worst)), ""
     if worst["left"] == worst["right"]:
         return "both", ""
     return "both", "left" if worst["left"] > worst["right"] else "right"
+
+
+def _needs_more(rule: Rule, finding: Finding, emphasis: str) -> str:
+    """What the reason adds when this finding is why `emphasis` needs more, else ''."""
+    if not emphasis or not rule.sides:
+        return ""
+    if finding.side == emphasis:
+        return f"more on the {emphasis} ({finding.severity} on the {emphasis})"
+    if finding.side == "both" and finding.worse_side == emphasis:
+        return f"more on the {emphasis} (beyond the other side by more than measurement error)"
+    return ""
 
 
 def _score(triggers: list[tuple[Rule, Finding]]) -> float:
@@ -248,6 +256,9 @@ def _suggestion(
         felt = [p for p in _supporting(f, palpation) if p not in mentioned]
         mentioned += felt
         rationale = _with_palpation(rule.rationale, felt) if felt else rule.rationale
+        more = _needs_more(rule, f, emphasis)
+        if more:
+            rationale = f"{rationale.rstrip('.')}; {more}."
         reasons.append(Reason(f.code, f.title, f.side, f.severity, rationale, rule.why))
     bonus = PALPATION_BONUS if mentioned else 0.0
     return Suggestion(
@@ -274,41 +285,6 @@ def _stoppers(
     return tuple(ordered), tuple(titles[code] for code in ordered)
 
 
-def _short(title: str) -> str:
-    return title.removeprefix(_RED_FLAG_PREFIX)
-
-
-def _referral(red_flags: list[Finding]) -> Referral:
-    """docs/clinical.md "Red flags": cauda equina is an emergency (same day); others urgent."""
-    codes = tuple(dict.fromkeys(f.code for f in red_flags))
-    what = "; ".join(dict.fromkeys(_short(f.title) for f in red_flags))
-    if any(f.urgency == "emergency" for f in red_flags):
-        return Referral(
-            urgency="emergency",
-            message=(
-                f"Emergency: refer for same-day assessment ({what}). Do not issue a home "
-                "program; tell the client to seek medical care today."
-            ),
-            client_message=(
-                "Please get medical help today. Go to an emergency department now. "
-                "Do not start any exercises until a doctor has checked you."
-            ),
-            findings=codes,
-        )
-    return Referral(
-        urgency="urgent",
-        message=(
-            f"Urgent: refer the client to a doctor soon ({what}). Do not issue a home "
-            "program until a doctor has assessed them."
-        ),
-        client_message=(
-            "Please see a doctor soon about your back pain. Wait until a doctor has "
-            "checked you before you start any exercises."
-        ),
-        findings=codes,
-    )
-
-
 def _one_per_slot(ranked: list[Suggestion]) -> tuple[Suggestion, ...]:
     """The best-ranked suggestion of each slot, carrying the others as its alternatives."""
     chosen: dict[str, Suggestion] = {}
@@ -329,8 +305,10 @@ def suggest(
 
     Home exercises take one place per slot (the others become its alternatives) and are
     capped at `limit`, advice at ADVICE_LIMIT; in-clinic items are not capped.
-    Contraindicated items go to `held_back`. Any red flag empties home, advice and
-    in-clinic, sets `referral`, and moves what would have been suggested to `held_back`.
+    Contraindicated items go to `held_back`. An emergency or urgent red flag empties home,
+    advice and in-clinic and moves what would have been suggested to `held_back`;
+    `referral` is set at the highest level any finding calls for (a routine one, such as a
+    suspected hip joint, leaves the suggestions as they are).
     """
     if isinstance(limit, bool) or limit < 0:
         raise ValueError(f"limit must be 0 or more: {limit!r}")
@@ -343,6 +321,8 @@ def suggest(
     triggers: dict[str, list[tuple[Rule, Finding]]] = {}
     for finding in ordered:
         for rule in RULES_BY_FINDING.get(finding.code, ()):
+            if rule.unless_normal and rule.unless_normal in finding.normal_length:
+                continue  # sitting does not stretch a muscle measured normal
             triggers.setdefault(rule.intervention, []).append((rule, finding))
     candidates = sorted(
         (
@@ -364,13 +344,15 @@ def suggest(
     advice = tuple(s for s in allowed if s.kind == Kind.ADVICE)[:ADVICE_LIMIT]
     in_clinic = tuple(s for s in allowed if s.kind == Kind.IN_CLINIC)
 
-    red_flags = [f for f in ordered if f.is_red_flag]
+    # Emergency and urgent red flags stop the plan; a routine referral does not.
+    red_flags = [f for f in ordered if f.stops_plan]
     red_codes = tuple(f.code for f in red_flags)
     blocked = [(s, ()) for s in (*home, *advice, *in_clinic)] if red_flags else []
     held_back = tuple(
         HeldBack(s.slug, s.name, *_stoppers((*red_codes, *against), titles))
         for s, against in (*blocked, *stopped)
     )
+    referral = referral_for(ordered)
     if red_flags:
-        return Suggestions((), (), (), held_back, _referral(red_flags))
-    return Suggestions(home, advice, in_clinic, held_back, None)
+        return Suggestions((), (), (), held_back, referral)
+    return Suggestions(home, advice, in_clinic, held_back, referral)

@@ -10,6 +10,7 @@ Priority is 1 (low) to 10 (high): 9 for the target docs/clinical.md names first 
 `rationale` is for the therapist; `why` is printed on the client handout (second person,
 Flesch-Kincaid grade 8 or lower, tests/plans/rules/test_engine.py). `sides=False` means the
 finding's side does not carry over: the item is done on both sides (trunk control).
+`unless_normal` names a muscle whose length, measured normal, stops the row.
 Red flags have no rows: they stop the plan (plans.rules.engine.suggest).
 """
 
@@ -26,6 +27,9 @@ class Rule:
     rationale: str  # clinical reason, for the therapist
     why: str  # plain "why this helps you" line for the client
     sides: bool = True  # whether the finding's side carries over to a per-side item
+    # A muscle (findings.core.NORMAL_LENGTH) whose length, measured normal, stops this row:
+    # sitting does not call for stretching a muscle that measured normal.
+    unless_normal: str = ""
 
     def __post_init__(self) -> None:
         if isinstance(self.priority, bool) or not 1 <= self.priority <= 10:
@@ -309,7 +313,8 @@ RULES: tuple[Rule, ...] = (
          "Change your position often. That helps more than one perfect way to sit."),
     Rule("prolonged_sitting", "kneeling-hip-flexor-stretch", 6,
          "Prolonged sitting adaptively shortens the hip flexors.",
-         "Sitting a lot tightens the front of your hips. This stretch loosens them."),
+         "Sitting a lot tightens the front of your hips. This stretch loosens them.",
+         unless_normal="hip_flexors"),
     Rule("prolonged_sitting", "heat-for-stiffness", 3,
          "Stiffness after inactivity; heat relaxes muscle.",
          "Warmth can ease the stiffness you feel after sitting."),

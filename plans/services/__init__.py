@@ -8,6 +8,7 @@ whole-draft save.
 
 from plans.services.core import (
     DOSE_FIELDS,
+    Contraindicated,
     PlanBlocked,
     PlanConflict,
     PlanLocked,
@@ -22,6 +23,7 @@ from plans.services.drafts import PlanEdit, plan_item_update, plan_message_updat
 
 __all__ = [
     "DOSE_FIELDS",
+    "Contraindicated",
     "PlanBlocked",
     "PlanConflict",
     "PlanEdit",

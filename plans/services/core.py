@@ -39,6 +39,27 @@ class PlanBlocked(Exception):
     """Issuing needs an override reason because the visit has red flags."""
 
 
+class Contraindicated(ValidationError):
+    """Adding this entry needs a reason: a finding of the visit contraindicates it."""
+
+    def __init__(self, entry: Intervention, codes: tuple[str, ...], titles: tuple[str, ...]):
+        self.slug, self.name, self.codes, self.titles = entry.slug, entry.name, codes, titles
+        super().__init__(
+            {
+                "override_reason": (
+                    f"{entry.name} is contraindicated for this visit ({', '.join(titles)}). "
+                    "To add it anyway, give the reason."
+                )
+            }
+        )
+
+
+def _older(assessment: Assessment) -> bool:
+    """The older-adult dose applies: the client's age on the visit date (rules engine)."""
+    age = assessment.client.age_on(assessment.visit_date)
+    return age is not None and age >= OLDER_ADULT_AGE
+
+
 def _audit(actor: User, version: PlanVersion, detail: str) -> None:
     client = version.plan.assessment.client
     audit_client_record(
@@ -83,11 +104,18 @@ def _item_from_suggestion(
     position: int,
     suggestion: Suggestion,
     library: Mapping[str, Intervention],
+    *,
+    older: bool = False,
 ) -> PlanItem:
     entry = library[suggestion.slug]
-    # The rules' dose (older-adult aware) unless the clinic changed this entry's dose.
+    # The rules' dose (older-adult aware) unless the clinic changed this entry's doses;
+    # then the clinic's dose, or its older-adult dose for an older client.
     builtin = BY_SLUG.get(suggestion.slug)
-    dose = suggestion.dose if builtin is not None and entry.dose == builtin.dose else entry.dose
+    same = builtin is not None and (entry.dose, entry.older_dose) == (
+        builtin.dose,
+        builtin.older_dose,
+    )
+    dose = suggestion.dose if same else (entry.older_dose if older else entry.dose)
     return PlanItem(
         plan_version=version,
         position=position,
@@ -152,14 +180,20 @@ def plan_build(*, actor: User, assessment: Assessment) -> PlanVersion:
     version = PlanVersion.objects.create(plan=plan, number=1, created_by=actor)
     client = assessment.client
     library = library_for(client.clinic)
-    suggestions = suggest(
-        assessment_findings(assessment), age=client.age_on(assessment.visit_date)
-    )
-    chosen = [*suggestions.home, *suggestions.advice, *suggestions.in_clinic]
-    items = [
-        _item_from_suggestion(version, position, suggestion, library)
-        for position, suggestion in enumerate(chosen, start=1)
+    found = assessment_findings(assessment)
+    suggestions = suggest(found, age=client.age_on(assessment.visit_date))
+    present = {f.code for f in found}
+    # A clinic's copy may carry contraindications of its own: never suggested then either.
+    chosen = [
+        suggestion
+        for suggestion in (*suggestions.home, *suggestions.advice, *suggestions.in_clinic)
         if suggestion.slug in library
+        and not present.intersection(library[suggestion.slug].contraindications)
+    ]
+    older = _older(assessment)
+    items = [
+        _item_from_suggestion(version, position, suggestion, library, older=older)
+        for position, suggestion in enumerate(chosen, start=1)
     ]
     PlanItem.objects.bulk_create(items)
     audit_client_record(
@@ -181,28 +215,44 @@ def plan_item_add(
     expected_lock: int,
     slug: str,
     position: int | None = None,
+    override_reason: str = "",
 ) -> PlanItem:
     """Put a library entry into the draft at `position` (1 is first; None: at the end).
 
-    Side effects: the items after it move down one; lock bump; audit entry.
+    Checked like a suggestion (docs/rules.md "Adding by hand"): an entry a finding of the
+    visit contraindicates is refused (Contraindicated) unless `override_reason` gives the
+    reason, which is stored with the item; an older client gets the older-adult dose.
+    Side effects: the items after it move down one; lock bump; audit entry (naming the
+    contraindicating findings when overridden).
     """
     current = _locked(version, expected_lock)
-    library = library_for(current.plan.assessment.client.clinic)
+    assessment = current.plan.assessment
+    library = library_for(assessment.client.clinic)
     if slug not in library:
         raise ValidationError({"slug": "That intervention is not in the library."})
     items = list(current.items.order_by("position", "pk"))
     if any(row.slug == slug for row in items):
         raise ValidationError({"slug": f"{library[slug].name} is already in the plan."})
     entry = library[slug]
+    found = {f.code: f.title for f in assessment_findings(assessment)}
+    codes = tuple(code for code in entry.contraindications if code in found)
+    reason = override_reason.strip() if codes else ""
+    if codes and not reason:
+        raise Contraindicated(entry, codes, tuple(found[code] for code in codes))
+    content = _content(entry)
+    if codes:
+        content["contraindicated_by"] = [found[code] for code in codes]
     place = len(items) if position is None else min(max(position - 1, 0), len(items))
+    dose = entry.older_dose if _older(assessment) else entry.dose
     item = PlanItem(
         plan_version=current,
         position=place + 1,
         slug=slug,
         kind=str(entry.kind),
         side="both" if entry.per_side else "none",
-        content=_content(entry),
-        **_dose_values(entry.dose),
+        content=content,
+        override_reason=reason,
+        **_dose_values(dose),
     )
     item.full_clean(exclude=["position"])
     later = items[place:]
@@ -210,7 +260,8 @@ def plan_item_add(
         row.position = offset
     PlanItem.objects.bulk_update(later, ["position"])
     item.save()
-    _bump(current, actor, f"added {slug} at {place + 1}")
+    over = f" over contraindication {', '.join(codes)}" if codes else ""
+    _bump(current, actor, f"added {slug} at {place + 1}{over}")
     return item
 
 
@@ -236,8 +287,7 @@ def plan_item_swap(
     if slug not in library:
         raise ValidationError("That intervention is no longer in the library.")
     entry = library[slug]
-    age = assessment.client.age_on(assessment.visit_date)
-    older = age is not None and age >= OLDER_ADULT_AGE
+    older = _older(assessment)
     others = [item.slug, *(other for other in offered if other != slug)]
     old_slug = item.slug
     item.slug = slug
@@ -267,7 +317,8 @@ def plan_issue(
     audit entry.
     """
     current = _locked(version, expected_lock)
-    red_flags = [f for f in assessment_findings(current.plan.assessment) if f.is_red_flag]
+    # Emergency and urgent red flags stop issuing; a routine referral does not (docs/rules.md).
+    red_flags = [f for f in assessment_findings(current.plan.assessment) if f.stops_plan]
     reason = override_reason.strip()
     if red_flags and not reason:
         titles = ", ".join(f.title for f in red_flags)

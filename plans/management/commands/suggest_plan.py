@@ -80,13 +80,16 @@ def as_text(findings: list[Finding], result: Suggestions) -> str:
     lines += [
         f"  - {f.title}{_FINDING_SIDE.get(f.side, '')} ({f.severity})" for f in findings
     ] or ["  (none)"]
-    if result.referral is not None:
+    referral = result.referral
+    if referral is not None:
+        label = "RED FLAG" if referral.stops_plan else "REFERRAL"
         lines += [
             "",
-            f"RED FLAG ({result.referral.urgency}): {result.referral.message}",
-            f"For the client: {result.referral.client_message}",
-            "No home program is suggested.",
+            f"{label} ({referral.urgency}): {referral.message}",
+            f"For the client: {referral.client_message}",
         ]
+        if referral.stops_plan:
+            lines.append("No home program is suggested.")
     sections = (
         ("Home exercises", result.home),
         ("Advice", result.advice),

@@ -116,13 +116,13 @@ def test_tight_hip_flexors_both_sides_same_severity_merge() -> None:
 
 
 def test_tight_hip_flexors_sides_of_different_severity_stay_apart() -> None:
-    entries: Entries = {("thomas_hip_angle", L): 9, ("thomas_hip_angle", R): 16}
+    entries: Entries = {("thomas_hip_angle", L): 8, ("thomas_hip_angle", R): 16}
     assert run(entries) == [
         Finding(
             "tight_hip_flexors_one_joint",
             "left",
             "mild",
-            "Thomas hip angle above 0°: left 9°",
+            "Thomas hip angle above 0°: left 8°",
             "The muscles at the front of your hip are tight on your left side, and they can "
             "pull your pelvis forward and strain your lower back.",
         ),
@@ -135,6 +135,41 @@ def test_tight_hip_flexors_sides_of_different_severity_stay_apart() -> None:
             "pull your pelvis forward and strain your lower back.",
         ),
     ]
+
+
+def test_sides_in_different_bands_within_measurement_error_are_one_finding() -> None:
+    # 9° (mild) and 16° (moderate) differ by 7°, within the 7° error: no side is worse.
+    entries: Entries = {("thomas_hip_angle", L): 9, ("thomas_hip_angle", R): 16}
+    found = [(f.side, f.severity, f.worse_side) for f in run(entries)]
+    assert found == [("both", "moderate", "")]
+
+
+def test_sides_in_one_band_beyond_measurement_error_name_the_worse_side() -> None:
+    # SLR 50° and 35° are both marked (cut-off 80°), but the right is 15° further: worse.
+    entries: Entries = {
+        ("slr_angle", L): 50,
+        ("slr_angle", R): 35,
+        ("slr_below_knee_pain", L): "no",
+        ("slr_below_knee_pain", R): "no",
+    }
+    finding = find(entries, "tight_hamstrings")
+    assert finding is not None
+    assert (finding.side, finding.severity, finding.worse_side) == ("both", "marked", "right")
+
+
+def test_sitting_names_hip_flexors_measured_normal() -> None:
+    sitting: Entries = {("agg_sitting", N): "yes"}
+    measured = {**sitting, ("thomas_hip_angle", L): 2, ("thomas_hip_angle", R): 5}
+    normal = find(measured, "prolonged_sitting")
+    assert normal is not None
+    assert normal.normal_length == ("hip_flexors",)
+    assert "measured normal" in normal.evidence
+    one_side = find({**sitting, ("thomas_hip_angle", L): 2}, "prolonged_sitting")
+    assert one_side is not None
+    assert one_side.normal_length == ()
+    tight = find({**measured, ("thomas_hip_angle", R): 12}, "prolonged_sitting")
+    assert tight is not None
+    assert tight.normal_length == ()
 
 
 def test_tight_hip_flexors_one_side_within_error_is_not_both() -> None:

@@ -18,7 +18,9 @@ from tests.assessments.findings.helpers import Entries, L, N, R, find, run
         ("rf_weight_loss", "red_flag_cancer", "urgent"),
         ("rf_fever", "red_flag_infection", "urgent"),
         ("rf_major_trauma", "red_flag_fracture", "urgent"),
-        ("rf_progressive_neuro", "red_flag_neurological", "urgent"),
+        ("rf_progressive_neuro", "red_flag_neurological", "emergency"),
+        ("rf_below_knee", "red_flag_neurological", "urgent"),
+        ("rf_no_improvement", "red_flag_cancer", "routine"),
     ],
 )
 def test_red_flag_screen_yes_gives_group_flag(item: str, code: str, urgency: str) -> None:
@@ -33,6 +35,39 @@ def test_red_flag_screen_yes_gives_group_flag(item: str, code: str, urgency: str
     )
     assert findings[1].urgency == ""
     assert findings[1].is_red_flag is False
+
+
+@pytest.mark.parametrize(
+    ("answers", "urgency"),
+    [
+        (("rf_fever", "rf_iv_drugs"), "emergency"),
+        (("rf_fever", "rf_immunosuppression"), "emergency"),
+        (("rf_immunosuppression", "rf_iv_drugs"), "urgent"),
+    ],
+)
+def test_red_flag_infection_with_systemic_illness_is_same_day(
+    answers: tuple[str, ...], urgency: str
+) -> None:
+    flag = find({(item, N): "yes" for item in answers}, "red_flag_infection")
+    assert flag is not None
+    assert (flag.urgency, flag.stops_plan) == (urgency, True)
+
+
+def test_red_flag_no_improvement_with_another_cancer_answer_is_urgent() -> None:
+    alone = find({("rf_no_improvement", N): "yes"}, "red_flag_cancer")
+    assert alone is not None
+    assert (alone.urgency, alone.stops_plan) == ("routine", False)
+    assert alone.evidence.endswith("routine: see a doctor soon; the home program can go ahead")
+    both = {("rf_no_improvement", N): "yes", ("rf_night_pain", N): "yes"}
+    flag = find(both, "red_flag_cancer")
+    assert flag is not None
+    assert (flag.urgency, flag.stops_plan) == ("urgent", True)
+
+
+def test_hip_joint_suspected_is_a_routine_referral_that_does_not_stop() -> None:
+    hip = find({("faber", L): "positive", ("faber_pain_site", L): "groin"}, "hip_joint_suspected")
+    assert hip is not None
+    assert (hip.is_red_flag, hip.urgency, hip.stops_plan) == (False, "routine", False)
 
 
 def test_red_flag_every_screen_item_maps_to_a_flag() -> None:

@@ -20,7 +20,8 @@ from plans.handout.context import WARNING_SIGNS_SOON, WARNING_SIGNS_TODAY
 from plans.handout.render import handout_html
 from plans.handout.rendering import snapshot_of
 from plans.library import LIBRARY
-from plans.rules.engine import RULES, _referral
+from plans.rules.engine import RULES
+from plans.rules.referral import referral_for
 from plans.services import plan_build, plan_issue, plan_message_update
 from tests.plans.rules.helpers import MAX_GRADE, finding, grade
 from treatment.checks import RowInput
@@ -78,9 +79,15 @@ def _treatment_texts() -> list[str]:
 
 
 def _referral_texts() -> list[str]:
-    cauda = _referral([finding("red_flag_cauda_equina")])
-    other = _referral([finding("red_flag_cancer")])
-    return [cauda.client_message, other.client_message]
+    """Every level's client words: emergency, urgent and both routine reasons together."""
+    groups = [
+        [finding("red_flag_cauda_equina")],
+        [finding("red_flag_cancer")],
+        [finding("hip_joint_suspected"), finding("red_flag_cancer", severity="routine")],
+    ]
+    referrals = [referral_for(group) for group in groups]
+    assert [r.urgency if r else "" for r in referrals] == ["emergency", "urgent", "routine"]
+    return [text for r in referrals if r for text in (r.client_message, r.client_heading)]
 
 
 @pytest.mark.parametrize(
