@@ -14,12 +14,15 @@ which forms, the migrations' generated CheckConstraints and exports follow.
 from decimal import Decimal
 
 from assessments.catalogue import examination as _examination
+from assessments.catalogue import functional as _functional
+from assessments.catalogue import lifestyle as _lifestyle
 from assessments.catalogue import palpation as _palpation
 from assessments.catalogue import reported as _reported
 from assessments.catalogue import strength_movement as _strength_movement
 from assessments.catalogue.palpation import PALPATION_MUSCLES, palpation_code
 from assessments.catalogue.reported import RED_FLAG_GROUP, RED_FLAGS
 from assessments.catalogue.scales import (
+    FUNCTION_QUALITY,
     OXFORD,
     OXFORD_SCORE,
     PAIN_SIDE,
@@ -35,6 +38,7 @@ from assessments.catalogue.types import Item, Kind, Section, Side
 __all__ = [
     "ASKED_ANEW",
     "CARRIED_FORWARD",
+    "FUNCTION_QUALITY",
     "ITEMS",
     "OXFORD",
     "OXFORD_SCORE",
@@ -69,6 +73,8 @@ SECTIONS: tuple[Section, ...] = (
     _strength_movement.STRENGTH,
     _strength_movement.MOVEMENT,
     _palpation.PALPATION,
+    _lifestyle.HISTORY,
+    _functional.FUNCTION,
     _reported.OUTCOMES,
 )
 
@@ -77,11 +83,12 @@ SECTION_OF: dict[str, Section] = {
     item.code: section for section in SECTIONS for item in section.items
 }
 
-# The client's answers today, never carried forward: pain intensity and every questionnaire
-# answer or score (docs/clinical.md "Follow-up visits (copy-forward)"). The PSFS activities
-# (the outcome measures' only text), pain sites and aggravating factors are carried.
+# The client's answers today, never carried forward: pain intensity, a recent flare-up, the
+# stress rating and every questionnaire answer or score (docs/clinical.md "Follow-up visits
+# (copy-forward)"). The PSFS activities (the outcome measures' only text), pain sites and
+# aggravating factors are carried.
 ASKED_ANEW: frozenset[str] = frozenset(
-    {"pain_now", "pain_worst_24h"}
+    {"pain_now", "pain_worst_24h", "flare_up", "flare_up_days", "stress_rating"}
     | {item.code for item in _reported.OUTCOMES.items if item.kind is not Kind.TEXT}
 )
 # What copy-forward copies to the next visit, marked carried over until confirmed or changed.

@@ -46,6 +46,10 @@ SUBJECTIVE = Section(
         choice_item("agg_bending", "Worse with bending", YES_NO),
         choice_item("agg_walking", "Worse with walking", YES_NO),
         choice_item("agg_lying", "Worse with lying", YES_NO),
+        # docs/clinical.md "The presentation": stiff after rest; hard to straighten up after
+        # sitting (hip flexors shortened by sitting: our reading, unconfirmed).
+        choice_item("stiff_after_rest", "Stiff after rest or inactivity", YES_NO),
+        choice_item("straighten_after_sitting", "Hard to stand up straight after sitting", YES_NO),
         Item(
             "sitting_hours",
             "Hours sitting per day",
@@ -54,6 +58,16 @@ SUBJECTIVE = Section(
             minimum=0,
             maximum=24,
             decimals=1,
+        ),
+        # docs/clinical.md "Flare-ups": a recent flare-up makes the cold advice suggestable.
+        choice_item("flare_up", "Recent flare-up", YES_NO),
+        Item(
+            "flare_up_days",
+            "Flare-up began (days ago)",
+            Kind.NUMBER,
+            unit="days",
+            minimum=0,
+            maximum=365,
         ),
     ),
 )
@@ -125,10 +139,19 @@ OUTCOMES = Section(
             5,
             help=_STARTBACK_TYPED,
         ),
+        # docs/clinical.md "Outcome measures": Roland-Morris, 24 yes/no items, score = the
+        # count of yes. Its wording's licence is unclear: the total only, from the clinic's form.
+        score_item(
+            "rmdq_score",
+            "Roland-Morris total (from your form)",
+            24,
+            unit="/24",
+            help="The number of yes answers, 0-24.",
+        ),
     ),
     intro=(
         "Enter the answers from your clinic's licensed forms; questionnaire wording is not "
-        "reproduced here (ODI and STarT Back licences). The scores are worked out as you go. "
-        "Type a form's totals only when the answers are not entered."
+        "reproduced here (ODI, STarT Back and Roland-Morris licences). The scores are worked "
+        "out as you go. Type a form's totals only when the answers are not entered."
     ),
 )

@@ -67,3 +67,11 @@ BOTHERSOME = (
     ("very_much", "Very much"),
     ("extremely", "Extremely"),
 )
+# Functional screens (docs/clinical.md "Functional screens"): how the client did the movement.
+# Our sources give no published norm for these screens, so they are read qualitatively:
+# normal, done with a compensation, or not done. First letters differ (n, c, u).
+FUNCTION_QUALITY = (
+    ("normal", "Normal"),
+    ("compensates", "Compensates"),
+    ("unable", "Unable"),
+)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Literal
 
 from assessments.catalogue.items import (
+    FUNCTION_QUALITY,
     OXFORD,
     PALPATION_MUSCLES,
     SECTIONS,
@@ -18,7 +19,7 @@ from assessments.catalogue.items import (
     TRIGGER_POINT,
     palpation_code,
 )
-from assessments.outcomes import STARTBACK_ITEMS
+from assessments.outcomes import RMDQ_MCID_POINTS, RMDQ_MCID_RELATIVE, STARTBACK_ITEMS
 
 Classification = Literal["improved", "worse", "within error", "changed", ""]
 IMPROVED: Classification = "improved"
@@ -48,6 +49,8 @@ DIRECTION: Mapping[str, str] = {
     "startback_distress": LOWER,
     "startback_score": LOWER,
     "startback_psychosocial": LOWER,
+    "rmdq_score": LOWER,
+    "stress_rating": LOWER,
     **{f"psfs_score_{n}": HIGHER for n in range(1, 6)},
     "psfs_mean": HIGHER,
     **{
@@ -61,6 +64,9 @@ DIRECTION: Mapping[str, str] = {
     "thomas_abduction": LOWER,  # thigh abducted = tight TFL/ITB
     "ake_deficit": LOWER,  # degrees short of a straight knee
     "aslr_score": LOWER,  # any score above 0 is positive
+    "thoracic_rotation": HIGHER,  # functional screens: more mobility, a nearer reach
+    "knee_to_wall": HIGHER,
+    "fingertip_floor": LOWER,
     **{f"force_{code}": HIGHER for code, _ in STRENGTH_MUSCLES},  # no error known: "changed"
     **dict.fromkeys(OXFORD_CODES, HIGHER),
 }
@@ -70,7 +76,8 @@ _YES_IS_BAD = (
     "agg_sitting", "agg_standing", "agg_bending", "agg_walking", "agg_lying",
     "slr_below_knee_pain", "sls_trunk_lean", "sls_pelvic_drop", "sls_knee_inward",
     "sls_lumbar_extension", "prone_hip_ext_lumbar", "forward_bend_hips_stiff",
-    "gait_trendelenburg", "gait_short_stride", "gait_hip_hiking",
+    "gait_trendelenburg", "gait_short_stride", "gait_hip_hiking", "stiff_after_rest",
+    "straighten_after_sitting", "flare_up",
 )  # fmt: skip
 _POSITIVE_IS_BAD = ("faber", "fadir", "fair", "ober", "trendelenburg")
 BAD_CHOICE: Mapping[str, str] = {
@@ -82,8 +89,15 @@ BAD_CHOICE: Mapping[str, str] = {
     **{f"startback_{n}": "agree" for n in STARTBACK_ITEMS[:-1]},
 }  # fmt: skip
 # Choices on an ordered scale, best first: a move towards the front is improved (palpation:
-# tenderness 0-3; no trigger point, one, one reproducing the familiar pain).
+# tenderness 0-3; no trigger point, one, one reproducing the familiar pain; functional
+# screens: normal, compensates, unable).
 ORDERED_CHOICE: Mapping[str, tuple[str, ...]] = {
+    **{
+        item.code: tuple(code for code, _ in FUNCTION_QUALITY)
+        for section in SECTIONS
+        for item in section.items
+        if item.choices == FUNCTION_QUALITY
+    },
     **{
         palpation_code(muscle, "tender"): tuple(code for code, _ in TENDERNESS)
         for muscle, _ in PALPATION_MUSCLES
@@ -119,7 +133,7 @@ NPRS_POINTS = Decimal(2)
 PSFS_MEAN_POINTS = Decimal(2)
 PSFS_ACTIVITY_POINTS = Decimal(3)
 ODI_POINTS = Decimal(10)
-RELATIVE = Decimal("0.3")  # the 30% rule for NPRS and ODI
+RELATIVE = Decimal("0.3")  # the 30% rule for NPRS and ODI (Roland-Morris: outcomes)
 
 
 @dataclass(frozen=True)
@@ -147,6 +161,7 @@ def thresholds(cutoffs: Mapping[str, float]) -> dict[str, Threshold]:
         **dict.fromkeys(PAIN_CODES, Threshold(NPRS_POINTS, RELATIVE)),
         "odi_percent": odi_rule,
         "odi_score": odi_rule,
+        "rmdq_score": Threshold(RMDQ_MCID_POINTS, RMDQ_MCID_RELATIVE),
         "psfs_mean": Threshold(PSFS_MEAN_POINTS),
         **{f"psfs_score_{n}": Threshold(PSFS_ACTIVITY_POINTS) for n in range(1, 6)},
         **dict.fromkeys(DEGREE_CODES, degrees),

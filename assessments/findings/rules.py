@@ -250,6 +250,15 @@ def _hip_joint(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
     return found + _signs(values, "fadir", "positive", "FADIR positive (procedure unconfirmed)")
 
 
+def _hip_arthritis(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    # docs/clinical.md "History, activity and sleep": a diagnosed hip joint problem; the side
+    # is the answer (left, right or both hips).
+    side = values.choice("hip_arthritis")
+    if side not in ("left", "right", "both"):
+        return []
+    return [Evidence("Hip arthritis diagnosed", side, MODERATE)]
+
+
 # ---- strength (Oxford grades) ----
 
 
@@ -322,6 +331,63 @@ def _sitting(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
     return [Evidence("Worse with sitting", "", MODERATE, detail)]
 
 
+def _standing(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    return _sign(values, "agg_standing", "yes", "Worse with standing")
+
+
+def _stiff_after_rest(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    return _sign(values, "stiff_after_rest", "yes", "Stiff after rest or inactivity")
+
+
+def _straighten(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    what = "Hard to stand up straight after sitting"
+    return _sign(values, "straighten_after_sitting", "yes", what)
+
+
+# docs/clinical.md "The presentation" (lifestyle row): cycling and running are repetitive
+# hip-flexion sports.
+HIP_FLEXION_SPORTS = frozenset({"cycling", "running"})
+
+
+def _hip_flexion_sport(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    sport = values.choice("sport")
+    hours = values.number("training_hours")
+    if sport not in HIP_FLEXION_SPORTS or hours == 0:
+        return []
+    label = ITEMS["sport"].choice_label(sport)
+    detail = "hours not recorded" if hours is None else f"{hours:g} h a week"
+    return [Evidence(f"{label}, a repetitive hip-flexion sport", "", MODERATE, detail)]
+
+
+# docs/clinical.md "History, activity and sleep": stomach sleeping arches the lumbar spine (seed
+# texts: avoid it); lying curled with the knees drawn up keeps the hips bent all night (our
+# reading, unconfirmed).
+SLEEP_STRAIN = {
+    "front": "Sleeps on the front (stomach)",
+    "curled": "Sleeps curled, knees drawn up",
+}
+
+
+def _sleep_posture(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    position = values.choice("sleep_position")
+    if position not in SLEEP_STRAIN:
+        return []
+    parts = [
+        f"{ITEMS[code].label.lower()}: {ITEMS[code].choice_label(answer).lower()}"
+        for code in ("sleep_pillow", "mattress")
+        if (answer := values.choice(code)) is not None
+    ]
+    return [Evidence(SLEEP_STRAIN[position], "", MODERATE, "; ".join(parts))]
+
+
+def _flare_up(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
+    if not values.is_yes("flare_up"):
+        return []
+    days = values.number("flare_up_days")
+    detail = "start not recorded" if days is None else f"began {days:g} days ago"
+    return [Evidence("Recent flare-up", "", MODERATE, detail)]
+
+
 def _psychosocial(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
     score = startback(values)  # the nine answers, or the totals typed from the form
     if score is None or score.group != HIGH or score.psychosocial is None:
@@ -344,8 +410,10 @@ RULES: dict[str, Rule] = {
     "limited_hip_flexion": _limited("hip_flexion"),
     "limited_hip_extension": _limited("hip_extension"),
     "limited_hip_internal_rotation": _limited("hip_internal_rotation"),
+    "limited_hip_external_rotation": _limited("hip_external_rotation"),
     "sij_load_transfer": _sij,
     "hip_joint_suspected": _hip_joint,
+    "hip_arthritis_history": _hip_arthritis,
     "weak_glute_max": _weak("glute_max"),
     "weak_glute_med": _weak_glute_med,
     "weak_iliopsoas": _weak("iliopsoas"),
@@ -357,5 +425,11 @@ RULES: dict[str, Rule] = {
     "knee_valgus": _knee_valgus,
     "hip_hiking": _hip_hiking,
     "prolonged_sitting": _sitting,
+    "prolonged_standing": _standing,
+    "stiffness_after_rest": _stiff_after_rest,
+    "stiff_straightening_after_sitting": _straighten,
+    "hip_flexion_sport": _hip_flexion_sport,
+    "sleep_posture": _sleep_posture,
+    "flare_up": _flare_up,
     "psychosocial_risk_high": _psychosocial,
 }

@@ -22,8 +22,10 @@ TITLES: dict[str, str] = {
     "limited_hip_flexion": "Limited hip flexion",
     "limited_hip_extension": "Limited hip extension",
     "limited_hip_internal_rotation": "Limited hip internal rotation",
+    "limited_hip_external_rotation": "Limited hip external rotation",
     "sij_load_transfer": "Poor load transfer through the pelvis (SIJ)",
     "hip_joint_suspected": "Hip joint suspected",
+    "hip_arthritis_history": "Hip arthritis (diagnosed)",
     "weak_glute_max": "Weak gluteus maximus",
     "weak_glute_med": "Weak gluteus medius",
     "weak_iliopsoas": "Weak iliopsoas",
@@ -35,6 +37,12 @@ TITLES: dict[str, str] = {
     "knee_valgus": "Knee valgus",
     "hip_hiking": "Hip hiking",
     "prolonged_sitting": "Prolonged sitting",
+    "prolonged_standing": "Prolonged standing",
+    "stiffness_after_rest": "Stiffness after rest",
+    "stiff_straightening_after_sitting": "Hard to straighten up after sitting",
+    "hip_flexion_sport": "Repetitive hip-flexion sport",
+    "sleep_posture": "Sleeping position strains the back or hips",
+    "flare_up": "Recent flare-up",
     "psychosocial_risk_high": "High psychosocial risk (STarT Back)",
 }
 
@@ -50,6 +58,12 @@ NOTES: dict[str, str] = {
     "anterior_pelvic_tilt": "tilt correlates poorly with pain: evidence, not a diagnosis",
     "tight_piriformis": "piriformis can mimic sciatica",
     "hip_joint_suspected": "refer if intra-articular pathology is suspected",
+    "hip_arthritis_history": (
+        "hold back deep hip flexion with rotation, as for a suspected hip joint problem "
+        "(unconfirmed)"
+    ),
+    "stiff_straightening_after_sitting": "hip flexors shortened by sitting (unconfirmed reading)",
+    "flare_up": "cold for a new flare-up (seed texts); no published limit on the days",
 }
 
 CLIENT_TEXT: dict[str, str] = {
@@ -112,12 +126,19 @@ CLIENT_TEXT: dict[str, str] = {
         "Your hip does not turn in as far as it should{side}, so your lower back may twist "
         "to make up for it."
     ),
+    "limited_hip_external_rotation": (
+        "Your hip does not turn out as far as it should{side}, so your lower back may twist "
+        "to make up for it."
+    ),
     "sij_load_transfer": (
         "The joint where your spine meets your pelvis is not taking load well{side}."
     ),
     "hip_joint_suspected": (
         "Some tests point to the hip joint itself{side}, so your therapist may ask a doctor "
         "to check it."
+    ),
+    "hip_arthritis_history": (
+        "You have arthritis in your hip{side}, so your hip stretches stay gentle."
     ),
     "weak_glute_max": (
         "Your main buttock muscle is weak{side}, so your back and thigh muscles work harder "
@@ -148,6 +169,18 @@ CLIENT_TEXT: dict[str, str] = {
         "Sitting for a long time makes your pain worse and can tighten the muscles at the "
         "front of your hips."
     ),
+    "prolonged_standing": (
+        "Standing for a long time makes your pain worse, so it helps to change position often."
+    ),
+    "stiffness_after_rest": "Your back and hips feel stiff after you rest or keep still.",
+    "stiff_straightening_after_sitting": (
+        "It is hard to stand up straight after you sit, as the front of your hips gets tight."
+    ),
+    "hip_flexion_sport": (
+        "Your sport bends your hips again and again, which can tighten the front of your hips."
+    ),
+    "sleep_posture": "The way you lie in bed can strain your back or hips at night.",
+    "flare_up": "Your pain has flared up in the last few days.",
     "psychosocial_risk_high": (
         "Worry, stress and low mood can make back pain feel worse, so your plan also helps "
         "with how you feel."
@@ -171,8 +204,10 @@ FOCUS: dict[str, str] = {
     "limited_hip_flexion": "Help your hips bend freely, so your back does less of the work.",
     "limited_hip_extension": "Help your hips move back freely, so your back arches less.",
     "limited_hip_internal_rotation": "Help your hips turn freely, so your back twists less.",
+    "limited_hip_external_rotation": "Help your hips turn out freely, so your back twists less.",
     "sij_load_transfer": "Make your pelvis steady, so it takes your weight well.",
     "hip_joint_suspected": "Keep your hip moving gently while we check it.",
+    "hip_arthritis_history": "Keep your hip moving gently, in a range that feels easy.",
     "weak_glute_max": "Build up your buttock muscles, so they take the load off your back.",
     "weak_glute_med": "Build up the side of your hip, so your pelvis stays level as you walk.",
     "weak_iliopsoas": "Build up the muscle that lifts your thigh.",
@@ -184,6 +219,12 @@ FOCUS: dict[str, str] = {
     "knee_valgus": "Teach your knee to stay in line over your foot.",
     "hip_hiking": "Help you walk with level hips.",
     "prolonged_sitting": "Break up long spells of sitting with short moves.",
+    "prolonged_standing": "Change how you stand often, so your back does not tire.",
+    "stiffness_after_rest": "Ease the stiffness you feel after you rest.",
+    "stiff_straightening_after_sitting": "Help you stand up straight with ease after you sit.",
+    "hip_flexion_sport": "Keep the front of your hips loose for your sport.",
+    "sleep_posture": "Find a way to lie in bed that rests your back.",
+    "flare_up": "Calm your flare-up, so you can keep moving.",
     "psychosocial_risk_high": (
         "Keep you moving with confidence: your back is strong, and it gets better with use."
     ),

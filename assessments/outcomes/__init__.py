@@ -2,8 +2,8 @@
 
 Pure: no Django, no database. Scores come from the answers the therapist enters from the
 clinic's licensed forms; no questionnaire wording lives here. One module per measure
-(`psfs`, `oswestry`, `startback`), the cross-field checks (`checks`) and all of a visit's
-scores at once (`summary`); other modules import these names from here.
+(`psfs`, `oswestry`, `roland_morris`, `startback`), the cross-field checks (`checks`) and
+all of a visit's scores at once (`summary`); other modules import these names from here.
 """
 
 from assessments.outcomes.checks import ODI_TOTAL_TOLERANCE, outcome_problems
@@ -18,6 +18,13 @@ from assessments.outcomes.oswestry import (
     odi_band,
 )
 from assessments.outcomes.psfs import PSFS_ACTIVITIES, psfs_mean
+from assessments.outcomes.roland_morris import (
+    RMDQ_ITEMS,
+    RMDQ_MCID_POINTS,
+    RMDQ_MCID_RELATIVE,
+    rmdq,
+    rmdq_count,
+)
 from assessments.outcomes.startback import (
     HIGH,
     LOW,
@@ -43,6 +50,9 @@ __all__ = [
     "ODI_SECTION_MAX",
     "ODI_TOTAL_TOLERANCE",
     "PSFS_ACTIVITIES",
+    "RMDQ_ITEMS",
+    "RMDQ_MCID_POINTS",
+    "RMDQ_MCID_RELATIVE",
     "STARTBACK_ITEMS",
     "STARTBACK_PSYCHOSOCIAL",
     "OdiResult",
@@ -55,6 +65,8 @@ __all__ = [
     "outcome_scores",
     "psfs_mean",
     "risk_group",
+    "rmdq",
+    "rmdq_count",
     "scores_data",
     "startback",
     "startback_group",

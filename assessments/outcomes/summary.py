@@ -5,6 +5,7 @@ from typing import Any
 
 from assessments.outcomes.oswestry import ODI_MIN_ANSWERED, OdiResult, odi, odi_answered
 from assessments.outcomes.psfs import psfs_mean, psfs_scores
+from assessments.outcomes.roland_morris import RMDQ_MCID_POINTS, RMDQ_MCID_RELATIVE, rmdq
 from assessments.outcomes.startback import STARTBACK_ITEMS, StartBackResult, startback
 from assessments.values import AssessmentValues
 
@@ -25,10 +26,22 @@ class OutcomeScores:
     odi: OdiResult | None
     odi_answered: int  # sections with a score
     startback: StartBackResult | None
+    rmdq: int | None = None  # Roland-Morris total from the clinic's form, 0-24
 
     @property
     def recorded(self) -> bool:
-        return bool(self.psfs_count or self.odi or self.odi_answered or self.startback)
+        return bool(
+            self.psfs_count
+            or self.odi
+            or self.odi_answered
+            or self.startback
+            or self.rmdq is not None
+        )
+
+    @property
+    def rmdq_mcid_text(self) -> str:
+        """The meaningful change the comparison and charts use, in words."""
+        return f"{RMDQ_MCID_POINTS} points or {float(RMDQ_MCID_RELATIVE) * 100:g}%"
 
     @property
     def odi_band_text(self) -> str:
@@ -55,6 +68,7 @@ def outcome_scores(values: AssessmentValues) -> OutcomeScores:
         odi=odi(values),
         odi_answered=odi_answered(values),
         startback=startback(values),
+        rmdq=rmdq(values),
     )
 
 

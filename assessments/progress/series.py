@@ -225,6 +225,10 @@ def _charts(cutoffs: Mapping[str, float]) -> tuple[_Chart, ...]:
         _Chart("odi", "Oswestry Disability Index (ODI)", "%", "ODI, %", 0, 100, (0, 100),
                "10 points or 30% of the first value, whichever is smaller",
                (_Line("odi_score", "ODI", "odi_score", _odi_percent),)),
+        # Roland-Morris 0-24, the total from the clinic's form (docs/clinical.md).
+        _Chart("rmdq", "Roland-Morris Disability Questionnaire", "/24", "RMDQ, 0-24", 0, 24,
+               (0, 24), "5 points or 30% of the first value, whichever is smaller",
+               (_Line("rmdq_score", "RMDQ", "rmdq_score", _item("rmdq_score")),)),
         _sided("hip_extension", "Hip extension", degrees),
         _sided("hip_internal_rotation", "Hip internal rotation", degrees),
         _sided("thomas_hip_angle", "Thomas test: hip angle to the table", degrees),
@@ -234,9 +238,9 @@ def _charts(cutoffs: Mapping[str, float]) -> tuple[_Chart, ...]:
 
 # The measurement items the charts read, so a caller can load only those rows.
 CHART_ITEMS: frozenset[str] = frozenset(
-    {"pain_now", "pain_worst_24h", "odi_percent", "hip_extension", "hip_internal_rotation",
-     "thomas_hip_angle", "slr_angle", *INSTRUMENTS, *(f"psfs_score_{n}" for n in PSFS_ACTIVITIES),
-     *(f"odi_section_{n}" for n in ODI_SECTIONS)}
+    {"pain_now", "pain_worst_24h", "odi_percent", "rmdq_score", "hip_extension",
+     "hip_internal_rotation", "thomas_hip_angle", "slr_angle", *INSTRUMENTS,
+     *(f"psfs_score_{n}" for n in PSFS_ACTIVITIES), *(f"odi_section_{n}" for n in ODI_SECTIONS)}
 )  # fmt: skip
 PAIN_ITEMS: frozenset[str] = frozenset({"pain_now", "pain_worst_24h"})
 

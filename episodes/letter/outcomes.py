@@ -3,7 +3,7 @@ whether it reaches the minimal clinically important difference (pure: no databas
 
 The MCIDs are those of the visit comparison (assessments/compare/change.py, from
 docs/clinical.md "Meaningful change"): NPRS 2 points or 30%, PSFS mean 2 points, ODI
-10 points or 30%.
+10 points or 30%, Roland-Morris 5 points or 30%.
 """
 
 from collections.abc import Callable, Mapping
@@ -18,7 +18,7 @@ from assessments.values import AssessmentValues
 Reading = Callable[[AssessmentValues], float | None]
 
 
-def _pain(code: str) -> Reading:
+def _number(code: str) -> Reading:
     return lambda values: values.number(code)
 
 
@@ -33,10 +33,17 @@ def _odi(values: AssessmentValues) -> float | None:
 
 # (threshold key, measure in words, unit of a reading, unit of a change, reading)
 MEASURES: tuple[tuple[str, str, str, str, Reading], ...] = (
-    ("pain_now", "Pain now (NPRS 0-10)", "", "", _pain("pain_now")),
-    ("pain_worst_24h", "Worst pain in 24 hours (NPRS 0-10)", "", "", _pain("pain_worst_24h")),
+    ("pain_now", "Pain now (NPRS 0-10)", "", "", _number("pain_now")),
+    ("pain_worst_24h", "Worst pain in 24 hours (NPRS 0-10)", "", "", _number("pain_worst_24h")),
     ("psfs_mean", "Patient-Specific Functional Scale, mean (0-10)", "", "", _psfs),
     ("odi_score", "Oswestry Disability Index", "%", " points", _odi),
+    (
+        "rmdq_score",
+        "Roland-Morris Disability Questionnaire (0-24)",
+        "",
+        " points",
+        _number("rmdq_score"),
+    ),
 )
 
 

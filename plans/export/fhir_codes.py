@@ -114,6 +114,8 @@ TRIGGER_POINT_FOUND = frozenset({"present", "familiar"})
 # Derived scores in MEASURE_SYSTEM (computed by assessments/outcomes/).
 PSFS_MEAN = "psfs_mean"
 ODI_SCORE = "odi_score"
+# Roland-Morris total (0-24) as entered from the clinic's form: no standard code in our sources.
+RMDQ_SCORE = "rmdq_score"
 # The home program on the client's phone (docs/program.md), in MEASURE_SYSTEM: the share of
 # planned sessions done, and the client's own daily pain rating (coded with LOINC 72514-3
 # as well: a 0-10 rating of the pain that day, at the time the client gave it).

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessments.catalogue.items import ITEMS, PALPATION_MUSCLES, Side, palpation_code
-from assessments.outcomes import ODI_BAND_TEXT, PSFS_ACTIVITIES, odi, psfs_mean, startback
+from assessments.outcomes import (
+    ODI_BAND_TEXT,
+    PSFS_ACTIVITIES,
+    odi,
+    psfs_mean,
+    rmdq,
+    startback,
+)
 from assessments.values import AssessmentValues
 from plans.export import fhir_codes as codes
 
@@ -269,6 +276,16 @@ def _outcomes(context: VisitContext) -> Iterator[dict[str, Any]]:
             valueQuantity=_quantity(oswestry.percent, "%"),
             interpretation=[{"text": ODI_BAND_TEXT[oswestry.band]}],
             note=[{"text": source}],
+        )
+    total = rmdq(values)
+    if total is not None:
+        yield _observation(
+            context,
+            codes.RMDQ_SCORE,
+            "survey",
+            _concept(_measure(codes.RMDQ_SCORE), text="Roland-Morris Disability Questionnaire"),
+            valueQuantity=_quantity(float(total), ""),
+            note=[{"text": "Total entered from the clinic's form."}],
         )
     yield from _startback(context)
 

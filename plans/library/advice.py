@@ -2,7 +2,8 @@
 
 Read these through `plans.library`. Advice comes from the docs/clinical.md lifestyle row and
 seed texts (movement breaks, posture variety, walking, heat and cold, sleeping positions,
-foam rolling the outside of the thigh); in-clinic treatments appear in a plan but are not home
+foam rolling the outside of the thigh; not sleeping curled up is our reading, "History,
+activity and sleep"); in-clinic treatments appear in a plan but are not home
 exercises and have no illustration.
 
 Times in minutes below (heat, cold, sitting breaks) are NOT from docs/clinical.md, which gives
@@ -125,6 +126,7 @@ def advice_entries() -> tuple[Intervention, ...]:
                 "On your side: put a pillow between your knees to keep your hips level.",
                 "On your back: put a pillow under your knees.",
                 "Try not to sleep on your stomach. It arches your lower back.",
+                "If you sleep curled up, try to keep your legs a little straighter.",
             ),
             safety="Stop using a position if it gives you more pain in the morning, and tell "
             "your therapist.",

@@ -22,6 +22,8 @@ from plans.library.types import (
 #   (docs/clinical.md "Red flags": significant trauma, or minor trauma with osteoporosis).
 # - hip_joint_suspected: FABER groin pain or FADIR positive (docs/clinical.md "Provocation /
 #   special tests"): no end-range hip flexion or rotation, which is the provoking position.
+# - hip_arthritis_history: a diagnosed hip arthritis holds back the same positions
+#   (docs/clinical.md "Referral levels": reasoning from FADIR, unconfirmed).
 # - red_flag_neurological: a positive SLR with pain below the knee is a nerve-root sign;
 #   docs/clinical.md "Muscle length tests": do not prescribe hamstring stretching for it.
 
@@ -164,6 +166,7 @@ def exercise_entries() -> tuple[Intervention, ...]:
             contraindications=(
                 "red_flag_fracture",
                 "hip_joint_suspected",  # active hip bending past a right angle, as in FADIR
+                "hip_arthritis_history",  # the same position, with a diagnosed hip arthritis
             ),
             illustration="seated-knee-lift.svg",
         ),
@@ -190,6 +193,7 @@ def exercise_entries() -> tuple[Intervention, ...]:
             contraindications=(
                 "red_flag_fracture",
                 "hip_joint_suspected",  # loaded hip rotation in flexion, the FADIR position
+                "hip_arthritis_history",  # the same position, with a diagnosed hip arthritis
                 "sij_load_transfer",  # turning on one leg loads the pelvis one side at a time
             ),
             illustration="hip-airplane.svg",
@@ -331,7 +335,10 @@ def exercise_entries() -> tuple[Intervention, ...]:
             dose=MOBILITY_DOSE,
             older_dose=MOBILITY_OLDER_DOSE,
             per_side=False,
-            contraindications=("hip_joint_suspected",),  # deep hip flexion at end range
+            contraindications=(
+                "hip_joint_suspected",
+                "hip_arthritis_history",
+            ),  # deep hip flexion at end range
             illustration="quadruped-rock-back.svg",
         ),
     )

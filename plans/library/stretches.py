@@ -142,7 +142,7 @@ def stretch_entries() -> tuple[Intervention, ...]:
             older_dose=STRETCH_OLDER_DOSE,
             per_side=True,
             # The figure four is the FABER position: groin pain there points to the hip joint.
-            contraindications=("hip_joint_suspected",),
+            contraindications=("hip_joint_suspected", "hip_arthritis_history"),
             illustration="figure-four-stretch.svg",
         ),
         Intervention(
@@ -167,6 +167,7 @@ def stretch_entries() -> tuple[Intervention, ...]:
             per_side=True,
             contraindications=(
                 "hip_joint_suspected",  # deep flexion with rotation, at end range
+                "hip_arthritis_history",  # the same position, with a diagnosed hip arthritis
                 "red_flag_fracture",  # body weight through the hip and pelvis
             ),
             illustration="pigeon-pose.svg",
@@ -188,7 +189,10 @@ def stretch_entries() -> tuple[Intervention, ...]:
             dose=STRETCH_DOSE,
             older_dose=STRETCH_OLDER_DOSE,
             per_side=True,
-            contraindications=("hip_joint_suspected",),  # end-range rotation in flexion
+            contraindications=(
+                "hip_joint_suspected",
+                "hip_arthritis_history",
+            ),  # end-range rotation in flexion
             illustration="90-90-hip-stretch.svg",
         ),
         Intervention(
@@ -209,7 +213,7 @@ def stretch_entries() -> tuple[Intervention, ...]:
             older_dose=STRETCH_OLDER_DOSE,
             per_side=False,
             # Both hips go into the FABER position (flexion, abduction, outward turn).
-            contraindications=("hip_joint_suspected",),
+            contraindications=("hip_joint_suspected", "hip_arthritis_history"),
             illustration="seated-butterfly-stretch.svg",
         ),
         Intervention(

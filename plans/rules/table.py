@@ -186,6 +186,16 @@ RULES: tuple[Rule, ...] = (
     Rule("limited_hip_internal_rotation", "pigeon-pose", 4,
          "Deeper deep-rotator stretch, once the figure four is easy.",
          "This is a deeper stretch for your buttock, so your hip can turn more."),
+    # Limited external rotation (below 40-60 deg by more than measurement error, or a side
+    # difference): docs/clinical.md names no target, so our reading (unconfirmed): the 90/90
+    # position works both rotations; the butterfly opens the hip into abduction and external
+    # rotation. Both stay held back while a hip joint problem is suspected or diagnosed.
+    Rule("limited_hip_external_rotation", "90-90-hip-stretch", 7,
+         "Works external and internal rotation (our reading; no target named in the sources).",
+         "This helps your hip turn out more freely, so your back twists less."),
+    Rule("limited_hip_external_rotation", "seated-butterfly-stretch", 5,
+         "Opens the hip into abduction with external rotation (our reading).",
+         "This opens your hips, so they can turn out further."),
     # --- Load transfer through the pelvis (Active SLR positive, or FABER posterior pain:
     # "Provocation / special tests"). Symmetrical core and two-leg work; the library holds
     # back one-leg loading (single-leg bridge, hip airplane) for this finding.
@@ -210,6 +220,15 @@ RULES: tuple[Rule, ...] = (
          "This moves your lower back gently without bending your hip far."),
     Rule("hip_joint_suspected", "sleeping-positions", 2,
          "Side-lying with a pillow between the knees avoids hip adduction at night.",
+         "A pillow between your knees keeps your hip in an easy position at night."),
+    # --- Hip arthritis diagnosed (history): treated like a suspected hip joint problem, the
+    # same gentle items, and the library holds back deep flexion with rotation (docs/clinical.md
+    # "Referral levels": unconfirmed reasoning from FADIR).
+    Rule("hip_arthritis_history", "pelvic-tilt", 3,
+         "Gentle lumbopelvic movement away from end-range hip flexion (diagnosed hip arthritis).",
+         "This moves your lower back gently without bending your hip far."),
+    Rule("hip_arthritis_history", "sleeping-positions", 2,
+         "Side-lying with a pillow between the knees keeps the arthritic hip in mid-range.",
          "A pillow between your knees keeps your hip in an easy position at night."),
     # --- Strength ("Strength": Oxford below 5 or a side difference). Weak glute max: glute
     # bridges 3 x 10-15, 3 times a week, hip thrust progression. Weak glute med (also
@@ -318,6 +337,47 @@ RULES: tuple[Rule, ...] = (
     Rule("prolonged_sitting", "heat-for-stiffness", 3,
          "Stiffness after inactivity; heat relaxes muscle.",
          "Warmth can ease the stiffness you feel after sitting."),
+    # --- Standing, rest and sitting (docs/clinical.md "The presentation": hip-related pain is
+    # worse with prolonged sitting or standing, stiff after inactivity; lifestyle row:
+    # movement breaks, posture variety, walking, heat).
+    Rule("prolonged_standing", "posture-variety", 9,
+         "Worse with standing: shift weight and change position rather than stand still.",
+         "Standing still makes your pain worse. Shifting your weight often helps."),
+    Rule("prolonged_standing", "walking", 3,
+         "Walking breaks up long spells of standing still.",
+         "A short walk is a good break for you from standing still."),
+    Rule("stiffness_after_rest", "heat-for-stiffness", 7,
+         "Stiffness after inactivity; heat relaxes muscle (seed texts).",
+         "Warmth can ease the stiffness you feel after you rest."),
+    Rule("stiffness_after_rest", "movement-breaks", 5,
+         "Short, frequent movement keeps stiffness from building up.",
+         "Moving a little and often stops you from getting stiff."),
+    Rule("stiffness_after_rest", "walking", 4,
+         "A daily walk keeps the hips and back moving.",
+         "A daily walk keeps your hips and back from getting stiff."),
+    Rule("stiff_straightening_after_sitting", "kneeling-hip-flexor-stretch", 6,
+         "Sitting shortens the hip flexors, which hold the trunk bent on rising (unconfirmed).",
+         "This stretch loosens the front of your hips, so you can stand up straight."),
+    Rule("stiff_straightening_after_sitting", "movement-breaks", 6,
+         "Shorter spells of sitting give the hip flexors less time to tighten.",
+         "Getting up often means your hips have less time to get tight."),
+    # Repetitive hip-flexion sports (lifestyle row: cycling, running -> adaptive shortening of
+    # the hip flexors).
+    Rule("hip_flexion_sport", "kneeling-hip-flexor-stretch", 6,
+         "Cycling and running flex the hips over and over (adaptive shortening).",
+         "Your sport tightens the front of your hips. This stretch loosens them."),
+    Rule("hip_flexion_sport", "lunge-stretch", 5,
+         "Standing hip flexor stretch, easy to do after a ride or a run.",
+         "This is an easy stretch to do standing up after your sport."),
+    # Sleeping positions (seed texts: side-lying with a pillow between the knees, back-lying
+    # with a pillow under the knees, avoid stomach sleeping).
+    Rule("sleep_posture", "sleeping-positions", 7,
+         "Stomach sleeping extends the lumbar spine; curled side-lying keeps the hips flexed.",
+         "A pillow in the right place lets your back and hips rest at night."),
+    # A recent flare-up (seed texts: cold for inflammation). The only route to the cold advice.
+    Rule("flare_up", "cold-for-flare-ups", 7,
+         "Recent flare-up: cold for the inflamed, sore phase (seed texts).",
+         "Cold can calm the pain when your back flares up."),
     # --- High STarT Back risk (Outcome measures): docs/clinical.md names no exercise; staying
     # active with graded walking fits psychologically informed care. Keep the plan short.
     Rule("psychosocial_risk_high", "walking", 6,

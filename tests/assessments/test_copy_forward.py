@@ -73,14 +73,22 @@ def test_asked_anew_is_pain_intensity_and_every_questionnaire_answer() -> None:
     answers = {code for code, item in ITEMS.items() if SECTION_OF[code].code == "outcomes"} - {
         f"psfs_activity_{n}" for n in range(1, 6)
     }
-    assert frozenset({"pain_now", "pain_worst_24h"} | answers) == ASKED_ANEW
+    # Today's state, like pain: a recent flare-up and the stress rating (docs/clinical.md).
+    today = {"flare_up", "flare_up_days", "stress_rating"}
+    assert frozenset({"pain_now", "pain_worst_24h"} | today | answers) == ASKED_ANEW
+    assert "rmdq_score" in ASKED_ANEW
     assert {"odi_percent", "startback_total", "psfs_score_1", "odi_section_10"} <= ASKED_ANEW
     assert {f"startback_{n}" for n in range(1, 10)} <= ASKED_ANEW  # the answers, not only totals
 
 
 def test_carried_forward_includes_pain_sites_aggravating_factors_and_psfs_activities() -> None:
     subjective = {code for code in ITEMS if SECTION_OF[code].code == "subjective"}
-    assert subjective - CARRIED_FORWARD == {"pain_now", "pain_worst_24h"}
+    assert subjective - CARRIED_FORWARD == {
+        "pain_now",
+        "pain_worst_24h",
+        "flare_up",
+        "flare_up_days",
+    }
     assert {f"psfs_activity_{n}" for n in range(1, 6)} <= CARRIED_FORWARD
     assert {"pain_site_below_knee", "agg_lying", "sitting_hours"} <= CARRIED_FORWARD
     assert not CARRIED_FORWARD & RED_FLAG_CODES

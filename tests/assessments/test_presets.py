@@ -22,7 +22,16 @@ from clinic.models import AssessmentPreset, Client, Clinic
 
 DAY = datetime.date(2026, 11, 2)
 CODES = tuple(section.code for section in SECTIONS)
-FOLDED_BY_QUICK = ["posture", "rom", "special_tests", "strength", "palpation", "outcomes"]
+FOLDED_BY_QUICK = [
+    "posture",
+    "rom",
+    "special_tests",
+    "strength",
+    "palpation",
+    "history",
+    "function",
+    "outcomes",
+]
 
 
 def _folded_on(page: str) -> list[str]:
@@ -85,7 +94,7 @@ def test_folded_section_with_a_value_is_open(clinic: Clinic) -> None:
         carried, cutoffs_for(None), carried=frozenset({("faber", "left")}), folded=folded
     )
     assert {sv.section.code for sv in with_carried if sv.folded} == {
-        "posture", "rom", "strength", "palpation", "outcomes"
+        "posture", "rom", "strength", "palpation", "history", "function", "outcomes"
     }  # fmt: skip
 
 
@@ -141,7 +150,15 @@ def test_quick_screen_opens_a_folded_section_with_an_error(
     )
     page = response.content.decode()
     assert response.context["form"].errors["hip_flexion__left"]
-    assert _folded_on(page) == ["posture", "special_tests", "strength", "palpation", "outcomes"]
+    assert _folded_on(page) == [
+        "posture",
+        "special_tests",
+        "strength",
+        "palpation",
+        "history",
+        "function",
+        "outcomes",
+    ]
     assert 'value="200"' in page
 
 
@@ -164,7 +181,15 @@ def test_quick_screen_opens_a_folded_section_with_carried_values(
         copy_forward=True,
     )
     page = _edit(as_therapist, follow_up)
-    assert _folded_on(page) == ["posture", "rom", "strength", "palpation", "outcomes"]
+    assert _folded_on(page) == [
+        "posture",
+        "rom",
+        "strength",
+        "palpation",
+        "history",
+        "function",
+        "outcomes",
+    ]
     special = page.split('id="section-special_tests"')[1].split("</section>")[0]
     assert "1 carried over" in special
 

@@ -63,6 +63,7 @@ def test_detail_shows_the_scores_worked_out_from_the_answers(
         "psfs": "4.5/10 over 2 activities",
         "odi": "37.8% moderate disability from 9 of 10 sections",
         "startback": "total 6/9, psychosocial 3/5 medium risk 9 of 9 items answered",
+        "rmdq": "no total entered",
     }
     assert "ODI 5: sitting" in page
     assert "STarT Back 9: bothersomeness" in page
@@ -76,6 +77,7 @@ def test_detail_of_an_older_visit_shows_its_typed_totals(
         ("odi_percent", ""): Decimal("44.0"),
         ("startback_total", ""): Decimal(5),
         ("startback_distress", ""): Decimal(4),
+        ("rmdq_score", ""): Decimal(11),
     }
     visit = _visit(therapist, client_record, typed)
     page = as_therapist.get(reverse("assessment_detail", args=[visit.pk])).content.decode()
@@ -83,6 +85,8 @@ def test_detail_of_an_older_visit_shows_its_typed_totals(
         "psfs": "no activity scored",
         "odi": "44% severe disability total from your form",
         "startback": "total 5/9, psychosocial 4/5 high risk totals from your form",
+        # Roland-Morris: the total only (wording licence unclear), with the MCID it is read by.
+        "rmdq": "11/24 total from your form; a meaningful change is 5 points or 30%",
     }
 
 

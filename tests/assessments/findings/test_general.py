@@ -83,7 +83,7 @@ def test_interpret_fills_missing_cutoffs_with_defaults() -> None:
 
 
 def test_finding_order_lists_every_rule_once() -> None:
-    assert len(set(ALL_CODES)) == len(ALL_CODES) == 40
+    assert len(set(ALL_CODES)) == len(ALL_CODES) == 48
     assert ALL_CODES[-10:] == PALPATION_ORDER  # ten muscles, after the measured findings
     assert RED_FLAG_ORDER == (
         "red_flag_cauda_equina",

@@ -44,6 +44,7 @@ def test_progress_charts_are_the_issue_list_in_order() -> None:
         ("pain", ["pain_now", "pain_worst_24h"]),
         ("psfs", ["psfs_mean"]),
         ("odi", ["odi_score"]),
+        ("rmdq", ["rmdq_score"]),
         ("hip-extension", ["hip_extension:left", "hip_extension:right"]),
         ("hip-internal-rotation", ["hip_internal_rotation:left", "hip_internal_rotation:right"]),
         ("thomas-hip-angle", ["thomas_hip_angle:left", "thomas_hip_angle:right"]),

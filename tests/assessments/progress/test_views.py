@@ -66,6 +66,7 @@ def test_progress_page_shows_every_chart_and_audits_once(
         "Pain (NPRS)",
         "PSFS mean",
         "Oswestry Disability Index (ODI)",
+        "Roland-Morris Disability Questionnaire",
         "Hip extension",
         "Hip internal rotation",
         "Thomas test: hip angle to the table",
@@ -89,7 +90,7 @@ def test_progress_page_without_visits_says_so(
     as_therapist: HttpClient, client_record: Client
 ) -> None:
     page = as_therapist.get(_url(client_record)).content.decode()
-    assert page.count('<p class="text-secondary mb-0">No visits recorded yet.</p>') == 7
+    assert page.count('<p class="text-secondary mb-0">No visits recorded yet.</p>') == 8
     assert "<svg" not in page
     assert "Compare visits" not in page
 
@@ -99,7 +100,7 @@ def test_progress_page_with_drafts_only_says_none_finalised(
 ) -> None:
     _visit(therapist, client_record, 0, {("pain_now", ""): Decimal(5)}, final=False)
     page = as_therapist.get(_url(client_record)).content.decode()
-    assert page.count("No finalised visits yet.") == 7
+    assert page.count("No finalised visits yet.") == 8
     assert "1 draft visit not shown" in page
 
 

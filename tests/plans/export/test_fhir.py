@@ -300,6 +300,32 @@ def test_fhir_startback_from_the_nine_answers() -> None:
     Observation.model_validate(startback)
 
 
+def test_fhir_roland_morris_total_is_a_survey_with_no_wording() -> None:
+    context = VisitContext(
+        key="visit/1",
+        values=AssessmentValues({("rmdq_score", ""): Decimal(9), ("sport", ""): "running"}),
+        patient="urn:uuid:p",
+        encounter="urn:uuid:e",
+        date="2026-10-05",
+        status="final",
+        performer="Alex Moreno",
+    )
+    (entry,) = observations(context)  # the sport has no mapping: not exported
+    rmdq = entry["resource"]
+    assert (
+        rmdq["code"]["coding"][0]["code"],
+        rmdq["code"]["text"],
+        rmdq["valueQuantity"]["value"],
+        rmdq["note"],
+    ) == (
+        "rmdq_score",
+        "Roland-Morris Disability Questionnaire",
+        9,
+        [{"text": "Total entered from the clinic's form."}],
+    )
+    Observation.model_validate(rmdq)
+
+
 def test_fhir_bundle_leaves_out_items_it_has_no_mapping_for(bundle: dict[str, Any]) -> None:
     local = {
         coding["code"]
