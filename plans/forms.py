@@ -12,9 +12,10 @@ from clinic.forms.renderers import FAST_WIDGETS, InlineSelect
 from clinic.http import whole_number
 from clinic.text_limits import PLAN_MESSAGE, REASON, limit_help
 from plans.library import Kind
-from plans.models import DOSE_BOUNDS, PlanItem
+from plans.models import DOSE_BOUNDS, DOSE_FIELDS, PlanItem
 
 NO_HOME_DOSE = frozenset({Kind.ADVICE, Kind.IN_CLINIC})
+ADVICE_DOSE = ("duration_minutes", "times_per_day", "days_per_week")
 # The builder's side selector in words a therapist scans at a glance.
 SIDE_LABELS = [("both", "Both sides"), ("left", "Left side"), ("right", "Right side"),
                ("none", "No side")]  # fmt: skip
@@ -29,6 +30,9 @@ class PlanItemForm(forms.ModelForm):
             "hold_seconds",
             "repetitions",
             "sets",
+            "rest_seconds",
+            "load",
+            "duration_minutes",
             "times_per_day",
             "days_per_week",
             "side",
@@ -38,6 +42,9 @@ class PlanItemForm(forms.ModelForm):
             "hold_seconds": "Hold (s)",
             "repetitions": "Repeat",
             "sets": "Sets",
+            "rest_seconds": "Rest (s)",
+            "load": "Load",
+            "duration_minutes": "Minutes",
             "times_per_day": "Times/day",
             "days_per_week": "Days/week",
         }
@@ -47,9 +54,12 @@ class PlanItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Advice and in-clinic treatment are not done at home: no home dose to set; advice
         # is not done on a side either. Their form keeps the note (and the side).
+        # Advice keeps how long and how often (a daily 20-minute walk).
         if self.instance.kind in NO_HOME_DOSE:
-            for name in DOSE_BOUNDS:
-                del self.fields[name]
+            kept = ADVICE_DOSE if self.instance.kind == Kind.ADVICE else ()
+            for name in DOSE_FIELDS:
+                if name not in kept:
+                    del self.fields[name]
         if self.instance.kind == Kind.ADVICE:
             del self.fields["side"]
         side = self.fields.get("side")
@@ -67,6 +77,10 @@ class PlanItemForm(forms.ModelForm):
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = f"{css} form-control-sm"
+        load = self.fields.get("load")
+        if load is not None:
+            load.widget.attrs["placeholder"] = "e.g. red band"
+            load.help_text = "band, kg"
         self.fields["note"].widget.attrs["placeholder"] = "A note for the client (optional)"
         self.fields["note"].label = "Note"
 

@@ -39,14 +39,17 @@ class Action(NamedTuple):
 
 
 def _action(raw: str) -> Action | None:
-    """`save`, `issue`, `search`, `reuse_message`, `add:<slug>`, `up|down|remove:<id>` or
-    `swap:<id>:<slug>`."""
+    """`save`, `issue`, `search`, `reuse_message`, `add:<slug>`, `up|down|remove:<id>`,
+    `progress|regress:<id>` (the next or previous level of its chain) or `swap:<id>:<slug>`."""
     verb, _, target = raw.partition(":")
     if verb in {"save", "issue", "search", "reuse_message"} and not target:
         return Action(verb)
     if verb == "add" and target and len(target) <= 80:
         return Action(verb, target)
-    if verb in {"up", "down", "remove"} and whole_number(target) is not None:
+    if (
+        verb in {"up", "down", "remove", "progress", "regress"}
+        and whole_number(target) is not None
+    ):
         return Action(verb, target)
     item, _, slug = target.partition(":")
     if verb == "swap" and whole_number(item) is not None and slug and len(slug) <= 80:
@@ -287,6 +290,16 @@ def _after_save(
             slug=slug,
         )
         messages.success(request, f"Swapped in {swapped.name} as item {swapped.position}.")
+        return _again(version)
+    if action.verb in {"progress", "regress"}:
+        stepped = services.plan_item_step(
+            actor=request.user,
+            version=version,
+            expected_lock=version.lock,
+            item_id=int(action.target),
+            direction=action.verb,
+        )
+        messages.success(request, f"Item {stepped.position} is now {stepped.name}.")
         return _again(version)
     if action.verb == "reuse_message":
         previous = version.plan.versions.filter(number=version.number - 1).first()

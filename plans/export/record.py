@@ -30,6 +30,7 @@ from plans.export.selectors import ClientRecord, plan_versions, treatment_given
 from plans.handout.snapshot import SCHEMA as HANDOUT_SCHEMA
 from plans.models import (
     DOSE_BOUNDS,
+    DOSE_FIELDS,
     KIND_CHOICES,
     SIDE_CHOICES,
     EndReason,
@@ -61,7 +62,7 @@ CLIENT_TEXT_FIELDS = (
     "referral_source",
     "notes",
 )
-DOSE_KEYS = tuple(DOSE_BOUNDS)
+DOSE_KEYS = DOSE_FIELDS
 TREATMENT_ROW_FIELDS = (
     "technique",
     "technique_name",
@@ -258,6 +259,7 @@ def _item_schema() -> dict[str, Any]:
         key: {"type": ["integer", "null"], "minimum": low, "maximum": high}
         for key, (low, high) in DOSE_BOUNDS.items()
     }
+    dose["load"] = {"type": "string", "maxLength": _max_length(PlanItem, "load")}
     return _object(
         {
             "intervention": {

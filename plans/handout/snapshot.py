@@ -49,7 +49,8 @@ def issuer_label(user: User | None) -> dict[str, str]:
 
 
 def dose_cells(item: PlanItem) -> list[dict[str, str]]:
-    """The dose as label/value pairs (hold / repeat / sets / how often / side)."""
+    """The dose as label/value pairs (hold / repeat / sets / load / rest / time / how often /
+    side)."""
     cells = []
     if item.hold_seconds:
         cells.append({"label": "Hold", "value": f"{item.hold_seconds} seconds"})
@@ -57,6 +58,13 @@ def dose_cells(item: PlanItem) -> list[dict[str, str]]:
         cells.append({"label": "Repeat", "value": f"{item.repetitions} times"})
     if item.sets:
         cells.append({"label": "Sets", "value": str(item.sets)})
+    if item.load:
+        cells.append({"label": "Load", "value": item.load})
+    if item.rest_seconds and (item.sets or 0) > 1:
+        cells.append({"label": "Rest", "value": f"{item.rest_seconds} seconds between sets"})
+    if item.duration_minutes:
+        unit = "minute" if item.duration_minutes == 1 else "minutes"
+        cells.append({"label": "Time", "value": f"{item.duration_minutes} {unit}"})
     often = Dose(times_per_day=item.times_per_day, days_per_week=item.days_per_week).describe()
     if often:
         cells.append({"label": "How often", "value": often[:1].lower() + often[1:]})

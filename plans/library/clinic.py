@@ -7,18 +7,23 @@ from django.db.models import F
 from clinic.models import Clinic
 from plans.figures import PoseError, PosePair
 from plans.library import LIBRARY, Dose, Intervention, Kind
-from plans.models import ClinicIntervention
+from plans.models import DOSE_FIELDS, OLDER_DOSE_FIELDS, ClinicIntervention
+
+# The parts of a dose an older-adult dose keeps from the dose: rest, duration and load.
+EXTRA_FIELDS = tuple(name for name in DOSE_FIELDS if name not in OLDER_DOSE_FIELDS)
 
 
 def _dose(row: ClinicIntervention, prefix: str = "") -> Dose:
     """The row's dose, or its older-adult dose with prefix "older_"."""
     return Dose(
-        hold_seconds=getattr(row, f"{prefix}hold_seconds"),
-        repetitions=getattr(row, f"{prefix}repetitions"),
-        sets=getattr(row, f"{prefix}sets"),
-        times_per_day=getattr(row, f"{prefix}times_per_day"),
-        days_per_week=getattr(row, f"{prefix}days_per_week"),
+        **{name: getattr(row, f"{prefix}{name}") for name in OLDER_DOSE_FIELDS},
+        **({} if prefix else {name: getattr(row, name) for name in EXTRA_FIELDS}),
     )
+
+
+def _has_older(row: ClinicIntervention) -> bool:
+    """Whether the clinic set any part of the older-adult dose."""
+    return any(getattr(row, f"older_{name}") is not None for name in OLDER_DOSE_FIELDS)
 
 
 def _pose(row: ClinicIntervention) -> PosePair | None:
@@ -38,6 +43,9 @@ def _from_row(row: ClinicIntervention, base: Intervention | None) -> Interventio
     """
     steps = tuple(line.strip() for line in row.steps.splitlines() if line.strip())
     dose, older = _dose(row), _dose(row, "older_")
+    if base is not None and dose.is_empty:
+        dose = base.dose
+    older = dataclasses.replace(older, **{name: getattr(dose, name) for name in EXTRA_FIELDS})
     own = tuple(code for code in row.contraindications if isinstance(code, str))
     targets = tuple(t.strip() for t in row.targets.split(",") if t.strip())
     pose, picture = _pose(row), getattr(row, "picture_digest", None) or ""
@@ -51,8 +59,8 @@ def _from_row(row: ClinicIntervention, base: Intervention | None) -> Interventio
             steps=steps or base.steps,
             safety=row.safety or base.safety,
             targets=targets or base.targets,
-            dose=dose if not dose.is_empty else base.dose,
-            older_dose=older if not older.is_empty else base.older_dose,
+            dose=dose,
+            older_dose=older if _has_older(row) else base.older_dose,
             contraindications=tuple(dict.fromkeys((*base.contraindications, *own))),
         )
     return Intervention(
@@ -63,7 +71,7 @@ def _from_row(row: ClinicIntervention, base: Intervention | None) -> Interventio
         steps=steps,
         safety=row.safety or "Stop if it hurts more than a mild stretch or effort.",
         dose=dose,
-        older_dose=older if not older.is_empty else dose,
+        older_dose=older if _has_older(row) else dose,
         per_side=row.per_side,
         contraindications=own,
         illustration=row.illustration or None,

@@ -6,6 +6,8 @@ the whole plan anyway (docs/clinical.md "Red flags"); they are listed here only 
 itself would do harm, so a therapist who overrides the stop still gets the right warning.
 """
 
+from plans.library.levels import level_entries
+from plans.library.stretch_levels import stretch_level_entries
 from plans.library.stretches import stretch_entries
 from plans.library.types import (
     MOBILITY_DOSE,
@@ -29,9 +31,11 @@ from plans.library.types import (
 
 
 def exercise_entries() -> tuple[Intervention, ...]:
-    """Every home exercise, stretches first."""
+    """Every home exercise, stretches first; the levels added for the progression chains
+    (`levels`, `stretch_levels`) after the entries they progress."""
     return (
         *stretch_entries(),
+        *stretch_level_entries(),
         # --- Stretches (docs/clinical.md presentation table, "typical targets") ---
         Intervention(
             slug="glute-bridge",
@@ -341,4 +345,5 @@ def exercise_entries() -> tuple[Intervention, ...]:
             ),  # deep hip flexion at end range
             illustration="quadruped-rock-back.svg",
         ),
+        *level_entries(),
     )

@@ -16,15 +16,15 @@ from clinic.models import Clinic
 from plans.figures import ANGLES
 from plans.library import BY_SLUG, LIBRARY, SLUG_RE, Intervention
 from plans.library.figure_forms import FRAMES, add_pose_fields, clean_pose, clean_upload
-from plans.models import DOSE_BOUNDS, ClinicIntervention
+from plans.models import DOSE_BOUNDS, DOSE_FIELDS, OLDER_DOSE_FIELDS, ClinicIntervention
 from plans.rules.engine import OLDER_ADULT_AGE
 
 ILLUSTRATIONS = [
     ("", "None"),
     *sorted((entry.illustration, entry.name) for entry in LIBRARY if entry.illustration),
 ]
-DOSE_NAMES: tuple[str, ...] = tuple(DOSE_BOUNDS)
-OLDER_FIELDS: tuple[str, ...] = tuple(f"older_{name}" for name in DOSE_NAMES)
+DOSE_NAMES: tuple[str, ...] = DOSE_FIELDS
+OLDER_FIELDS: tuple[str, ...] = tuple(f"older_{name}" for name in OLDER_DOSE_FIELDS)
 INTERVENTION_FIELDS: tuple[str, ...] = (
     "slug", "name", "kind", "targets", "summary", "steps", "safety", "per_side",
     "illustration", *DOSE_NAMES, *OLDER_FIELDS, "contraindications", "active",
@@ -95,7 +95,8 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
         self.fields["slug"].required = False  # made from the name when left blank (clean)
         # The database's sanity bounds, checked here so the message sits by the field.
         for name, (low, high) in DOSE_BOUNDS.items():
-            for field in (self.fields[name], self.fields[f"older_{name}"]):
+            older = (f"older_{name}",) if name in OLDER_DOSE_FIELDS else ()
+            for field in (self.fields[name], *(self.fields[other] for other in older)):
                 field.validators += [MinValueValidator(low), MaxValueValidator(high)]
                 field.widget.attrs.update(min=low, max=high)
         if self.with_posing:
@@ -129,7 +130,11 @@ class ClinicInterventionForm(ServiceErrorsMixin, forms.ModelForm):
                 ),
                 HTML('{% include "plans/library/_pose_preview.html" %}'),
             ),
-            Fieldset("Dose", Row(*(Column(name) for name in DOSE_NAMES))),
+            Fieldset(
+                "Dose",
+                Row(*(Column(name) for name in OLDER_DOSE_FIELDS)),
+                Row(Column("load"), Column("rest_seconds"), Column("duration_minutes")),
+            ),
             Fieldset(
                 f"Older-adult dose (from age {OLDER_ADULT_AGE})",
                 HTML(
@@ -219,5 +224,8 @@ def initial_from_built_in(entry: Intervention) -> dict[str, Any]:
         "days_per_week": dose.days_per_week,
         **{f"older_{name}": getattr(older, name) for name in DOSE_NAMES},
         "contraindications": list(entry.contraindications),
+        "rest_seconds": dose.rest_seconds,
+        "duration_minutes": dose.duration_minutes,
+        "load": dose.load,
         "active": True,
     }

@@ -29,6 +29,17 @@ class Kind(StrEnum):
 HOME_EXERCISE_KINDS = frozenset({Kind.STRETCH, Kind.STRENGTHEN, Kind.MOBILITY, Kind.MOTOR_CONTROL})
 
 
+LOAD_MAX_LENGTH = 40
+
+
+def _seconds(seconds: int) -> str:
+    """'45 seconds', '1 minute', '90 seconds', '2 minutes': whole minutes read as minutes."""
+    if seconds % 60 == 0:
+        minutes = seconds // 60
+        return f"{minutes} minute" if minutes == 1 else f"{minutes} minutes"
+    return f"{seconds} second" if seconds == 1 else f"{seconds} seconds"
+
+
 def _times(count: int, unit: str) -> str:
     """'once a day', 'twice a week', '3 times a day'."""
     return f"{_SMALL_NUMBER_WORDS.get(count, f'{count} times')} a {unit}"
@@ -43,6 +54,12 @@ class Dose:
     sets: int | None = None
     times_per_day: int | None = None
     days_per_week: int | None = None
+    # What the client works against, in their own words: "a light resistance band",
+    # "a 2 kg weight", "your body weight". Short text, not a number with a unit: home loads
+    # are bands of a colour, bags and bottles as often as kilograms (docs/library.md).
+    load: str = ""
+    rest_seconds: int | None = None  # between sets
+    duration_minutes: int | None = None  # walking and other steady activity
 
     def __post_init__(self) -> None:
         limits = {
@@ -51,6 +68,8 @@ class Dose:
             "sets": 10,
             "times_per_day": 24,
             "days_per_week": 7,
+            "rest_seconds": 600,
+            "duration_minutes": 240,
         }
         for field_name, upper in limits.items():
             value = getattr(self, field_name)
@@ -58,10 +77,12 @@ class Dose:
                 continue
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= upper:
                 raise ValueError(f"Dose.{field_name} must be a whole number 1-{upper}: {value!r}")
+        if not isinstance(self.load, str) or len(self.load) > LOAD_MAX_LENGTH:
+            raise ValueError(f"Dose.load must be text of at most {LOAD_MAX_LENGTH} characters")
 
     @property
     def is_empty(self) -> bool:
-        return all(
+        return not self.load and all(
             value is None
             for value in (
                 self.hold_seconds,
@@ -69,6 +90,8 @@ class Dose:
                 self.sets,
                 self.times_per_day,
                 self.days_per_week,
+                self.rest_seconds,
+                self.duration_minutes,
             )
         )
 
@@ -88,6 +111,13 @@ class Dose:
             parts.append(f"{self.sets} sets{side}")
         elif parts:
             parts[-1] += side
+        if self.duration_minutes is not None:
+            unit = "minute" if self.duration_minutes == 1 else "minutes"
+            parts.append(f"{self.duration_minutes} {unit}{'' if parts else side}")
+        if self.load:
+            parts.append(f"with {self.load}")
+        if self.rest_seconds is not None and self.sets is not None and self.sets > 1:
+            parts.append(f"rest {_seconds(self.rest_seconds)} between sets")
         parts.extend(self._frequency())
         text = ", ".join(parts)
         return text[:1].upper() + text[1:]

@@ -10,7 +10,9 @@ from plans.models.handout import (
 from plans.models.library import PICTURE_TYPES, ClinicIntervention, ClinicPicture
 from plans.models.plan import (
     DOSE_BOUNDS,
+    DOSE_FIELDS,
     KIND_CHOICES,
+    OLDER_DOSE_FIELDS,
     SIDE_CHOICES,
     DoseFields,
     Plan,
@@ -30,8 +32,10 @@ from plans.models.program import (
 
 __all__ = [
     "DOSE_BOUNDS",
+    "DOSE_FIELDS",
     "KIND_CHOICES",
     "NOTE_MAX",
+    "OLDER_DOSE_FIELDS",
     "PAIN_MAX",
     "PICTURE_TYPES",
     "SIDE_CHOICES",

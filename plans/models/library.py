@@ -10,7 +10,7 @@ from assessments.findings.core import ALL_CODES
 from clinic.models import Clinic
 from clinic.text_limits import STEPS, limited_text
 from plans.figures import PoseError, PosePair
-from plans.models.plan import KIND_CHOICES, DoseFields, dose_constraints
+from plans.models.plan import KIND_CHOICES, OLDER_DOSE_FIELDS, DoseFields, dose_constraints
 
 PICTURE_TYPES = [
     ("image/png", "PNG"),
@@ -110,7 +110,7 @@ class ClinicIntervention(DoseFields):
             models.UniqueConstraint(fields=["clinic", "slug"], name="clinic_intervention_slug"),
             models.CheckConstraint(condition=~Q(name=""), name="clinic_intervention_named"),
             *dose_constraints("clinic_intervention"),
-            *dose_constraints("clinic_intervention", "older_"),
+            *dose_constraints("clinic_intervention", "older_", OLDER_DOSE_FIELDS),
         ]
 
     def __str__(self) -> str:

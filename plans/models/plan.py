@@ -11,6 +11,8 @@ from django.db.models import Q
 from assessments.models import Assessment
 from clinic.text_limits import PLAN_MESSAGE, REASON, limited_text
 from plans.library import Dose, Kind
+from plans.library.chains import Step, step_of
+from plans.library.types import LOAD_MAX_LENGTH
 
 KIND_CHOICES = [(kind.value, kind.value.replace("_", " ")) for kind in Kind]
 SIDE_CHOICES = [("none", "not per side"), ("left", "left"), ("right", "right"), ("both", "both")]
@@ -87,12 +89,22 @@ DOSE_BOUNDS = {
     "sets": (1, 10),
     "times_per_day": (1, 10),
     "days_per_week": (1, 7),
+    "rest_seconds": (10, 600),  # between sets
+    "duration_minutes": (1, 240),  # walking and other steady activity
 }
+# The load is short text ("a light resistance band", "a 2 kg weight": docs/library.md);
+# its limit is the column's length, shared with the library's Dose.
+DOSE_FIELDS = (*DOSE_BOUNDS, "load")
+# What an older-adult dose may change (docs/library.md "Doses"): the hold, repetitions,
+# sets and how often. Rest, duration and load are the entry's own at any age.
+OLDER_DOSE_FIELDS = ("hold_seconds", "repetitions", "sets", "times_per_day", "days_per_week")
 
 
-def dose_constraints(prefix: str, field_prefix: str = "") -> list[models.CheckConstraint]:
-    """The dose bounds for each dose field (named `field_prefix` + the dose field)."""
-    bounds = DOSE_BOUNDS
+def dose_constraints(
+    prefix: str, field_prefix: str = "", fields: tuple[str, ...] = tuple(DOSE_BOUNDS)
+) -> list[models.CheckConstraint]:
+    """The dose bounds for each of `fields` (named `field_prefix` + the dose field)."""
+    bounds = {field: DOSE_BOUNDS[field] for field in fields}
     return [
         models.CheckConstraint(
             condition=Q(**{f"{field_prefix}{field}__isnull": True})
@@ -109,6 +121,13 @@ class DoseFields(models.Model):
     sets = models.PositiveSmallIntegerField(null=True, blank=True)
     times_per_day = models.PositiveSmallIntegerField(null=True, blank=True)
     days_per_week = models.PositiveSmallIntegerField(null=True, blank=True)
+    rest_seconds = models.PositiveSmallIntegerField(
+        "rest between sets (seconds)", null=True, blank=True
+    )
+    duration_minutes = models.PositiveSmallIntegerField("minutes", null=True, blank=True)
+    load = models.CharField(
+        max_length=LOAD_MAX_LENGTH, blank=True, help_text="For example a red band or 2 kg."
+    )
 
     class Meta:
         abstract = True
@@ -159,7 +178,15 @@ class PlanItem(DoseFields):
             sets=self.sets,
             times_per_day=self.times_per_day,
             days_per_week=self.days_per_week,
+            rest_seconds=self.rest_seconds,
+            duration_minutes=self.duration_minutes,
+            load=self.load,
         )
+
+    @property
+    def chain_step(self) -> Step | None:
+        """Where the entry stands in its progression chain (plans.library.chains), if any."""
+        return step_of(self.slug)
 
     @property
     def dose_text(self) -> str:

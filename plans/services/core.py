@@ -1,5 +1,5 @@
 """Plan writes other than the whole-draft save (plans.services.drafts): build, add, swap,
-issue, revise, and the builder's read entry. All audited.
+progress or regress a level, issue, revise, and the builder's read entry. All audited.
 
 A draft version carries a `lock` number; every edit names the lock it was made against
 and is refused (PlanConflict) if someone else changed the draft in between.
@@ -19,12 +19,11 @@ from clinic.models import AuditAction
 from clinic.services.audit import audit_client_record
 from plans.handout.services import handout_issue
 from plans.library import BY_SLUG, Dose, Intervention
+from plans.library.chains import neighbour
 from plans.library.clinic import library_for
-from plans.models import Plan, PlanItem, PlanVersion, VersionStatus
+from plans.models import DOSE_FIELDS, Plan, PlanItem, PlanVersion, VersionStatus
 from plans.program.services import program_link_issue
 from plans.rules.engine import OLDER_ADULT_AGE, Suggestion, suggest
-
-DOSE_FIELDS = ("hold_seconds", "repetitions", "sets", "times_per_day", "days_per_week")
 
 
 class PlanConflict(Exception):
@@ -89,7 +88,7 @@ def _content(entry: Intervention) -> dict[str, Any]:
     return content
 
 
-def _dose_values(dose: Dose) -> dict[str, int | None]:
+def _dose_values(dose: Dose) -> dict[str, int | str | None]:
     return {name: getattr(dose, name) for name in DOSE_FIELDS}
 
 
@@ -282,17 +281,30 @@ def plan_item_swap(
     offered = [option["slug"] for option in item.content.get("alternatives", [])]
     if slug not in offered:
         raise ValidationError(f"{slug} is not offered in place of {item.name}.")
-    assessment = current.plan.assessment
-    library = library_for(assessment.client.clinic)
+    library = library_for(current.plan.assessment.client.clinic)
+    others = [item.slug, *(other for other in offered if other != slug)]
+    old_slug = item.slug
+    _put_entry(current, item, slug, library, _alternatives(others, library))
+    _bump(current, actor, f"swapped {old_slug} for {slug}")
+    return item
+
+
+def _put_entry(
+    version: PlanVersion,
+    item: PlanItem,
+    slug: str,
+    library: Mapping[str, Intervention],
+    alternatives: list[dict[str, str]],
+) -> None:
+    """Put this entry in the item's place: same position, side, reasons and note; the entry's
+    wording and dose (the older-adult dose for a client of that age). Saves the item."""
     if slug not in library:
         raise ValidationError("That intervention is no longer in the library.")
     entry = library[slug]
-    older = _older(assessment)
-    others = [item.slug, *(other for other in offered if other != slug)]
-    old_slug = item.slug
+    older = _older(version.plan.assessment)
     item.slug = slug
     item.kind = str(entry.kind)
-    item.content = {**_content(entry), "alternatives": _alternatives(others, library)}
+    item.content = {**_content(entry), "alternatives": alternatives}
     for name, value in _dose_values(entry.older_dose if older else entry.dose).items():
         setattr(item, name, value)
     if not entry.per_side:
@@ -301,7 +313,36 @@ def plan_item_swap(
         item.side = "both"
     item.full_clean()
     item.save()
-    _bump(current, actor, f"swapped {old_slug} for {slug}")
+
+
+@transaction.atomic
+def plan_item_step(
+    *, actor: User, version: PlanVersion, expected_lock: int, item_id: int, direction: str
+) -> PlanItem:
+    """Put the next level ("progress") or the previous one ("regress") of the item's
+    progression chain (plans.library.chains) in its place, as a swap does.
+
+    The item keeps its place, side, reasons, note and alternatives (less the new entry).
+    Refused (ValidationError) for an item in no chain, at the chain's end, or whose next
+    level is already in the plan. Side effects: lock bump; audit entry.
+    """
+    current = _locked(version, expected_lock)
+    item = current.items.filter(pk=item_id).first()
+    if item is None:
+        raise ValidationError("That item is not in this plan.")
+    slug = neighbour(item.slug, direction)
+    if slug is None:
+        word = "harder" if direction == "progress" else "easier"
+        raise ValidationError(f"{item.name} has no {word} level.")
+    library = library_for(current.plan.assessment.client.clinic)
+    if current.items.filter(slug=slug).exists():
+        name = library[slug].name if slug in library else slug
+        raise ValidationError(f"{name} is already in this plan.")
+    kept = [option for option in item.content.get("alternatives", []) if option["slug"] != slug]
+    old_slug = item.slug
+    _put_entry(current, item, slug, library, kept)
+    verb = "progressed" if direction == "progress" else "regressed"
+    _bump(current, actor, f"{verb} {old_slug} to {slug}")
     return item
 
 

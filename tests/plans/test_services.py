@@ -1,10 +1,11 @@
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from assessments.models import Assessment
 from clinic.models import AuditEntry, Clinic
-from plans.models import ClinicIntervention, PlanItem, PlanVersion
+from plans.models import DOSE_BOUNDS, ClinicIntervention, PlanItem, PlanVersion
 from plans.services import (
     PlanBlocked,
     PlanConflict,
@@ -229,3 +230,15 @@ def test_issue_empty_plan_is_refused(therapist: User, red_flag: Assessment) -> N
     with pytest.raises(ValidationError, match="at least one item"):
         plan_issue(actor=therapist, version=version, expected_lock=1, override_reason="x")
     assert PlanItem.objects.count() == 0
+
+
+@pytest.mark.parametrize(("field", "value"), [("rest_seconds", 5), ("duration_minutes", 241)])
+def test_database_bounds_rest_and_duration(
+    therapist: User, typical: Assessment, field: str, value: int
+) -> None:
+    # Migration plans 0011: the same sanity bounds as the other dose fields (DOSE_BOUNDS).
+    version = plan_build(actor=therapist, assessment=typical)
+    items = PlanItem.objects.filter(plan_version=version)
+    with pytest.raises(IntegrityError, match=f"plan_item_{field}_bounds"), transaction.atomic():
+        items.update(**{field: value})
+    assert items.update(**{field: DOSE_BOUNDS[field][1]}) == items.count()  # the top is fine

@@ -9,7 +9,7 @@ from django.utils.html import escape
 
 from assessments.interpretation import findings as assessment_findings
 from assessments.models import Assessment
-from clinic.models import Client
+from clinic.models import AuditEntry, Client
 from plans.handout.snapshot import focus_lines
 from plans.models import ClinicIntervention, PlanVersion
 from plans.services import plan_build, plan_item_add, plan_message_update
@@ -352,12 +352,13 @@ def test_builder_save_checks_only_the_items_that_changed(
     first.refresh_from_db()
     version.refresh_from_db()
     assert (first.note, version.message) == ("Slowly", "Keep going")
-    # Session, user, version, items; the changed item's 6 constraints checked by its form
+    # Session, user, version, items; the changed item's 8 constraints checked by its form
     # (3 statements each: a savepoint, the check, its release); in the service: the locked
     # version, items, the same item checks again, the bulk update, the version's bump
     # with its own checks, the audit entry. The same with 3 more items on the page (it
-    # was 301 statements for 10 items when every item was checked on every save).
-    assert len(queries) == 61, [q["sql"] for q in queries]
+    # was 301 statements for 10 items when every item was checked on every save). The
+    # rest and duration bounds (2 constraints x 3 statements, form and service) added 12.
+    assert len(queries) == 73, [q["sql"] for q in queries]
 
 
 def test_builder_reads_the_library_only_for_a_search(
@@ -426,3 +427,46 @@ def test_builder_swap_for_an_entry_not_offered_is_refused(
     )
     stretch.refresh_from_db()
     assert stretch.slug == "kneeling-hip-flexor-stretch"
+
+
+def test_builder_progresses_and_regresses_an_item_in_place(
+    as_therapist: HttpClient, version: PlanVersion
+) -> None:
+    """Harder and Easier replace the item with the next or previous level of its chain,
+    saving every other edit on the page; the last level offers no Harder."""
+    if not version.items.filter(slug="clamshell").exists():
+        _act(as_therapist, version, action="add:clamshell")
+    clam = version.items.get(slug="clamshell")
+    slugs = _order(version)
+    page = as_therapist.get(reverse("plan_builder", args=[version.pk])).content.decode()
+    assert f'value="progress:{clam.pk}"' in page
+    assert "Harder: Clamshell with a band" in page
+    response = _act(
+        as_therapist,
+        version,
+        action=f"progress:{clam.pk}",
+        message="Well done",
+        **{f"item-{clam.pk}-note": "Knees together", f"item-{clam.pk}-side": "left"},
+    )
+    assert response.status_code == 302
+    clam.refresh_from_db()
+    version.refresh_from_db()
+    assert _order(version) == ["banded-clamshell" if s == "clamshell" else s for s in slugs]
+    assert (clam.slug, clam.note, clam.side, version.message) == (
+        "banded-clamshell",
+        "Knees together",
+        "left",
+        "Well done",
+    )
+    assert (clam.load, clam.repetitions, clam.sets) == ("a light resistance band", 12, 3)
+    assert AuditEntry.objects.filter(detail__endswith="progressed clamshell to banded-clamshell")
+    _act(as_therapist, version, action=f"regress:{clam.pk}")
+    clam.refresh_from_db()
+    assert (clam.slug, clam.load, clam.note) == ("clamshell", "", "Knees together")
+
+    if not version.items.filter(slug="bird-dog").exists():
+        _act(as_therapist, version, action="add:bird-dog")
+    bird = version.items.get(slug="bird-dog")
+    response = _act(as_therapist, version, action=f"progress:{bird.pk}")
+    assert response.status_code == 409
+    assert "Bird dog has no harder level." in response.content.decode()

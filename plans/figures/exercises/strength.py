@@ -216,12 +216,18 @@ def _side_lying(top: Leg, bottom: Leg) -> Frame:
 
 
 _CLAM = Leg(hip=45, knee=95)
-CLAMSHELL = pair(
-    _side_lying(_CLAM, _CLAM),
-    # The knee opens about the line from hip to feet: the feet stay together.
-    _side_lying(Leg(hip=34, knee=95, out=33.5, turn_out=36.5), _CLAM),
-    CLAM_VIEW,
-)
+
+
+def _clam_frames() -> tuple[Frame, Frame]:
+    """Knees together; then the top knee opened about the line from hip to feet, so the
+    feet stay together."""
+    return (
+        _side_lying(_CLAM, _CLAM),
+        _side_lying(Leg(hip=34, knee=95, out=33.5, turn_out=36.5), _CLAM),
+    )
+
+
+CLAMSHELL = pair(*_clam_frames(), CLAM_VIEW)
 _BOTTOM_LEG = Leg(hip=40, knee=80)
 SIDE_LYING_LEG_RAISE = pair(
     _side_lying(Leg(hip=-3), _BOTTOM_LEG),

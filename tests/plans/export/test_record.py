@@ -154,6 +154,9 @@ def test_export_client_record_holds_plan_versions_with_items(
             "sets": first.sets,
             "times_per_day": first.times_per_day,
             "days_per_week": first.days_per_week,
+            "rest_seconds": first.rest_seconds,
+            "duration_minutes": first.duration_minutes,
+            "load": first.load,
         },
         "note": "Gently ✓",
     }

@@ -20,7 +20,7 @@ def test_committed_pictures_equal_what_the_poses_draw() -> None:
 def test_draw_figures_check_passes_on_the_committed_files() -> None:
     out = StringIO()
     call_command("draw_figures", "--check", stdout=out)
-    assert out.getvalue() == "25 pictures are up to date.\n"
+    assert out.getvalue() == "51 pictures are up to date.\n"
 
 
 def test_draw_figures_writes_and_removes(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -33,6 +33,6 @@ def test_draw_figures_writes_and_removes(tmp_path, monkeypatch: pytest.MonkeyPat
         call_command("draw_figures", "--check", stdout=StringIO())
     out = StringIO()
     call_command("draw_figures", stdout=out)
-    assert out.getvalue() == "Drew 25 of 25 pictures; removed 1.\n"
+    assert out.getvalue() == "Drew 51 of 51 pictures; removed 1.\n"
     assert sorted(path.name for path in tmp_path.glob("*.svg")) == sorted(drawn_files())
     assert (tmp_path / "plank.svg").read_text() == drawn_files()["plank.svg"]

@@ -6,6 +6,7 @@ import pytest
 
 from plans import library
 from plans.library import LIBRARY, Dose, Intervention, Kind, get
+from plans.models import PlanItem
 from tests.plans.library.test_catalogue import NOT_HOME, _ids
 
 # --- Doses (docs/clinical.md "Dosage defaults") --------------------------------------------------
@@ -88,6 +89,18 @@ def test_in_clinic_dose_empty() -> None:
         (Dose(times_per_day=1), "Once a day"),
         (Dose(days_per_week=1), "Once a week"),
         (Dose(), ""),
+        # Load, rest between sets (only with more than one set) and duration.
+        (
+            Dose(repetitions=12, sets=3, days_per_week=3, load="a red band", rest_seconds=90),
+            "3 sets of 12, with a red band, rest 90 seconds between sets, 3 days a week",
+        ),
+        (
+            Dose(repetitions=10, sets=2, rest_seconds=60),
+            "2 sets of 10, rest 1 minute between sets",
+        ),
+        (Dose(repetitions=10, sets=1, rest_seconds=60), "10 times"),
+        (Dose(duration_minutes=20, times_per_day=1, days_per_week=7), "20 minutes, every day"),
+        (Dose(duration_minutes=1), "1 minute"),
     ],
 )
 def test_dose_describe_exact(dose: Dose, expected: str) -> None:
@@ -106,6 +119,7 @@ def test_dose_describe_exact(dose: Dose, expected: str) -> None:
             "3 sets of 12 on each side, 3 days a week",
         ),
         (Dose(hold_seconds=20), "Hold 20 seconds on each side"),
+        (Dose(duration_minutes=2), "2 minutes on each side"),
         (Dose(), ""),
     ],
 )
@@ -133,6 +147,9 @@ def test_intervention_describe_dose_adult_and_older() -> None:
         {"days_per_week": 8},
         {"sets": True},
         {"times_per_day": 1.5},
+        {"rest_seconds": 0},
+        {"duration_minutes": 241},
+        {"load": "x" * 41},
     ],
 )
 def test_dose_invalid_value_raises(kwargs: dict[str, object]) -> None:
@@ -164,3 +181,22 @@ def test_shared_doses_clinical_values() -> None:
         "strengthen": Dose(repetitions=12, sets=3, days_per_week=3),
         "strengthen_older": Dose(repetitions=10, sets=2, days_per_week=2),
     }
+
+
+def test_plan_item_dose_text_carries_load_rest_and_duration() -> None:
+    item = PlanItem(
+        repetitions=12,
+        sets=3,
+        days_per_week=3,
+        load="a 2 kg weight",
+        rest_seconds=120,
+        side="both",
+        content={"per_side": True},
+    )
+    assert item.dose_text == (
+        "3 sets of 12 on each side, with a 2 kg weight, rest 2 minutes between sets, 3 days a week"
+    )
+    assert not Dose(load="a red band").is_empty
+    assert get("banded-clamshell").describe_dose() == (
+        "3 sets of 12 on each side, with a light resistance band, 3 days a week"
+    )

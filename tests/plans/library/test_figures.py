@@ -301,7 +301,7 @@ def test_library_list_shows_each_entrys_thumbnail(as_admin: HttpClient, clinic: 
     assert sources[2] == ""
     page = response.content.decode()
     assert f'src="{sources[0]}"' in page
-    assert page.count('class="library-thumbnail') == 2 + 25  # own, and every built-in picture
+    assert page.count('class="library-thumbnail') == 2 + 51  # own, and every built-in picture
 
 
 @pytest.mark.parametrize("rows", [1, 3])
