@@ -18,6 +18,7 @@ from assessments.models import Assessment
 from assessments.outcomes import outcome_problems, outcome_scores
 from assessments.presenters import build_sections
 from assessments.presets import folded_sections
+from assessments.soap import split_soap
 from assessments.values import AssessmentValues
 from clinic.http import AuthedRequest
 from clinic.selectors import client_get
@@ -255,10 +256,14 @@ def assessment_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     services.assessment_viewed(actor=request.user, assessment=assessment)
     values = selectors.assessment_values(assessment)
     cutoffs = interpretation.clinic_cutoffs(assessment)
+    sections = build_sections(values, cutoffs, carried=values.carried, only_recorded=True)
+    subjective, objective = split_soap(sections)
     context = {
         "assessment": assessment,
         "client": assessment.client,
-        "sections": build_sections(values, cutoffs, carried=values.carried, only_recorded=True),
+        "sections": sections,
+        "subjective": subjective,
+        "objective": objective,
         "findings": interpretation.assessment_findings(assessment, values),
         "scores": outcome_scores(values),
         "carried_count": len(values.carried),

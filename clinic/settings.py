@@ -306,9 +306,13 @@ CLIENT_PAGE_PANELS = [
     "plans.program.panel.program_panel",
     "plans.panels.history_panel",
 ]
-# Sections of the visit page contributed by the apps built on the assessments app: dotted
-# paths to callables taking (request, assessment) and returning a clinic.panels Panel.
-VISIT_PAGE_SECTIONS = ["treatment.panel.treatment_section"]
+# Sections of the visit page's Plan (its SOAP order) contributed by the apps built on the
+# assessments app: dotted paths to callables taking (request, assessment) and returning a
+# clinic.panels Panel.
+VISIT_PAGE_SECTIONS = [
+    "plans.visit_section.plan_section",
+    "treatment.panel.treatment_section",
+]
 # Marks on the client list from the apps built on the clinic app: callables taking the
 # page's client ids and returning {client id: words} (one query each for the page).
 CLIENT_LIST_MARKS = [

@@ -89,6 +89,7 @@ SECTION_OF: dict[str, Section] = {
 # aggravating factors are carried.
 ASKED_ANEW: frozenset[str] = frozenset(
     {"pain_now", "pain_worst_24h", "flare_up", "flare_up_days", "stress_rating"}
+    | {"since_last_visit", "last_treatment_response"}
     | {item.code for item in _reported.OUTCOMES.items if item.kind is not Kind.TEXT}
 )
 # What copy-forward copies to the next visit, marked carried over until confirmed or changed.

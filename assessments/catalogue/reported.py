@@ -36,6 +36,23 @@ SUBJECTIVE = Section(
         # NPRS 0-10 (docs/clinical.md, Pain and function; LOINC 72514-3).
         score_item("pain_now", "Pain now (NPRS)", 10, unit="/10"),
         score_item("pain_worst_24h", "Worst pain, last 24 hours (NPRS)", 10, unit="/10"),
+        # The SOAP note's subjective: how the client has been since the last visit and what
+        # the last treatment did (docs/assessment.md "The visit page"). Asked anew.
+        choice_item(
+            "since_last_visit",
+            "Since the last visit",
+            (("better", "Better"), ("same", "About the same"), ("worse", "Worse")),
+        ),
+        choice_item(
+            "last_treatment_response",
+            "After the last treatment",
+            (
+                ("helped", "Helped"),
+                ("sore", "Sore 1-2 days, then better"),
+                ("no_change", "No change"),
+                ("worse", "Worse"),
+            ),
+        ),
         choice_item("pain_site_low_back", "Pain: low back", (*PAIN_SIDE, ("central", "Central"))),
         choice_item("pain_site_buttock", "Pain: buttock", PAIN_SIDE),
         choice_item("pain_site_groin", "Pain: groin", PAIN_SIDE),

@@ -20,9 +20,12 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
+from assessments.findings.core import Finding
 from assessments.interchange.document import export_assessment
 from assessments.interchange.format import USERNAME_MAX_LENGTH
 from assessments.interchange.schema import json_schema as assessment_json_schema
+from assessments.interpretation import assessment_findings
+from assessments.models import Assessment
 from assessments.outcomes import ODI_BANDS, outcome_scores, scores_data
 from assessments.selectors import assessment_values
 from clinic.models import Client, Sex
@@ -210,15 +213,7 @@ def export_client_record(
         "exported_at": utc_timestamp(exported_at),
         "clinic": {"reference": str(clinic.pk), "name": clinic.name},
         "client": _client(record.client),
-        "visits": [
-            {
-                "assessment": export_assessment(visit),
-                "scores": scores_data(outcome_scores(assessment_values(visit))),
-                "plan_versions": [_version(version, today) for version in plan_versions(visit)],
-                "treatment": _treatment(treatment_given(visit)),
-            }
-            for visit in record.visits
-        ],
+        "visits": [_visit(visit, today) for visit in record.visits],
     }
 
 
@@ -431,12 +426,54 @@ def _visit_schema() -> dict[str, Any]:
         {
             "assessment": {"$ref": assessment_json_schema()["$id"]},
             "scores": _scores_schema(),
+            "findings": {"type": "array", "items": _finding_schema()},
             "plan_versions": {"type": "array", "items": {"$ref": "#/$defs/plan_version"}},
         }
     )
-    # The treatment given (issue 18); documents exported before it have none.
+    # The treatment given; a visit recorded before it has none.
     visit["properties"]["treatment"] = _treatment_schema()
     return visit
+
+
+def _visit(visit: Assessment, today: datetime.date) -> dict[str, Any]:
+    """One visit in the visit note's SOAP order (docs/interchange.md): what the client said
+    and what the examination found, the findings, then the treatment given and the plan."""
+    values = assessment_values(visit)
+    return {
+        "assessment": export_assessment(visit),
+        "scores": scores_data(outcome_scores(values)),
+        "findings": [_finding(found) for found in assessment_findings(visit, values)],
+        "treatment": _treatment(treatment_given(visit)),
+        "plan_versions": [_version(version, today) for version in plan_versions(visit)],
+    }
+
+
+def _finding(finding: Finding) -> dict[str, str]:
+    """One finding as the visit page shows it, under the clinic's cut-offs of the export."""
+    return {
+        "code": finding.code,
+        "title": finding.title,
+        "side": finding.side,
+        "severity": finding.severity,
+        "worse_side": finding.worse_side,
+        "urgency": finding.urgency,
+        "evidence": finding.evidence,
+    }
+
+
+def _finding_schema() -> dict[str, Any]:
+    text = {"type": "string"}
+    return _object(
+        {
+            "code": {"type": "string", "minLength": 1},
+            "title": text,
+            "side": {"enum": ["left", "right", "both", "none"]},
+            "severity": text,
+            "worse_side": {"enum": ["", "left", "right"]},
+            "urgency": {"enum": ["", "emergency", "urgent", "routine"]},
+            "evidence": text,
+        }
+    )
 
 
 def _version_schema() -> dict[str, Any]:

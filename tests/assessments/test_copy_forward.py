@@ -74,7 +74,9 @@ def test_asked_anew_is_pain_intensity_and_every_questionnaire_answer() -> None:
         f"psfs_activity_{n}" for n in range(1, 6)
     }
     # Today's state, like pain: a recent flare-up and the stress rating (docs/clinical.md).
+    # And how the client has been since the last visit and after its treatment.
     today = {"flare_up", "flare_up_days", "stress_rating"}
+    today |= {"since_last_visit", "last_treatment_response"}
     assert frozenset({"pain_now", "pain_worst_24h"} | today | answers) == ASKED_ANEW
     assert "rmdq_score" in ASKED_ANEW
     assert {"odi_percent", "startback_total", "psfs_score_1", "odi_section_10"} <= ASKED_ANEW
@@ -86,6 +88,8 @@ def test_carried_forward_includes_pain_sites_aggravating_factors_and_psfs_activi
     assert subjective - CARRIED_FORWARD == {
         "pain_now",
         "pain_worst_24h",
+        "since_last_visit",
+        "last_treatment_response",
         "flare_up",
         "flare_up_days",
     }

@@ -82,6 +82,8 @@ def test_builder_drag_moves_an_item_and_save_keeps_it(
     page: Page, live_server: LiveServer, therapist: User, typical: Assessment
 ) -> None:
     version = plan_build(actor=therapist, assessment=typical)
+    # Tall enough for the first three items at once: the drag starts and ends on screen.
+    page.set_viewport_size({"width": 1280, "height": 1800})
     sign_in(page, live_server.url)
     page.goto(f"{live_server.url}/plans/{version.pk}/")
     before = _names(page)

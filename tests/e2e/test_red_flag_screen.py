@@ -30,8 +30,9 @@ def _selects(page: Page) -> list[str]:
 
 
 def _tab_to(page: Page, name: str) -> None:
-    """Tab from the field before the screen's controls until the named button has focus."""
-    page.get_by_label("Hours sitting per day").focus()
+    """Tab from the screen's own section (focusable, as the section links make it) until
+    the named button has focus."""
+    page.locator("#section-red_flags").focus()
     for _ in range(5):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.textContent.trim()") == name:

@@ -440,5 +440,7 @@ def test_parse_document_accepts_every_choice_and_both_number_bounds() -> None:
                 value = "x" * item.max_length
             rows.append({"item": code, "side": str(side), "value": value})
     parsed = parse_document(changed((("measurements",), rows)))
-    assert len(parsed.values) == len(rows) == 250  # 154 + palpation 70 + issue 19: 26
+    assert (
+        len(parsed.values) == len(rows) == 252
+    )  # 154 + palpation 70 + 26 of history and screens + 2 since last visit
     assert parsed.values[("hip_extension", "left")] == Decimal(-30)
