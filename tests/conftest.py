@@ -26,8 +26,8 @@ pytest_plugins = [
 # (rules, norms, scoring, properties) do the same on any database and ran on PostgreSQL.
 # Tests marked same_on_any_database touch it only to hold their fixtures while they check
 # what a view or form answers (hostile input, the URL walk, the read-audit walk, handout
-# wording); they ran on PostgreSQL too, and the SQLite run keeps every service, selector,
-# concurrency, import and export test.
+# wording, the handout and progress PDFs); they ran on PostgreSQL too, and the SQLite run
+# keeps every service, selector, concurrency, import and export test.
 DATABASE_TESTS_ONLY = os.environ.get("HIPPLAN_DATABASE_TESTS_ONLY") == "1"
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
 

@@ -22,6 +22,10 @@ from plans.models import HandoutPDF, PlanVersion
 from tests.plans.fixtures import TYPICAL
 from tests.plans.handout.helpers import issue, pages_text, render_pdf
 
+# Rendered PDFs and pages over fixtures: what they say does not depend on the database, so
+# make test-sqlite leaves these out (tests/conftest.py); they run on PostgreSQL.
+pytestmark = pytest.mark.same_on_any_database
+
 FIRST, SECOND, LATER = (
     datetime.date(2026, 9, 1),
     datetime.date(2026, 10, 6),

@@ -16,6 +16,10 @@ from plans.services import plan_build
 from tests.plans.builder_form import builder_post
 from tests.plans.handout.helpers import issue, pages_text, render_pdf
 
+# Rendered PDFs and pages over fixtures: what they say does not depend on the database, so
+# make test-sqlite leaves these out (tests/conftest.py); they run on PostgreSQL.
+pytestmark = pytest.mark.same_on_any_database
+
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360f8cf000000030101001805d8d10000000049454e44ae426082"
