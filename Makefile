@@ -16,6 +16,10 @@ PYTEST := $(BIN)/pytest
 # One test process per core (pytest-xdist), each with its own test database; an idle one
 # takes tests queued for the other (worksteal), so no long test waits at the end of a queue.
 PARALLEL := -n auto --dist worksteal
+# `make test` runs the SQLite tests beside the browser tests, in one process: the browser
+# tests spend most of their time waiting on the browser (about a third of two cores busy),
+# so the SQLite run uses the other core instead of waiting for them to end.
+SQLITE_PARALLEL ?= $(PARALLEL)
 
 .PHONY: help run run-deps bench-deps test lint typecheck migrations-check test-postgres test-sqlite test-e2e bench deps system-deps lock clean
 
@@ -70,13 +74,14 @@ test-postgres: deps system-deps
 
 test-sqlite: deps system-deps
 	@mkdir -p var
-	HIPPLAN_DATABASE_TESTS_ONLY=1 DATABASE_URL=$(SQLITE_TEST_URL) $(PYTEST) $(PARALLEL) -m "not e2e"
+	HIPPLAN_DATABASE_TESTS_ONLY=1 DATABASE_URL=$(SQLITE_TEST_URL) $(PYTEST) $(SQLITE_PARALLEL) -m "not e2e"
 
 test-e2e: deps system-deps
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/check_postgres.py
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) $(PARALLEL) -m e2e
 
-test: lint typecheck migrations-check test-postgres test-sqlite test-e2e
+test: lint typecheck migrations-check test-postgres
+	@$(MAKE) --no-print-directory --output-sync=target -j2 test-e2e test-sqlite SQLITE_PARALLEL="-p no:xdist"
 	@echo "All checks passed."
 
 bench: bench-deps system-deps
