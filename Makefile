@@ -21,7 +21,7 @@ PARALLEL := -n auto --dist worksteal
 # so the SQLite run uses the other core instead of waiting for them to end.
 SQLITE_PARALLEL ?= $(PARALLEL)
 
-.PHONY: help run run-deps bench-deps test lint typecheck migrations-check test-postgres test-sqlite test-e2e bench deps system-deps lock clean
+.PHONY: help run run-deps bench-deps test checks lint typecheck migrations-check test-postgres test-sqlite test-e2e bench deps system-deps lock clean
 
 help:
 	@echo "make run    start the app with demo data on http://127.0.0.1:8000 (SQLite in var/)"
@@ -80,7 +80,12 @@ test-e2e: deps system-deps
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/check_postgres.py
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) $(PARALLEL) -m e2e
 
-test: lint typecheck migrations-check test-postgres
+# The static checks run side by side (mypy keeps one core busy, ruff and the migrations
+# check take the other); then the suites.
+checks:
+	@$(MAKE) --no-print-directory --output-sync=target -j3 lint typecheck migrations-check
+
+test: checks test-postgres
 	@$(MAKE) --no-print-directory --output-sync=target -j2 test-e2e test-sqlite SQLITE_PARALLEL="-p no:xdist"
 	@echo "All checks passed."
 

@@ -69,7 +69,7 @@ NAMED: tuple[str, ...] = (
 # value above is tried as well, on top of these random examples (with_named): the named
 # values carry the known attacks, so the random ones are few (the suite's time budget).
 PROFILE = settings(
-    max_examples=10,
+    max_examples=5,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
