@@ -10,77 +10,50 @@ handing it to the client or to another clinic), not a de-identified exchange.
 
 Pure over what `export_selectors.client_record_get` loaded: no queries. Shape and rules:
 docs/interchange.md ("Client record"); JSON Schema: docs/client-record-v3.schema.json,
-which `json_schema()` generates (a test keeps the file in step).
+which `record_schema.json_schema()` generates (a test keeps the file in step).
 """
 
 import datetime
-import json
 from typing import Any
 
-from django.db import models
 from django.utils import timezone
 
 from assessments.findings.core import Finding
 from assessments.interchange.document import export_assessment
-from assessments.interchange.format import USERNAME_MAX_LENGTH
-from assessments.interchange.schema import json_schema as assessment_json_schema
 from assessments.interpretation import assessment_findings
 from assessments.models import Assessment
-from assessments.outcomes import ODI_BANDS, outcome_scores, scores_data
+from assessments.outcomes import outcome_scores, scores_data
 from assessments.selectors import assessment_values
-from clinic.models import Client, Sex
+from clinic.models import Client
+from plans.export.record_schema import (  # the names the document and its schema share
+    CLIENT_TEXT_FIELDS,
+    DOSE_KEYS,
+    SCHEMA,
+    SCHEMA_FILE,
+    TREATMENT_ROW_FIELDS,
+    VERSION,
+    json_schema,
+    json_schema_text,
+)
 from plans.export.selectors import ClientRecord, plan_versions, treatment_given
-from plans.handout.snapshot import SCHEMA as HANDOUT_SCHEMA
 from plans.models import (
-    DOSE_BOUNDS,
-    DOSE_FIELDS,
-    KIND_CHOICES,
-    SIDE_CHOICES,
-    EndReason,
     PlanItem,
     PlanVersion,
-    ProgramDay,
     ProgramLink,
 )
 from plans.program.adherence import Cell
-from plans.program.payload import PAIN_MAX
 from plans.program.selectors import summary
 from treatment.models import TreatmentRecord
-from treatment.precautions import ANSWERS, CODES
 
-SCHEMA = "hipplan.client-record"
-VERSION = 3
-# The generated schema file, relative to the project root.
-SCHEMA_FILE = "docs/client-record-v3.schema.json"
-
-# The client's own fields, as the therapist edits them (clinic.services.clients.CLIENT_FIELDS).
-CLIENT_TEXT_FIELDS = (
-    "given_name",
-    "family_name",
-    "preferred_name",
-    "email",
-    "phone",
-    "occupation",
-    "activities",
-    "referral_source",
-    "notes",
-)
-DOSE_KEYS = DOSE_FIELDS
-TREATMENT_ROW_FIELDS = (
-    "technique",
-    "technique_name",
-    "depth",
-    "region",
-    "side",
-    "minutes",
-    "pressure",
-    "client_position",
-    "pain_before",
-    "pain_after",
-    "response_note",
-    "flagged",
-    "precaution_reason",
-)
+__all__ = [
+    "SCHEMA",
+    "SCHEMA_FILE",
+    "VERSION",
+    "export_client_record",
+    "json_schema",
+    "json_schema_text",
+    "utc_timestamp",
+]
 
 
 def utc_timestamp(moment: datetime.datetime) -> str:
@@ -220,221 +193,6 @@ def export_client_record(
 # --- JSON Schema ------------------------------------------------------------------------
 
 
-def _object(properties: dict[str, Any]) -> dict[str, Any]:
-    """A closed object whose every property is required."""
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": list(properties),
-        "properties": properties,
-    }
-
-
-def _max_length(model: type[models.Model], name: str) -> int | None:
-    """The field's length limit; None for a TextField without one."""
-    limit: int | None = getattr(model._meta.get_field(name), "max_length", None)
-    return limit
-
-
-def _text(limit: int | None) -> dict[str, Any]:
-    return {"type": "string"} if limit is None else {"type": "string", "maxLength": limit}
-
-
-def _nullable_date() -> dict[str, Any]:
-    return {"type": ["string", "null"], "format": "date"}
-
-
-def _username(*, nullable: bool) -> dict[str, Any]:
-    kind: Any = ["string", "null"] if nullable else "string"
-    return {"type": kind, "minLength": 1, "maxLength": USERNAME_MAX_LENGTH}
-
-
-def _item_schema() -> dict[str, Any]:
-    dose = {
-        key: {"type": ["integer", "null"], "minimum": low, "maximum": high}
-        for key, (low, high) in DOSE_BOUNDS.items()
-    }
-    dose["load"] = {"type": "string", "maxLength": _max_length(PlanItem, "load")}
-    return _object(
-        {
-            "intervention": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": _max_length(PlanItem, "slug"),
-            },
-            "name": {"type": "string"},
-            "kind": {"enum": [value for value, _ in KIND_CHOICES]},
-            "side": {"enum": [value for value, _ in SIDE_CHOICES]},
-            # "" or the side to do more of ("left", "right"); not constrained in the database.
-            "emphasis": _text(_max_length(PlanItem, "emphasis")),
-            "dose": _object(dose),
-            "note": _text(_max_length(PlanItem, "note")),
-        }
-    )
-
-
-def _handout_schema() -> dict[str, Any]:
-    """The handout as issued (plans.handout.snapshot, shape 1); null when there is none."""
-    text = {"type": "string"}
-    nested = {"type": "object"}
-    handout = _object(
-        {
-            "schema": {"const": HANDOUT_SCHEMA},
-            "number": {"type": "integer", "minimum": 1},
-            "issued_at": {"type": ["string", "null"], "format": "date-time"},
-            "visit_date": {"type": "string", "format": "date"},
-            "client": nested,
-            "issuer": nested,
-            "clinic": nested,
-            "message": text,
-            "referral": {"type": ["object", "null"]},
-            "findings": {"type": "array", "items": text},
-            "exercises": {"type": "array", "items": nested},
-            "advice": {"type": "array", "items": nested},
-            "in_clinic": {"type": "array", "items": text},
-            "progress": {"type": "array", "items": nested},
-        }
-    )
-    # What the handout says the plan works on; handouts issued before it have none.
-    handout["properties"]["focus"] = {"type": "array", "items": text}
-    # What was given at the visit and its aftercare; likewise absent from older handouts.
-    handout["properties"]["treatment"] = _object(
-        {"done": {"type": "array", "items": text}, "aftercare": {"type": "array", "items": text}}
-    )
-    return {"oneOf": [{"type": "null"}, handout]}
-
-
-def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
-    return {"oneOf": [{"type": "null"}, schema]}
-
-
-def _scores_schema() -> dict[str, Any]:
-    """The visit's outcome scores (assessments.outcomes.scores_data); null when none."""
-    maybe_int = {"type": ["integer", "null"], "minimum": 0}
-    return _object(
-        {
-            "psfs": _nullable(
-                _object(
-                    {
-                        "mean": {"type": "number", "minimum": 0, "maximum": 10},
-                        "activities": {"type": "integer", "minimum": 1},
-                    }
-                )
-            ),
-            "odi": _nullable(
-                _object(
-                    {
-                        "percent": {"type": "number", "minimum": 0, "maximum": 100},
-                        "band": {"enum": [band for _, band in ODI_BANDS]},
-                        "source": {"enum": ["sections", "total"]},
-                        "sections_answered": {"type": "integer", "minimum": 0, "maximum": 10},
-                    }
-                )
-            ),
-            "startback": _nullable(
-                _object(
-                    {
-                        "total": {**maybe_int, "maximum": 9},
-                        "psychosocial": {**maybe_int, "maximum": 5},
-                        "risk_group": {"enum": ["low", "medium", "high", None]},
-                        "source": {"enum": ["items", "typed"]},
-                        "items_answered": {"type": "integer", "minimum": 0, "maximum": 9},
-                    }
-                )
-            ),
-        }
-    )
-
-
-def _program_schema() -> dict[str, Any]:
-    """A version's program on the client's phone; null for a version without a link."""
-    count = {"type": "integer", "minimum": 0}
-    sessions = {"done": count, "planned": {"type": "number", "minimum": 0}}
-    slug = {"type": "string", "minLength": 1, "maxLength": _max_length(PlanItem, "slug")}
-    moment = {"type": "string", "format": "date-time"}
-    rating = {"type": ["integer", "null"], "minimum": 0, "maximum": PAIN_MAX}
-    return _nullable(
-        _object(
-            {
-                "created_at": moment,
-                "expires_at": moment,
-                "ended_at": {"type": ["string", "null"], "format": "date-time"},
-                "end_reason": {"enum": ["", *(reason.value for reason in EndReason)]},
-                "planned_per_week": count,
-                "first_day": _nullable_date(),
-                "days_counted": count,
-                **sessions,
-                "under_half": {"type": "boolean"},
-                "exercises": {
-                    "type": "array",
-                    "items": _object(
-                        {"intervention": slug, "name": {"type": "string"}, **sessions}
-                    ),
-                },
-                "weeks": {
-                    "type": "array",
-                    "items": _object(
-                        {
-                            "start": {"type": "string", "format": "date"},
-                            "days": {"type": "integer", "minimum": 1, "maximum": 7},
-                            **sessions,
-                            "exercises": {
-                                "type": "array",
-                                "items": _object({"intervention": slug, **sessions}),
-                            },
-                        }
-                    ),
-                },
-                "days": {
-                    "type": "array",
-                    "items": _object(
-                        {
-                            "day": {"type": "string", "format": "date"},
-                            "pain": rating,
-                            "note": _text(_max_length(ProgramDay, "note")),
-                        }
-                    ),
-                },
-            }
-        )
-    )
-
-
-def _treatment_schema() -> dict[str, Any]:
-    """The visit's treatment given (treatment app); null when none was recorded."""
-    number = {"type": ["integer", "null"], "minimum": 0}
-    text = {"type": "string"}
-    row = _object(
-        {
-            **{name: text for name in TREATMENT_ROW_FIELDS},
-            "minutes": number,
-            "pain_before": {**number, "maximum": 10},
-            "pain_after": {**number, "maximum": 10},
-            "flagged": {"type": "array", "items": {"enum": list(CODES)}},
-        }
-    )
-    screen = {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {code: {"enum": list(ANSWERS)} for code in CODES},
-    }
-    return _nullable(_object({"precautions": screen, "rows": {"type": "array", "items": row}}))
-
-
-def _visit_schema() -> dict[str, Any]:
-    visit = _object(
-        {
-            "assessment": {"$ref": assessment_json_schema()["$id"]},
-            "scores": _scores_schema(),
-            "findings": {"type": "array", "items": _finding_schema()},
-            "plan_versions": {"type": "array", "items": {"$ref": "#/$defs/plan_version"}},
-        }
-    )
-    # The treatment given; a visit recorded before it has none.
-    visit["properties"]["treatment"] = _treatment_schema()
-    return visit
-
-
 def _visit(visit: Assessment, today: datetime.date) -> dict[str, Any]:
     """One visit in the visit note's SOAP order (docs/interchange.md): what the client said
     and what the examination found, the findings, then the treatment given and the plan."""
@@ -459,83 +217,3 @@ def _finding(finding: Finding) -> dict[str, str]:
         "urgency": finding.urgency,
         "evidence": finding.evidence,
     }
-
-
-def _finding_schema() -> dict[str, Any]:
-    text = {"type": "string"}
-    return _object(
-        {
-            "code": {"type": "string", "minLength": 1},
-            "title": text,
-            "side": {"enum": ["left", "right", "both", "none"]},
-            "severity": text,
-            "worse_side": {"enum": ["", "left", "right"]},
-            "urgency": {"enum": ["", "emergency", "urgent", "routine"]},
-            "evidence": text,
-        }
-    )
-
-
-def _version_schema() -> dict[str, Any]:
-    return _object(
-        {
-            "number": {"type": "integer", "minimum": 1},
-            "status": {"enum": ["draft", "issued"]},
-            "issued_at": {"type": ["string", "null"], "format": "date-time"},
-            "issued_by": _username(nullable=True),
-            "message": _text(_max_length(PlanVersion, "message")),
-            "override_reason": _text(_max_length(PlanVersion, "override_reason")),
-            "items": {"type": "array", "items": {"$ref": "#/$defs/plan_item"}},
-            "handout": _handout_schema(),
-            "program": _program_schema(),
-        }
-    )
-
-
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a version 3 client-record document.
-
-    Each visit's `assessment` refers to the assessment schema by its `$id`
-    (docs/assessment-v1.schema.json), so a validator needs both files.
-    """
-    client = {name: _text(_max_length(Client, name)) for name in CLIENT_TEXT_FIELDS}
-    for required in ("given_name", "family_name"):
-        client[required]["minLength"] = 1
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://hipplan.example/schemas/client-record-v3.schema.json",
-        "title": "hipplan client-record document, version 3",
-        "description": "A client's whole record. See docs/interchange.md.",
-        **_object(
-            {
-                "schema": {"const": SCHEMA},
-                "version": {"const": VERSION},
-                "exported_at": {"type": "string", "format": "date-time"},
-                "clinic": _object(
-                    {"reference": {"type": "string", "minLength": 1}, "name": {"type": "string"}}
-                ),
-                "client": _object(
-                    {
-                        "reference": {"type": "string", "minLength": 1},
-                        **client,
-                        "date_of_birth": {"type": "string", "format": "date"},
-                        "sex": {"enum": [sex.value for sex in Sex]},
-                        "consent_date": _nullable_date(),
-                        "consent_recorded_by": _username(nullable=True),
-                        "archived": {"type": "boolean"},
-                    }
-                ),
-                "visits": {"type": "array", "items": {"$ref": "#/$defs/visit"}},
-            }
-        ),
-        "$defs": {
-            "visit": _visit_schema(),
-            "plan_version": _version_schema(),
-            "plan_item": _item_schema(),
-        },
-    }
-
-
-def json_schema_text() -> str:
-    """The schema file's exact contents."""
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
