@@ -6,6 +6,7 @@ the whole plan anyway (docs/clinical.md "Red flags"); they are listed here only 
 itself would do harm, so a therapist who overrides the stop still gets the right warning.
 """
 
+from plans.library.control_levels import control_level_entries
 from plans.library.levels import level_entries
 from plans.library.stretch_levels import stretch_level_entries
 from plans.library.stretches import stretch_entries
@@ -346,4 +347,5 @@ def exercise_entries() -> tuple[Intervention, ...]:
             illustration="quadruped-rock-back.svg",
         ),
         *level_entries(),
+        *control_level_entries(),
     )

@@ -1,5 +1,5 @@
 """Pictures of the easier and harder levels added for the progression chains
-(plans/library/levels.py and stretch_levels.py): start and end poses.
+(plans/library/levels.py, control_levels.py and stretch_levels.py): start and end poses.
 
 Pure data (no Django); collected in plans.figures.exercises.EXERCISES.
 """
