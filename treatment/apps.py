@@ -7,3 +7,11 @@ class TreatmentConfig(AppConfig):
     name = "treatment"
     verbose_name = "Treatment given"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The "treatment" section of the assessment interchange document, version 2: the
+        # assessments app declares the registry and never imports this app.
+        from assessments.interchange.sections import register
+        from treatment.interchange import SECTION
+
+        register(SECTION)

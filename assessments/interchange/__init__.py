@@ -1,1 +1,1 @@
-"""The assessment interchange document (JSON, version 1): format, parser, schema, import."""
+"""The assessment interchange document (JSON, versions 1 and 2): format, parser, schema, import."""

@@ -1,12 +1,13 @@
-"""The assessment interchange document (JSON, version 1): export, validate, import.
+"""The assessment interchange document (JSON, version 2): export, validate, import.
 
 The public face: the shape lives in `interchange_format`, reading and validating in
-`interchange_parse`.
+`interchange_parse` (versions 1 and 2), the optional sections apps built on this one add
+(version 2's "treatment") in `interchange_sections`.
 
 The document is a clinical data exchange: the client is referenced by id, never named.
-Shape and rules: docs/interchange.md; JSON Schema: docs/assessment-v1.schema.json, which
-`interchange_schema.json_schema()` generates (a test keeps the file and the validator in
-step).
+Shape and rules: docs/interchange.md; JSON Schemas: docs/assessment-v1.schema.json and
+docs/assessment-v2.schema.json, which `interchange_schema.json_schema(version)` generates (a
+test keeps the files and the validator in step).
 """
 
 from decimal import Decimal
@@ -21,12 +22,14 @@ from assessments.interchange.format import (
     SCHEMA,
     SIDE_ORDER,
     VERSION,
+    VERSIONS,
     ClientInfo,
     InterchangeError,
     ParsedAssessment,
     Problem,
 )
 from assessments.interchange.parse import load_json, parse_document
+from assessments.interchange.sections import save_sections, sections
 from assessments.models import Assessment, Status
 from assessments.selectors import assessment_values
 from assessments.services import (
@@ -43,6 +46,7 @@ __all__ = [
     "SCHEMA",
     "SIDE_ORDER",
     "VERSION",
+    "VERSIONS",
     "ClientInfo",
     "InterchangeError",
     "ParsedAssessment",
@@ -70,8 +74,9 @@ def _sort_key(key: Key) -> tuple[int, int]:
 
 
 def export_assessment(assessment: Assessment) -> dict[str, Any]:
-    """The assessment as a version 1 document (reads prefetched measurements and marks if
-    present); "body_chart" only when the visit has marks."""
+    """The assessment as a version 2 document (reads prefetched measurements and marks if
+    present); "body_chart" only when the visit has marks, a section's key (the treatment
+    given) only when its app has something for the visit."""
     recorded = assessment_values(assessment)
     measurements = [
         {
@@ -103,6 +108,10 @@ def export_assessment(assessment: Assessment) -> dict[str, Any]:
             {"region": mark.region, "pain_type": mark.pain_type, "intensity": mark.intensity}
             for mark in marks
         ]
+    for section in sections(VERSION):
+        value = section.write(assessment)
+        if value is not None:
+            document[section.key] = value
     return document
 
 
@@ -115,9 +124,13 @@ def import_assessment(parsed: ParsedAssessment, *, client: Client, actor: User) 
 
     The caller has scoped `client` to the actor's clinic. The actor is recorded as the
     therapist (the document's therapist is informational), and the document's client
-    age and sex are not copied onto the client record. Side effects: those of
-    assessment_start, assessment_save and (for a final document) assessment_finalise:
-    audit entries (create, change, change: finalised) and the client's last-visit date.
+    age and sex are not copied onto the client record. Each section the document holds
+    (version 2's treatment) is recorded by its app's own service before the visit is
+    finalised, so the same checks apply as on the page; what they refuse raises
+    InterchangeError with its JSON path, and nothing is written. Side effects: those of
+    assessment_start, assessment_save, the sections' services (the treatment: an audit
+    entry) and (for a final document) assessment_finalise: audit entries (create, change,
+    change: finalised) and the client's last-visit date.
     """
     # An import is always a visit of its own, never a continuation of an open draft.
     assessment = assessment_start(
@@ -131,6 +144,7 @@ def import_assessment(parsed: ParsedAssessment, *, client: Client, actor: User) 
         values=parsed.values,
         body_chart=parsed.body_chart,
     )
+    save_sections(parsed.sections, assessment=assessment, actor=actor)
     if parsed.status == Status.FINAL:
         assessment = assessment_finalise(
             actor=actor, assessment=assessment, expected_version=assessment.version

@@ -1,4 +1,4 @@
-"""The interchange document's shape (version 1): names, limits and the parsed result.
+"""The interchange document's shape (versions 1 and 2): names, limits and the parsed result.
 
 Shared by `interchange_parse` (reading and validating) and `interchange` (export, import).
 """
@@ -16,7 +16,8 @@ from assessments.values import AssessmentValues, Key, Value
 from clinic.models import Sex
 
 SCHEMA = "hipplan.assessment"
-VERSION = 1
+VERSION = 2  # what an export writes
+VERSIONS = (1, 2)  # what the reader reads (docs/interchange.md "Versioning")
 
 NARRATIVE_KEYS = tuple(name for name in NARRATIVE_FIELDS if name != "visit_date")
 
@@ -43,7 +44,8 @@ TOP_KEYS = (
     "measurements",
 )
 # Optional, added within version 1: a document without them reads as before, and an export
-# writes "body_chart" only for a visit with marks (docs/interchange.md).
+# writes "body_chart" only for a visit with marks (docs/interchange.md). Version 2's own
+# optional key, "treatment", is a section the treatment app adds (`interchange_sections`).
 OPTIONAL_KEYS = ("body_chart",)
 CHART_KEYS = ("region", "pain_type", "intensity")
 CLIENT_KEYS = ("reference", "age_at_visit", "sex")
@@ -100,6 +102,9 @@ class ParsedAssessment:
     narrative: Mapping[str, str]  # every NARRATIVE_KEYS entry, "" when absent
     values: Mapping[Key, Value] = field(default_factory=dict)
     body_chart: tuple[Mark, ...] = ()
+    version: int = VERSION
+    # A registered section's key -> what its reader returned (only the keys present).
+    sections: Mapping[str, object] = field(default_factory=dict)
 
     def to_values(self) -> AssessmentValues:
         return AssessmentValues(

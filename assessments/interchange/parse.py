@@ -2,11 +2,9 @@
 
 import datetime
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
-
-from django.core.exceptions import ValidationError
 
 from assessments.body_chart.regions import (
     INTENSITY_MAX,
@@ -17,13 +15,21 @@ from assessments.body_chart.regions import (
     sort_marks,
 )
 from assessments.catalogue.items import ITEMS, Item, Kind
+from assessments.interchange.checker import (
+    Checker,
+    child,
+    fmt,
+    json_type,
+    places,
+    quoted,
+    shown,
+)
 from assessments.interchange.format import (
     CHART_KEYS,
     CLIENT_KEYS,
     DATE_PATTERN,
     MAX_AGE,
     MEASUREMENT_KEYS,
-    NAME_PATTERN,
     NARRATIVE_KEYS,
     NARRATIVE_MAX_LENGTH,
     OPTIONAL_KEYS,
@@ -34,11 +40,13 @@ from assessments.interchange.format import (
     TOP_KEYS,
     USERNAME_MAX_LENGTH,
     VERSION,
+    VERSIONS,
     ClientInfo,
     InterchangeError,
     ParsedAssessment,
     Problem,
 )
+from assessments.interchange.sections import sections
 from assessments.outcomes import outcome_problems
 from assessments.validators import visit_date_not_future
 from assessments.values import AssessmentValues, Key, Value
@@ -69,135 +77,52 @@ def load_json(text: str | bytes) -> object:
         raise InterchangeError([Problem("$", f"not a usable JSON document ({error})")]) from None
 
 
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float | Decimal):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list | tuple):
-        return "array"
-    if isinstance(value, Mapping):
-        return "object"
-    return type(value).__name__
-
-
-def _child(path: str, key: str) -> str:
-    return f"{path}.{key}" if NAME_PATTERN.match(key) else f"{path}[{json.dumps(key)}]"
-
-
-def _fmt(number: Decimal | float) -> str:
-    """A number as people write it: 50, -30, 9.5 (no exponent, no trailing zeros)."""
-    value = Decimal(str(number)) if isinstance(number, float) else number
-    text = format(value.normalize(), "f") if value.is_finite() else str(value)
-    return "0" if text == "-0" else text
-
-
-def _quoted(values: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(json.dumps(value) for value in values)
-
-
-def _places(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
-class _Checker:
-    """Collects every problem instead of stopping at the first."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
-
-    def rule(self, path: str, validator: Callable[[Any], None], value: Any) -> bool:
-        """Apply a rule the model and the forms share; False (and reported) if it fails."""
-        try:
-            validator(value)
-        except ValidationError as error:
-            for message in error.messages:
-                self.add(path, f"{message.rstrip('.')} (got {_shown(str(value))})")
-            return False
-        return True
-
-    def wrong_type(self, path: str, value: object, expected: str) -> None:
-        article = "an" if expected[0] in "aeiou" else "a"
-        self.add(path, f"must be {article} {expected} (got {_json_type(value)})")
-
-    def mapping(
-        self, path: str, value: object, *, known: tuple[str, ...], required: tuple[str, ...]
-    ) -> Mapping[str, Any] | None:
-        """The value as a mapping, after reporting unknown and missing keys; None if not one."""
-        if not isinstance(value, Mapping):
-            self.wrong_type(path, value, "object")
-            return None
-        for key in sorted(set(value) - set(known), key=str):
-            self.add(_child(path, str(key)), f"unknown key (known: {', '.join(sorted(known))})")
-        for key in required:
-            if key not in value:
-                self.add(_child(path, key), "is required")
-        return value
-
-    def string(
-        self, path: str, value: object, *, max_length: int | None, blank: bool = True
-    ) -> str | None:
-        if not isinstance(value, str):
-            self.wrong_type(path, value, "string")
-            return None
-        if "\x00" in value:  # PostgreSQL cannot store it in text; never meaningful in one
-            self.add(path, "must not contain the NUL character (\\u0000)")
-            return None
-        if not blank and value == "":
-            self.add(path, "must not be empty")
-            return None
-        if max_length is not None and len(value) > max_length:
-            self.add(path, f"is too long ({len(value)} characters; at most {max_length})")
-            return None
-        return value
-
-    def number(self, path: str, value: object) -> Decimal | None:
-        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-            self.wrong_type(path, value, "number")
-            return None
-        number = value if isinstance(value, Decimal) else Decimal(str(value))
-        if not number.is_finite():
-            self.add(path, f"must be a finite number (got {number})")
-            return None
-        return number
-
-
-def _shown(value: object) -> str:
-    """A short rendering of a bad value for a message."""
-    if isinstance(value, str):
-        return json.dumps(value[:40] + ("…" if len(value) > 40 else ""), ensure_ascii=False)
-    if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
-        return _fmt(Decimal(str(value)))
-    return _json_type(value)
-
-
-def _check_header(check: _Checker, document: Mapping[str, Any]) -> bool:
-    """Report a schema or version this program does not read; True if the header is usable."""
+def _check_header(check: Checker, document: Mapping[str, Any]) -> int | None:
+    """The document's version (the current one when it is missing, which is reported
+    elsewhere); None, reported, for a schema or version this program does not read."""
     before = len(check.problems)
     if "schema" in document and document["schema"] != SCHEMA:
-        check.add("$.schema", f"must be {json.dumps(SCHEMA)} (got {_shown(document['schema'])})")
-    if "version" in document:
-        version = document["version"]
-        if isinstance(version, bool) or not isinstance(version, int | float | Decimal):
-            check.add("$.version", f"must be the number {VERSION} (got {_json_type(version)})")
-        elif version != VERSION:
+        check.add("$.schema", f"must be {json.dumps(SCHEMA)} (got {shown(document['schema'])})")
+    version = document.get("version", VERSION)
+    readable = " or ".join(str(number) for number in VERSIONS)
+    if isinstance(version, bool) or not isinstance(version, int | float | Decimal):
+        check.add("$.version", f"must be the number {readable} (got {json_type(version)})")
+    elif version not in VERSIONS:
+        check.add(
+            "$.version",
+            f"version {shown(version)} is not supported; this program reads versions "
+            f"{', '.join(str(number) for number in VERSIONS)}",
+        )
+    return int(version) if len(check.problems) == before else None
+
+
+def _check_sections(
+    check: Checker, document: Mapping[str, Any], version: int
+) -> dict[str, object]:
+    """Each registered section the document holds, read by its app (interchange_sections).
+
+    A section's key in a document of a version before it is an error of its own: such a
+    document cannot hold it, whatever its value.
+    """
+    parsed: dict[str, object] = {}
+    for section in sections():
+        if section.key not in document:
+            continue
+        path = child("$", section.key)
+        if section.since > version:
             check.add(
-                "$.version",
-                f"version {_shown(version)} is not supported; this program reads version "
-                f"{VERSION}",
+                path,
+                f"is not part of version {version} documents (added in version "
+                f'{section.since}: write "version": {section.since})',
             )
-    return len(check.problems) == before
+            continue
+        value = section.read(check, path, document[section.key])
+        if value is not None:
+            parsed[section.key] = value
+    return parsed
 
 
-def _check_date(check: _Checker, value: object) -> datetime.date | None:
+def _check_date(check: Checker, value: object) -> datetime.date | None:
     if not isinstance(value, str):
         check.wrong_type("$.visit_date", value, "string")
         return None
@@ -208,11 +133,11 @@ def _check_date(check: _Checker, value: object) -> datetime.date | None:
             pass
         else:
             return day if check.rule("$.visit_date", visit_date_not_future, day) else None
-    check.add("$.visit_date", f"{_shown(value)} is not a date written as YYYY-MM-DD")
+    check.add("$.visit_date", f"{shown(value)} is not a date written as YYYY-MM-DD")
     return None
 
 
-def _check_client(check: _Checker, value: object) -> ClientInfo | None:
+def _check_client(check: Checker, value: object) -> ClientInfo | None:
     client = check.mapping("$.client", value, known=CLIENT_KEYS, required=("reference",))
     if client is None:
         return None
@@ -228,23 +153,23 @@ def _check_client(check: _Checker, value: object) -> ClientInfo | None:
     age_ok = True
     if client.get("age_at_visit") is not None:
         number = check.number("$.client.age_at_visit", client["age_at_visit"])
-        age_ok = number is not None and not _places(number) and 0 <= number <= MAX_AGE
+        age_ok = number is not None and not places(number) and 0 <= number <= MAX_AGE
         if number is not None and not age_ok:
             check.add(
                 "$.client.age_at_visit",
-                f"must be a whole number of years from 0 to {MAX_AGE} (got {_fmt(number)})",
+                f"must be a whole number of years from 0 to {MAX_AGE} (got {fmt(number)})",
             )
         age = int(number) if number is not None and age_ok else None
     sex = client.get("sex", "")
     sex_ok = isinstance(sex, str) and sex in SEXES
     if not sex_ok:
-        check.add("$.client.sex", f"must be one of {_quoted(SEXES)} (got {_shown(sex)})")
+        check.add("$.client.sex", f"must be one of {quoted(SEXES)} (got {shown(sex)})")
     if reference is None or not age_ok or not sex_ok:
         return None
     return ClientInfo(reference=reference, age_at_visit=age, sex=str(sex))
 
 
-def _check_narrative(check: _Checker, value: object) -> dict[str, str]:
+def _check_narrative(check: Checker, value: object) -> dict[str, str]:
     narrative = check.mapping("$.narrative", value, known=NARRATIVE_KEYS, required=())
     clean = dict.fromkeys(NARRATIVE_KEYS, "")
     for name in NARRATIVE_KEYS:
@@ -256,7 +181,7 @@ def _check_narrative(check: _Checker, value: object) -> dict[str, str]:
     return clean
 
 
-def _check_side(check: _Checker, path: str, item: Item, side: object) -> str | None:
+def _check_side(check: Checker, path: str, item: Item, side: object) -> str | None:
     if not isinstance(side, str):
         check.wrong_type(path, side, "string")
         return None
@@ -265,14 +190,14 @@ def _check_side(check: _Checker, path: str, item: Item, side: object) -> str | N
     if item.sided:
         check.add(
             path,
-            f'must be "left" or "right" for "{item.code}" (recorded per side; got {_shown(side)})',
+            f'must be "left" or "right" for "{item.code}" (recorded per side; got {shown(side)})',
         )
     else:
-        check.add(path, f'must be "" for "{item.code}" (it has no side; got {_shown(side)})')
+        check.add(path, f'must be "" for "{item.code}" (it has no side; got {shown(side)})')
     return None
 
 
-def _check_number(check: _Checker, path: str, item: Item, value: object) -> Decimal | None:
+def _check_number(check: Checker, path: str, item: Item, value: object) -> Decimal | None:
     number = check.number(path, value)
     if number is None:
         return None
@@ -280,22 +205,22 @@ def _check_number(check: _Checker, path: str, item: Item, value: object) -> Deci
     if not low <= number <= high:
         check.add(
             path,
-            f'{_fmt(number)} is outside the allowed range for "{item.code}" '
-            f"({_fmt(low)} to {_fmt(high)})",
+            f'{fmt(number)} is outside the allowed range for "{item.code}" '
+            f"({fmt(low)} to {fmt(high)})",
         )
         return None
-    if _places(number) > item.decimals:
+    if places(number) > item.decimals:
         allowed = (
             "must be a whole number"
             if item.decimals == 0
             else f"at most {item.decimals} decimal place{'s' if item.decimals > 1 else ''}"
         )
-        check.add(path, f'{_fmt(number)} has too many decimals for "{item.code}" ({allowed})')
+        check.add(path, f'{fmt(number)} has too many decimals for "{item.code}" ({allowed})')
         return None
     return number
 
 
-def _check_value(check: _Checker, path: str, item: Item, value: object) -> Value | None:
+def _check_value(check: Checker, path: str, item: Item, value: object) -> Value | None:
     if value is None or value == "":
         check.add(path, "must not be empty; leave the measurement out if it was not tested")
         return None
@@ -310,14 +235,14 @@ def _check_value(check: _Checker, path: str, item: Item, value: object) -> Value
     if value not in allowed:
         check.add(
             path,
-            f'{_shown(value)} is not an allowed value for "{item.code}" '
-            f"(allowed: {_quoted(allowed)})",
+            f'{shown(value)} is not an allowed value for "{item.code}" '
+            f"(allowed: {quoted(allowed)})",
         )
         return None
     return value
 
 
-def _check_measurement(check: _Checker, path: str, raw: object) -> tuple[Key, Value | None] | None:
+def _check_measurement(check: Checker, path: str, raw: object) -> tuple[Key, Value | None] | None:
     """The row's key and value (None if the value is bad); None if the key is unusable."""
     row = check.mapping(path, raw, known=MEASUREMENT_KEYS, required=MEASUREMENT_KEYS)
     if row is None or "item" not in row:
@@ -328,14 +253,14 @@ def _check_measurement(check: _Checker, path: str, raw: object) -> tuple[Key, Va
         return None
     item = ITEMS.get(code)
     if item is None:
-        check.add(f"{path}.item", f"unknown item {_shown(code)}")
+        check.add(f"{path}.item", f"unknown item {shown(code)}")
         return None
     side = _check_side(check, f"{path}.side", item, row["side"]) if "side" in row else None
     value = _check_value(check, f"{path}.value", item, row["value"]) if "value" in row else None
     return None if side is None else ((code, side), value)
 
 
-def _check_measurements(check: _Checker, value: object) -> dict[Key, Value]:
+def _check_measurements(check: Checker, value: object) -> dict[Key, Value]:
     values: dict[Key, Value] = {}
     if not isinstance(value, list | tuple):
         check.wrong_type("$.measurements", value, "array")
@@ -365,22 +290,22 @@ def _check_measurements(check: _Checker, value: object) -> dict[Key, Value]:
     return values
 
 
-def _check_mark(check: _Checker, path: str, raw: object) -> Mark | None:
+def _check_mark(check: Checker, path: str, raw: object) -> Mark | None:
     row = check.mapping(path, raw, known=CHART_KEYS, required=CHART_KEYS)
     if row is None or any(key not in row for key in CHART_KEYS):
         return None
     region, pain_type, intensity = row["region"], row["pain_type"], row["intensity"]
     good = True
     if region not in REGIONS:
-        check.add(f"{path}.region", f"unknown region {_shown(region)}")
+        check.add(f"{path}.region", f"unknown region {shown(region)}")
         good = False
     if pain_type not in PAIN_TYPE_LABEL:
-        allowed = _quoted(list(PAIN_TYPE_LABEL))
-        check.add(f"{path}.pain_type", f"{_shown(pain_type)} is not a pain type ({allowed})")
+        allowed = quoted(list(PAIN_TYPE_LABEL))
+        check.add(f"{path}.pain_type", f"{shown(pain_type)} is not a pain type ({allowed})")
         good = False
     if isinstance(intensity, bool) or not isinstance(intensity, int):
         check.add(
-            f"{path}.intensity", f"must be a whole number from 0 to 10 (got {_shown(intensity)})"
+            f"{path}.intensity", f"must be a whole number from 0 to 10 (got {shown(intensity)})"
         )
         good = False
     elif not INTENSITY_MIN <= intensity <= INTENSITY_MAX:
@@ -389,7 +314,7 @@ def _check_mark(check: _Checker, path: str, raw: object) -> Mark | None:
     return Mark(str(region), str(pain_type), int(intensity)) if good else None
 
 
-def _check_body_chart(check: _Checker, value: object) -> tuple[Mark, ...]:
+def _check_body_chart(check: Checker, value: object) -> tuple[Mark, ...]:
     """The optional body chart: one mark per region (docs/interchange.md)."""
     if not isinstance(value, list | tuple):
         check.wrong_type("$.body_chart", value, "array")
@@ -412,18 +337,22 @@ def _check_body_chart(check: _Checker, value: object) -> tuple[Mark, ...]:
 def parse_document(data: object) -> ParsedAssessment:
     """Validate a decoded document; raise InterchangeError listing every problem found.
 
-    An unknown schema or version is reported alone: the other rules belong to version 1.
+    Versions 1 and 2 are read: version 2 is version 1 with the registered sections (the
+    treatment given). An unknown schema or version is reported alone: the other rules
+    belong to the version.
     """
-    check = _Checker()
-    document = check.mapping("$", data, known=(*TOP_KEYS, *OPTIONAL_KEYS), required=TOP_KEYS)
+    check = Checker()
+    known = (*TOP_KEYS, *OPTIONAL_KEYS, *(section.key for section in sections()))
+    document = check.mapping("$", data, known=known, required=TOP_KEYS)
     if document is None:
         raise InterchangeError(check.problems)
-    if not _check_header(check, document):
+    version = _check_header(check, document)
+    if version is None:
         raise InterchangeError([p for p in check.problems if p.path in ("$.schema", "$.version")])
     visit_date = _check_date(check, document["visit_date"]) if "visit_date" in document else None
     status = document.get("status")
     if "status" in document and status not in STATUSES:
-        check.add("$.status", f"must be one of {_quoted(STATUSES)} (got {_shown(status)})")
+        check.add("$.status", f"must be one of {quoted(STATUSES)} (got {shown(status)})")
     therapist = None
     if "therapist" in document:
         therapist = check.string(
@@ -433,6 +362,7 @@ def parse_document(data: object) -> ParsedAssessment:
     narrative = _check_narrative(check, document.get("narrative", {}))
     values = _check_measurements(check, document.get("measurements", []))
     body_chart = _check_body_chart(check, document.get("body_chart", []))
+    parsed_sections = _check_sections(check, document, version)
     if check.problems or visit_date is None or therapist is None or client is None:
         raise InterchangeError(check.problems)
     return ParsedAssessment(
@@ -443,4 +373,6 @@ def parse_document(data: object) -> ParsedAssessment:
         narrative=narrative,
         values=values,
         body_chart=body_chart,
+        version=version,
+        sections=parsed_sections,
     )

@@ -1,6 +1,9 @@
-"""The JSON Schema of the interchange document, generated from the catalogue.
+"""The JSON Schemas of the interchange document, generated from the catalogue.
 
-docs/assessment-v1.schema.json is this function's output; a test keeps them in step.
+docs/assessment-v1.schema.json and docs/assessment-v2.schema.json are `json_schema_text(1)`
+and `json_schema_text(2)`; a test keeps them in step. Version 2 is version 1 with the
+sections apps register (`interchange_sections`: the treatment given), each described by its
+app.
 """
 
 import json
@@ -23,10 +26,13 @@ from assessments.interchange.format import (
     TOP_KEYS,
     USERNAME_MAX_LENGTH,
     VERSION,
+    VERSIONS,
 )
+from assessments.interchange.sections import sections
 
-# The generated file, relative to the project root.
-SCHEMA_FILE = "docs/assessment-v1.schema.json"
+# The generated files, relative to the project root: one per version read.
+SCHEMA_FILES = {version: f"docs/assessment-v{version}.schema.json" for version in VERSIONS}
+SCHEMA_FILE = SCHEMA_FILES[VERSION]  # the version an export writes
 
 
 def _bound(number: float | None) -> int | float | None:
@@ -64,8 +70,8 @@ def _item_schema(item: Item) -> dict[str, Any]:
     }
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a version 1 document.
+def json_schema(version: int = VERSION) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a document of `version` (1 or 2).
 
     What it cannot say, the validator also checks: no repeated item and side (nor
     body-chart region), a visit
@@ -76,17 +82,19 @@ def json_schema() -> dict[str, Any]:
         name: {"type": "string", "maxLength": NARRATIVE_MAX_LENGTH[name]}
         for name in NARRATIVE_KEYS
     }
-    return {
+    if version not in VERSIONS:
+        raise ValueError(f"No version {version} of the interchange document.")
+    schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://hipplan.example/schemas/assessment-v1.schema.json",
-        "title": "hipplan assessment interchange document, version 1",
+        "$id": f"https://hipplan.example/schemas/assessment-v{version}.schema.json",
+        "title": f"hipplan assessment interchange document, version {version}",
         "description": "One visit's assessment. See docs/interchange.md.",
         "type": "object",
         "additionalProperties": False,
         "required": list(TOP_KEYS),
         "properties": {
             "schema": {"const": SCHEMA},
-            "version": {"const": VERSION},
+            "version": {"const": version},
             "visit_date": {"type": "string", "format": "date", "pattern": DATE_PATTERN.pattern},
             "status": {"enum": list(STATUSES)},
             "therapist": {"type": "string", "minLength": 1, "maxLength": USERNAME_MAX_LENGTH},
@@ -136,8 +144,11 @@ def json_schema() -> dict[str, Any]:
             },
         },
     }
+    for section in sections(version):
+        schema["properties"][section.key] = section.schema()
+    return schema
 
 
-def json_schema_text() -> str:
+def json_schema_text(version: int = VERSION) -> str:
     """The schema file's exact contents."""
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(json_schema(version), indent=2, ensure_ascii=False) + "\n"

@@ -22,9 +22,16 @@ def parse_file(path: str, *, stderr: OutputWrapper, nothing_done: str) -> Parsed
     try:
         return parse_document(load_json(raw))
     except InterchangeError as error:
-        for problem in error.problems:
-            stderr.write(str(problem))
-        count = len(error.problems)
-        raise CommandError(
-            f"{path}: {count} problem{'s' if count != 1 else ''} found; {nothing_done}."
-        ) from None
+        raise refused(path, error, stderr=stderr, nothing_done=nothing_done) from None
+
+
+def refused(
+    path: str, error: InterchangeError, *, stderr: OutputWrapper, nothing_done: str
+) -> CommandError:
+    """Each problem written on stderr; the CommandError to raise, ending in `nothing_done`."""
+    for problem in error.problems:
+        stderr.write(str(problem))
+    count = len(error.problems)
+    return CommandError(
+        f"{path}: {count} problem{'s' if count != 1 else ''} found; {nothing_done}."
+    )

@@ -1,15 +1,18 @@
-"""The client-record document (JSON, version 3): a client's whole record in one file.
+"""The client-record document (JSON, version 4): a client's whole record in one file.
 
-Each visit is exactly the assessment interchange document (`export_assessment`), next to
-its outcome scores (worked out from the answers, `assessments.outcomes`) and its plan's
-versions, so a reader of the assessment format reads every visit unchanged. Version 3 added
-each plan version's home program (the link's life, adherence, pain and notes; never the
-link's token, salt or digest); version 2 added the scores; version 1 had neither.
+Each visit is exactly the assessment interchange document (`export_assessment`, version 2,
+which holds the treatment given), next to its outcome scores (worked out from the answers,
+`assessments.outcomes`) and its plan's versions, so a reader of the assessment format reads
+every visit unchanged. Version 4 embeds assessment documents of version 2, so the visit's
+treatment moved into them (version 3 had it as `visits[i].treatment`); version 3 added each
+plan version's home program (the link's life, adherence, pain and notes; never the link's
+token, salt or digest) and each visit's findings and treatment; version 2 added the scores;
+version 1 had neither.
 Unlike the assessment document this one NAMES the client: it is the record itself (for
 handing it to the client or to another clinic), not a de-identified exchange.
 
 Pure over what `export_selectors.client_record_get` loaded: no queries. Shape and rules:
-docs/interchange.md ("Client record"); JSON Schema: docs/client-record-v3.schema.json,
+docs/interchange.md ("Client record"); JSON Schema: docs/client-record-v4.schema.json,
 which `record_schema.json_schema()` generates (a test keeps the file in step).
 """
 
@@ -30,12 +33,11 @@ from plans.export.record_schema import (  # the names the document and its schem
     DOSE_KEYS,
     SCHEMA,
     SCHEMA_FILE,
-    TREATMENT_ROW_FIELDS,
     VERSION,
     json_schema,
     json_schema_text,
 )
-from plans.export.selectors import ClientRecord, plan_versions, treatment_given
+from plans.export.selectors import ClientRecord, plan_versions
 from plans.models import (
     PlanItem,
     PlanVersion,
@@ -43,7 +45,6 @@ from plans.models import (
 )
 from plans.program.adherence import Cell
 from plans.program.selectors import summary
-from treatment.models import TreatmentRecord
 
 __all__ = [
     "SCHEMA",
@@ -156,18 +157,6 @@ def _version(version: PlanVersion, today: datetime.date) -> dict[str, Any]:
     }
 
 
-def _treatment(given: TreatmentRecord | None) -> dict[str, Any] | None:
-    """The treatment given at the visit: the precaution screen and the rows; null if none."""
-    if given is None:
-        return None
-    return {
-        "precautions": dict(given.precautions),
-        "rows": [
-            {name: getattr(row, name) for name in TREATMENT_ROW_FIELDS} for row in given.rows.all()
-        ],
-    }
-
-
 def _handout(version: PlanVersion) -> dict[str, Any] | None:
     snapshot = getattr(version, "snapshot", None) if version.is_issued else None
     return dict(snapshot.content) if snapshot is not None else None
@@ -176,7 +165,7 @@ def _handout(version: PlanVersion) -> dict[str, Any] | None:
 def export_client_record(
     record: ClientRecord, *, exported_at: datetime.datetime
 ) -> dict[str, Any]:
-    """The record as a version 3 document; visits oldest first, plan versions by number.
+    """The record as a version 4 document; visits oldest first, plan versions by number.
     A program's adherence is counted up to the export's day."""
     clinic = record.client.clinic
     today = timezone.localdate(exported_at)
@@ -194,14 +183,14 @@ def export_client_record(
 
 
 def _visit(visit: Assessment, today: datetime.date) -> dict[str, Any]:
-    """One visit in the visit note's SOAP order (docs/interchange.md): what the client said
-    and what the examination found, the findings, then the treatment given and the plan."""
+    """One visit in the visit note's SOAP order (docs/interchange.md): what the client said,
+    what the examination found and the treatment given (the assessment document), the
+    findings, then the plan."""
     values = assessment_values(visit)
     return {
         "assessment": export_assessment(visit),
         "scores": scores_data(outcome_scores(values)),
         "findings": [_finding(found) for found in assessment_findings(visit, values)],
-        "treatment": _treatment(treatment_given(visit)),
         "plan_versions": [_version(version, today) for version in plan_versions(visit)],
     }
 

@@ -1,7 +1,7 @@
-"""The JSON Schema of the client-record document (version 3) and the names it fixes.
+"""The JSON Schema of the client-record document (version 4) and the names it fixes.
 
 `plans.export.record` writes the document; this module describes it. The schema file
-docs/client-record-v3.schema.json is `json_schema_text()` (a test keeps the file in step).
+docs/client-record-v4.schema.json is `json_schema_text()` (a test keeps the file in step).
 Shape and rules: docs/interchange.md ("Client record").
 """
 
@@ -26,12 +26,11 @@ from plans.models import (
     ProgramDay,
 )
 from plans.program.payload import PAIN_MAX
-from treatment.precautions import ANSWERS, CODES
 
 SCHEMA = "hipplan.client-record"
-VERSION = 3
+VERSION = 4
 # The generated schema file, relative to the project root.
-SCHEMA_FILE = "docs/client-record-v3.schema.json"
+SCHEMA_FILE = "docs/client-record-v4.schema.json"
 
 # The client's own fields, as the therapist edits them (clinic.services.clients.CLIENT_FIELDS).
 CLIENT_TEXT_FIELDS = (
@@ -46,21 +45,6 @@ CLIENT_TEXT_FIELDS = (
     "notes",
 )
 DOSE_KEYS = DOSE_FIELDS
-TREATMENT_ROW_FIELDS = (
-    "technique",
-    "technique_name",
-    "depth",
-    "region",
-    "side",
-    "minutes",
-    "pressure",
-    "client_position",
-    "pain_before",
-    "pain_after",
-    "response_note",
-    "flagged",
-    "precaution_reason",
-)
 
 
 def _object(properties: dict[str, Any]) -> dict[str, Any]:
@@ -243,27 +227,6 @@ def _program_schema() -> dict[str, Any]:
     )
 
 
-def _treatment_schema() -> dict[str, Any]:
-    """The visit's treatment given (treatment app); null when none was recorded."""
-    number = {"type": ["integer", "null"], "minimum": 0}
-    text = {"type": "string"}
-    row = _object(
-        {
-            **{name: text for name in TREATMENT_ROW_FIELDS},
-            "minutes": number,
-            "pain_before": {**number, "maximum": 10},
-            "pain_after": {**number, "maximum": 10},
-            "flagged": {"type": "array", "items": {"enum": list(CODES)}},
-        }
-    )
-    screen = {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {code: {"enum": list(ANSWERS)} for code in CODES},
-    }
-    return _nullable(_object({"precautions": screen, "rows": {"type": "array", "items": row}}))
-
-
 def _visit_schema() -> dict[str, Any]:
     visit = _object(
         {
@@ -273,8 +236,6 @@ def _visit_schema() -> dict[str, Any]:
             "plan_versions": {"type": "array", "items": {"$ref": "#/$defs/plan_version"}},
         }
     )
-    # The treatment given; a visit recorded before it has none.
-    visit["properties"]["treatment"] = _treatment_schema()
     return visit
 
 
@@ -310,18 +271,18 @@ def _version_schema() -> dict[str, Any]:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a version 3 client-record document.
+    """The JSON Schema (draft 2020-12) of a version 4 client-record document.
 
     Each visit's `assessment` refers to the assessment schema by its `$id`
-    (docs/assessment-v1.schema.json), so a validator needs both files.
+    (docs/assessment-v2.schema.json), so a validator needs both files.
     """
     client = {name: _text(_max_length(Client, name)) for name in CLIENT_TEXT_FIELDS}
     for required in ("given_name", "family_name"):
         client[required]["minLength"] = 1
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://hipplan.example/schemas/client-record-v3.schema.json",
-        "title": "hipplan client-record document, version 3",
+        "$id": "https://hipplan.example/schemas/client-record-v4.schema.json",
+        "title": "hipplan client-record document, version 4",
         "description": "A client's whole record. See docs/interchange.md.",
         **_object(
             {

@@ -92,7 +92,7 @@ def test_assessment_export_writes_audit_entry(rich: Assessment, colleague: User)
         "assessment",
         rich.pk,
         rich.client_id,
-        "interchange JSON version 1",
+        "interchange JSON version 2",
     )
 
 
@@ -181,6 +181,24 @@ def test_assessment_import_future_visit_is_refused_and_writes_nothing(
     assert str(error.value) == f"{path}: 1 problem found; nothing was imported."
     assert err.getvalue() == (
         '$.visit_date: The visit date cannot be in the future (got "2099-01-01")\n'
+    )
+    assert _rows() == (0, 0, 0)
+
+
+def test_assessment_import_reports_a_treatment_row_out_of_scope_and_writes_nothing(
+    therapist: User, client_record: Client, tmp_path: Path
+) -> None:
+    # Version 2: the treatment app's service refuses what the importer may not record.
+    row = {"technique": "hip-joint-mobilisation", "region": "glute_max", "side": "left"}
+    path = _write(tmp_path / "v2.json", {**VALID, "version": 2, "treatment": {"rows": [row]}})
+    err = StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("assessment_import", path, "--client", str(client_record.pk), "--user",
+                     "therapist", stdout=StringIO(), stderr=err)  # fmt: skip
+    assert str(error.value) == f"{path}: 1 problem found; nothing was imported."
+    assert err.getvalue() == (
+        "$.treatment.rows[0].technique: This technique is not offered to your profession "
+        "(or no longer in use)\n"
     )
     assert _rows() == (0, 0, 0)
 

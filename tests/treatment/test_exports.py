@@ -64,7 +64,7 @@ def test_json_record_holds_the_rows(therapist: User, visit: Assessment) -> None:
     document = export_client_record(
         client_record_get(therapist, visit.client_id), exported_at=EXPORTED_AT
     )
-    [given] = [v["treatment"] for v in document["visits"]]
+    [given] = [v["assessment"]["treatment"] for v in document["visits"]]
     assert given["precautions"]["anticoagulants"] == "yes"
     assert [(r["technique"], r["minutes"], r["flagged"]) for r in given["rows"]] == [
         ("trigger-point-compression", 10, ["anticoagulants"]),

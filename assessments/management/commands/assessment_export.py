@@ -24,7 +24,7 @@ def staff_user(username: str) -> User:
 
 
 class Command(BaseCommand):
-    help = "Export one assessment as interchange JSON (version 1), as a member of its clinic."
+    help = "Export one assessment as interchange JSON (version 2), as a member of its clinic."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("assessment_id", type=int, help="id of the assessment to export")

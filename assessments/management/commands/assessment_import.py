@@ -5,15 +5,15 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
 
-from assessments.interchange.document import import_assessment
+from assessments.interchange.document import InterchangeError, import_assessment
 from assessments.management.commands.assessment_export import staff_user
-from assessments.management.interchange_file import parse_file
+from assessments.management.interchange_file import parse_file, refused
 from clinic.selectors import client_get
 
 
 class Command(BaseCommand):
     help = (
-        "Import an interchange JSON document (version 1) as a new visit of a client of "
+        "Import an interchange JSON document (version 1 or 2) as a new visit of a client of "
         "your clinic. Prints the new assessment's id; on any problem nothing is written."
     )
 
@@ -33,8 +33,12 @@ class Command(BaseCommand):
             client = client_get(user, options["client"])
         except Http404:
             raise CommandError(f"Client {options['client']} not found.") from None
-        parsed = parse_file(
-            options["file"], stderr=self.stderr, nothing_done="nothing was imported"
-        )
-        assessment = import_assessment(parsed, client=client, actor=user)
+        nothing_done = "nothing was imported"
+        parsed = parse_file(options["file"], stderr=self.stderr, nothing_done=nothing_done)
+        try:
+            assessment = import_assessment(parsed, client=client, actor=user)
+        except InterchangeError as error:  # what a section's service refused (the treatment)
+            raise refused(
+                options["file"], error, stderr=self.stderr, nothing_done=nothing_done
+            ) from None
         self.stdout.write(str(assessment.pk))

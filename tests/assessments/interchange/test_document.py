@@ -47,11 +47,11 @@ def _fresh(assessment: Assessment, user: User) -> Assessment:
 # --- export -----------------------------------------------------------------------------
 
 
-def test_export_assessment_writes_version_1_document(rich: Assessment, therapist: User) -> None:
+def test_export_assessment_writes_version_2_document(rich: Assessment, therapist: User) -> None:
     document = export_assessment(_fresh(rich, therapist))
     assert document == {
         "schema": "hipplan.assessment",
-        "version": 1,
+        "version": 2,
         "visit_date": "2026-11-02",
         "status": "final",
         "therapist": "therapist",
@@ -101,7 +101,12 @@ def test_export_assessment_never_names_the_client(rich: Assessment, therapist: U
 def test_export_assessment_uses_prefetched_rows_only(
     rich: Assessment, therapist: User, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
-    assessment = _fresh(rich, therapist)
+    # As the client-record export loads a visit: the treatment section's record and rows too.
+    assessment = (
+        Assessment.objects.select_related("client", "therapist", "treatment")
+        .prefetch_related("measurements", "chart_marks", "treatment__rows")
+        .get(pk=rich.pk)
+    )
     with django_assert_num_queries(0):
         export_assessment(assessment)
 
@@ -235,9 +240,10 @@ def test_load_json_turns_nan_into_a_validation_problem() -> None:
 # --- schema file and documentation ------------------------------------------------------
 
 
-def test_schema_file_matches_the_generated_schema() -> None:
-    text = (ROOT / interchange_schema.SCHEMA_FILE).read_text(encoding="utf-8")
-    assert text == interchange_schema.json_schema_text()
+@pytest.mark.parametrize("version", [1, 2])
+def test_schema_files_match_the_generated_schemas(version: int) -> None:
+    text = (ROOT / interchange_schema.SCHEMA_FILES[version]).read_text(encoding="utf-8")
+    assert text == interchange_schema.json_schema_text(version)
 
 
 def test_schema_file_enumerates_every_catalogue_item_and_side() -> None:

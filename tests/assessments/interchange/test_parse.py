@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from assessments.body_chart.regions import Mark
 from assessments.catalogue.items import ITEMS, Kind
 from assessments.interchange.document import (
     ClientInfo,
@@ -21,6 +22,19 @@ from tests.assessments.factories import (
 from tests.assessments.interchange.helpers import DELETE, changed, problems
 
 # --- parse ------------------------------------------------------------------------------
+
+
+def test_version_1_document_with_body_chart_reads_as_before() -> None:
+    # Version 1 documents carrying the body chart were written before version 2 existed.
+    chart = [{"region": "buttock_left", "pain_type": "ache", "intensity": 6}]
+    parsed = parse_document(changed((("body_chart",), chart)))
+    assert (parsed.version, parsed.body_chart, parsed.sections) == (
+        1,
+        (Mark("buttock_left", "ache", 6),),
+        {},
+    )
+    as_version_2 = changed((("body_chart",), chart), (("version",), 2))
+    assert parsed.to_values() == parse_document(as_version_2).to_values()
 
 
 def test_parse_document_returns_typed_values() -> None:
@@ -47,6 +61,7 @@ def test_parse_document_returns_typed_values() -> None:
             ("psfs_activity_1", ""): "Sitting",
             ("sitting_hours", ""): Decimal("9.5"),
         },
+        version=1,
     )
 
 
@@ -303,7 +318,7 @@ def test_parse_document_accepts_decimal_numbers_from_load_json() -> None:
             [(("measurements",), DELETE), (("client name",), "Priya")],
             [
                 '$["client name"]: unknown key (known: body_chart, client, measurements, '
-                "narrative, schema, status, therapist, version, visit_date)",
+                "narrative, schema, status, therapist, treatment, version, visit_date)",
                 "$.measurements: is required",
             ],
             id="top-level-keys",
@@ -319,13 +334,51 @@ def test_parse_document_accepts_decimal_numbers_from_load_json() -> None:
             id="schema-unknown-reported-alone",
         ),
         pytest.param(
-            [(("version",), 2), (("status",), "done")],
-            ["$.version: version 2 is not supported; this program reads version 1"],
+            [(("version",), 3), (("status",), "done")],
+            ["$.version: version 3 is not supported; this program reads versions 1, 2"],
             id="version-unknown-reported-alone",
         ),
         pytest.param(
+            [(("treatment",), {"rows": []}), (("status",), "done")],
+            [
+                '$.status: must be one of "draft", "final" (got "done")',
+                "$.treatment: is not part of version 1 documents (added in version 2: write "
+                '"version": 2)',
+            ],
+            id="version-1-with-treatment",
+        ),
+        pytest.param(
+            [
+                (("version",), 2),
+                (
+                    ("treatment",),
+                    {
+                        "rows": [
+                            {"technique": "reiki", "region": "glute_max", "side": "up"},
+                            {
+                                "technique": "clinic-3",
+                                "region": "piriformis",
+                                "side": "left",
+                                "pain_after": 11,
+                            },
+                        ]
+                    },
+                ),
+            ],
+            [
+                '$.treatment.rows[0].technique: unknown technique "reiki" (a built-in '
+                'technique\'s code, or "clinic-<id>" with its technique_name)',
+                '$.treatment.rows[0].side: must be one of "both", "left", "right", "none" '
+                '(got "up")',
+                "$.treatment.rows[1].technique_name: is required for a clinic's own technique",
+                "$.treatment.rows[1].pain_after: must be a whole number from 0 to 10, or null "
+                "(got 11)",
+            ],
+            id="version-2-treatment-rows",
+        ),
+        pytest.param(
             [(("version",), "1")],
-            ["$.version: must be the number 1 (got string)"],
+            ["$.version: must be the number 1 or 2 (got string)"],
             id="version-not-number",
         ),
     ],

@@ -91,7 +91,7 @@ def test_export_client_record_names_the_client_and_clinic(
 ) -> None:
     assert {key: document[key] for key in ("schema", "version", "exported_at", "clinic")} == {
         "schema": "hipplan.client-record",
-        "version": 3,
+        "version": 4,
         "exported_at": "2026-11-20T09:15:30Z",
         "clinic": {"reference": str(client_record.clinic_id), "name": "Riverside Test Clinic"},
     }
