@@ -319,6 +319,9 @@ CLIENT_LIST_MARKS = [
     "plans.program.selectors.low_adherence_marks",
     "episodes.selectors.reassessment_marks",
 ]
+# Sections the apps built on plans add to a client's record exports (JSON and FHIR):
+# dotted paths to plans.export.sections.RecordSection objects (docs/interchange.md).
+CLIENT_RECORD_SECTIONS = ["episodes.export.SECTION"]
 # Blocks the apps built on assessments add to the comparison of two visits: callables
 # taking (request, client, earlier visit, later visit) and returning a Panel.
 COMPARE_VISIT_PANELS = ["plans.program.compare.program_between_panel"]

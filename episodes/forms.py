@@ -1,18 +1,18 @@
-"""Input and validation for episodes: open one, add a goal, discharge."""
+"""Input and validation for episodes: open one, edit it, add a goal, discharge."""
 
 import datetime
 from decimal import Decimal
 from typing import Any
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row
+from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
 
 from clinic.forms.clients import DateInput
 from episodes.due import shown
 from episodes.models import MAX_SESSIONS, PSFS_MAX, Episode, EpisodeGoal
-from episodes.services import EPISODE_FIELDS
+from episodes.services import EDITABLE_FIELDS, EPISODE_FIELDS, GoalEdit
 
 
 class EpisodeForm(forms.ModelForm):
@@ -32,7 +32,7 @@ class EpisodeForm(forms.ModelForm):
 
     class Meta:
         model = Episode
-        fields = EPISODE_FIELDS
+        fields: tuple[str, ...] = EPISODE_FIELDS
         widgets = {
             "started_on": DateInput(),
             "reassess_on": DateInput(),
@@ -41,6 +41,8 @@ class EpisodeForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if "started_on" not in self.fields:  # editing: the start stays (EpisodeEditForm)
+            return
         self.fields["started_on"].widget.attrs["max"] = timezone.localdate().isoformat()
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -66,6 +68,88 @@ class EpisodeForm(forms.ModelForm):
 
     def episode_fields(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in EPISODE_FIELDS}
+
+
+class EpisodeEditForm(EpisodeForm):
+    """An open episode's fields and its goals' targets and dates (or a goal's removal),
+    carrying the episode's version it was loaded at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta(EpisodeForm.Meta):
+        fields = EDITABLE_FIELDS
+
+    def __init__(self, *args: Any, goals: list[EpisodeGoal], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        episode = self.instance
+        self.goals = goals
+        self.fields["version"].initial = episode.version
+        rows = []
+        for goal in goals:
+            prefix = f"goal_{goal.pk}_"
+            self.fields[prefix + "target"] = forms.DecimalField(
+                label="Target score",
+                min_value=Decimal(0),
+                max_value=Decimal(PSFS_MAX),
+                decimal_places=1,
+                max_digits=3,
+                initial=goal.target,
+                help_text="0 (unable) to 10 (as before the problem).",
+            )
+            self.fields[prefix + "target_date"] = forms.DateField(
+                label="Target date", widget=DateInput(), initial=goal.target_date
+            )
+            self.fields[prefix + "remove"] = forms.BooleanField(
+                label="Remove this goal", required=False
+            )
+            rows.append(
+                Fieldset(
+                    f"Goal: {goal.activity}",
+                    Row(
+                        Column(prefix + "target"),
+                        Column(prefix + "target_date"),
+                        Column(prefix + "remove", css_class="align-self-center"),
+                    ),
+                )
+            )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            "version",
+            "complaint",
+            Row(Column("planned_sessions"), Column("reassess_every"), Column("reassess_on")),
+            Row(Column("referrer_name"), Column("referrer_address")),
+            *rows,
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        on, started = data.get("reassess_on"), self.instance.started_on
+        if on is not None and on <= started:
+            self.add_error(
+                "reassess_on", f"Reassess after the episode's start ({shown(started)})."
+            )
+        today = timezone.localdate()
+        for goal in self.goals:
+            name = f"goal_{goal.pk}_target_date"
+            date = data.get(name)
+            if date is not None and date != goal.target_date and date < today:
+                self.add_error(name, "A new target date is today or later.")
+        return data
+
+    def episode_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in EDITABLE_FIELDS}
+
+    def goal_edits(self) -> dict[int, GoalEdit]:
+        data = self.cleaned_data
+        return {
+            goal.pk: GoalEdit(
+                target=data[f"goal_{goal.pk}_target"],
+                target_date=data[f"goal_{goal.pk}_target_date"],
+                remove=data[f"goal_{goal.pk}_remove"],
+            )
+            for goal in self.goals
+        }
 
 
 OTHER = "__other__"

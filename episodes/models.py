@@ -59,6 +59,9 @@ class Episode(models.Model):
     )
     discharged_on = models.DateField(null=True, blank=True, editable=False)
     discharge_summary = limited_text(max_length=VISIT_TEXT, blank=True)
+    # Raised by every write: an edit made against an older version is refused, never
+    # applied over someone else's (docs/episodes.md, "Editing an open episode").
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

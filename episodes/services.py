@@ -1,10 +1,13 @@
 """Writes of episodes and goals: atomic, validated (full_clean) and audited.
 
-A discharged episode is a record: every write refuses it (EpisodeClosed).
+A discharged episode is a record: every write refuses it (EpisodeClosed). Every write to
+an open episode raises its version, so an edit made against an older copy is refused
+(EpisodeConflict) rather than written over this one.
 """
 
 import datetime
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -29,12 +32,32 @@ EPISODE_FIELDS = (
     "reassess_every",
     "reassess_on",
 )
+# What can change after opening: not the start date, which decides the visits that belong
+# and the goals' baselines (docs/episodes.md, "Editing an open episode").
+EDITABLE_FIELDS = tuple(name for name in EPISODE_FIELDS if name != "started_on")
 TENTH = Decimal("0.1")
 ALREADY_OPEN = "This client already has an open episode: discharge it before starting another."
 
 
 class EpisodeClosed(Exception):
     """The episode was discharged: it is read-only."""
+
+
+class EpisodeConflict(Exception):
+    """Someone changed the episode since the editor loaded it; nothing was written."""
+
+    def __init__(self, current: Episode) -> None:
+        super().__init__(f"Episode {current.pk} is at version {current.version}.")
+        self.current = current
+
+
+@dataclass(frozen=True)
+class GoalEdit:
+    """A goal's new target and date, or its removal."""
+
+    target: Decimal
+    target_date: datetime.date
+    remove: bool = False
 
 
 def _audit(actor: User, episode: Episode, action: AuditAction, detail: str) -> None:
@@ -55,6 +78,12 @@ def _require_open(episode: Episode) -> Episode:
         raise EpisodeClosed(f"Episode {episode.pk} was discharged on {current.discharged_on}.")
     current.client = episode.client
     return current
+
+
+def _bump(episode: Episode, *fields: str) -> None:
+    """Save these fields with the version raised: an editor's older copy is now stale."""
+    episode.version += 1
+    episode.save(update_fields=[*fields, "version", "updated_at"])
 
 
 @transaction.atomic
@@ -111,7 +140,7 @@ def episode_goal_add(
     """Add a goal on a PSFS activity; its baseline is its first score in the episode.
 
     Raises EpisodeClosed after discharge, ValidationError on bounds.
-    Side effects: audit entry (change of the episode).
+    Side effects: the episode's version bump; audit entry (change of the episode).
     """
     current = _require_open(episode)
     goal = EpisodeGoal(
@@ -123,6 +152,7 @@ def episode_goal_add(
     )
     goal.full_clean()
     goal.save()
+    _bump(current)
     _audit(actor, current, AuditAction.CHANGE, "goal added")
     return goal
 
@@ -133,7 +163,8 @@ def episode_reassessed(*, actor: User, episode: Episode) -> Episode:
     to the next one starts again there).
 
     Raises EpisodeClosed after discharge; ValidationError when no visit has been finalised
-    since the start or the last reassessment. Side effects: audit entry (change).
+    since the start or the last reassessment. Side effects: version bump; audit entry
+    (change).
     """
     current = _require_open(episode)
     visits = selectors.episode_visits(current)
@@ -146,7 +177,7 @@ def episode_reassessed(*, actor: User, episode: Episode) -> Episode:
         )
     current.reassessed_on = max(later)
     current.full_clean()
-    current.save(update_fields=["reassessed_on", "updated_at"])
+    _bump(current, "reassessed_on")
     _audit(actor, current, AuditAction.CHANGE, "reassessment recorded")
     return current
 
@@ -163,7 +194,7 @@ def episode_discharge(
     """Discharge the episode with a summary and each goal met or not; read-only after.
 
     Raises EpisodeClosed when already discharged; ValidationError when a goal is not
-    decided or a field is out of bounds. Side effects: audit entry (change).
+    decided or a field is out of bounds. Side effects: version bump; audit entry (change).
     """
     current = _require_open(episode)
     goals = list(current.goals.all())
@@ -172,10 +203,80 @@ def episode_discharge(
     current.status = EpisodeStatus.DISCHARGED
     current.discharged_on = discharged_on
     current.discharge_summary = summary.strip()
+    current.version += 1
     current.full_clean()
     current.save()
     for goal in goals:
         goal.met = goals_met[goal.pk]
         goal.save(update_fields=["met"])
     _audit(actor, current, AuditAction.CHANGE, "discharged")
+    return current
+
+
+def _goal_changes(current: Episode, goals: Mapping[int, GoalEdit]) -> list[str]:
+    """Apply the goals' edits (validated); the words naming each change, never its values."""
+    saved = {goal.pk: goal for goal in current.goals.all()}
+    unknown = set(goals) - set(saved)
+    if unknown:
+        raise ValidationError("A goal of this form is no longer in the episode: reload it.")
+    changed = []
+    for pk, edit in goals.items():
+        goal = saved[pk]
+        if edit.remove:
+            goal.delete()
+            changed.append(f"goal {pk} removed")
+            continue
+        names = [
+            name
+            for name, value in (("target", edit.target), ("target_date", edit.target_date))
+            if getattr(goal, name) != value
+        ]
+        if names:
+            goal.target, goal.target_date = edit.target, edit.target_date
+            try:
+                goal.full_clean()
+            except ValidationError as error:  # at the goal's own fields of the form
+                raise ValidationError(
+                    {f"goal_{pk}_{name}": found for name, found in error.message_dict.items()}
+                ) from error
+            goal.save(update_fields=names)
+            changed.append(f"goal {pk}: {', '.join(names)}")
+    return changed
+
+
+@transaction.atomic
+def episode_update(
+    *,
+    actor: User,
+    episode: Episode,
+    expected_version: int,
+    fields: Mapping[str, Any],
+    goals: Mapping[int, GoalEdit],
+) -> Episode:
+    """Apply an edit of an open episode made against `expected_version`: its fields
+    (EDITABLE_FIELDS) and its goals' targets and dates, or a goal's removal.
+
+    Raises EpisodeClosed after discharge, EpisodeConflict (nothing written) if someone
+    changed the episode since, ValidationError on bounds (keyed by field; a goal's by
+    "goal_<pk>_<field>"). Nothing changed: nothing written. Side effects: version bump;
+    audit entry (change) naming the changed fields and goals, never their values.
+    """
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable episode fields: {', '.join(sorted(unknown))}")
+    current = _require_open(episode)
+    if current.version != expected_version:
+        raise EpisodeConflict(current)
+    changed = [name for name, value in fields.items() if getattr(current, name) != value]
+    for name in changed:
+        setattr(current, name, fields[name])
+    if current.reassess_on is not None and current.reassess_on <= current.started_on:
+        raise ValidationError({"reassess_on": "Reassess after the episode's start."})
+    current.full_clean()
+    goal_changes = _goal_changes(current, goals)
+    if not changed and not goal_changes:
+        return current
+    current.version += 1
+    current.save()
+    _audit(actor, current, AuditAction.CHANGE, "changed: " + "; ".join(changed + goal_changes))
     return current

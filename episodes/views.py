@@ -1,7 +1,8 @@
-"""Episode pages: open an episode, add a goal, mark the reassessment, discharge, and the
-progress letter PDF. Every one scoped to the user's clinic (another clinic's episode or
+"""Episode pages: open an episode, edit it, add a goal, mark the reassessment, discharge,
+and the progress letter PDF. Every one scoped to the user's clinic (another clinic's episode or
 client is a 404) and audited; a discharged episode is read-only."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -15,7 +16,7 @@ from clinic.models import AuditAction
 from clinic.services.audit import audit_client_record
 from episodes import selectors, services
 from episodes.due import shown
-from episodes.forms import DischargeForm, EpisodeForm, GoalForm
+from episodes.forms import DischargeForm, EpisodeEditForm, EpisodeForm, GoalForm
 from episodes.goals import psfs_activities
 from episodes.letter.context import letter_context
 from episodes.letter.render import letter_file_name, letter_pdf
@@ -40,7 +41,7 @@ def _closed(request: AuthedRequest, episode: Episode) -> HttpResponse:
     return redirect("client_detail", pk=episode.client_id)
 
 
-def _form_errors(form: EpisodeForm | GoalForm | DischargeForm, error: ValidationError) -> None:
+def _form_errors(form: forms.Form | forms.ModelForm, error: ValidationError) -> None:
     """A service's refusal shown at its field, or above the form."""
     if hasattr(error, "error_dict"):
         for field, problems in error.error_dict.items():
@@ -68,6 +69,76 @@ def episode_create(request: AuthedRequest, client_pk: int) -> HttpResponse:
             messages.success(request, "Episode of care opened.")
             return redirect("client_detail", pk=client.pk)
     return render(request, "episodes/episode_form.html", {"form": form, "client": client})
+
+
+def _differences(form: EpisodeEditForm, current: Episode) -> list[dict[str, object]]:
+    """Where what the editor typed differs from what is saved now: the conflict's table."""
+    rows: list[dict[str, object]] = []
+    for name, typed in form.episode_fields().items():
+        saved = getattr(current, name)
+        if saved != typed:
+            rows.append({"label": form[name].label, "saved": saved, "typed": typed})
+    saved_goals = {goal.pk: goal for goal in current.goals.all()}
+    for pk, edit in form.goal_edits().items():
+        goal = saved_goals.get(pk)
+        label = next(g.activity for g in form.goals if g.pk == pk)
+        if goal is None:
+            if not edit.remove:
+                rows.append({"label": f"Goal: {label}", "saved": "removed", "typed": "kept"})
+        elif edit.remove:
+            rows.append({"label": f"Goal: {label}", "saved": "kept", "typed": "removed"})
+        elif (goal.target, goal.target_date) != (edit.target, edit.target_date):
+            rows.append(
+                {
+                    "label": f"Goal: {label}",
+                    "saved": f"{goal.target:g}/10 by {shown(goal.target_date)}",
+                    "typed": f"{edit.target:g}/10 by {shown(edit.target_date)}",
+                }
+            )
+    return rows
+
+
+@require_http_methods(["GET", "POST"])
+def episode_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    """An open episode's fields and goals, against the version loaded (docs/episodes.md,
+    "Editing an open episode"); each showing is a read of the record (audited)."""
+    episode = selectors.episode_get(request.user, pk)
+    if not episode.is_open:
+        return _closed(request, episode)
+    goals = list(episode.goals.all())
+    form = EpisodeEditForm(request.POST or None, instance=episode, goals=goals)
+    conflict, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.episode_update(
+                actor=request.user,
+                episode=episode,
+                expected_version=form.cleaned_data["version"],
+                fields=form.episode_fields(),
+                goals=form.goal_edits(),
+            )
+        except services.EpisodeClosed:
+            return _closed(request, selectors.episode_get(request.user, pk))
+        except services.EpisodeConflict as error:
+            conflict = _differences(form, error.current)
+            if not conflict:  # the same edit again (a double submit): it is saved
+                messages.success(request, "Changes saved.")
+                return redirect("client_detail", pk=episode.client_id)
+            rebased = request.POST.copy()
+            rebased["version"] = str(error.current.version)
+            current = selectors.episode_get(request.user, pk)
+            goals = [goal for goal in goals if goal.pk in {g.pk for g in current.goals.all()}]
+            form = EpisodeEditForm(rebased, instance=current, goals=goals)
+            form.is_valid()
+            episode, status = current, 409
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "Changes saved.")
+            return redirect("client_detail", pk=episode.client_id)
+    _viewed(request, episode, "edit form")
+    context = {"form": form, "episode": episode, "conflict": conflict}
+    return render(request, "episodes/episode_edit.html", context, status=status)
 
 
 def _recorded_activities(episode: Episode) -> list[tuple[str, str]]:

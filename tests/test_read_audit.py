@@ -29,6 +29,10 @@ def _client_view(w: World) -> list[Entry]:
     return [("view", "client", w.client.pk, w.client.pk)]
 
 
+def _episode_view(w: World) -> list[Entry]:
+    return [("view", "episode", w.episode.pk, w.client.pk)]
+
+
 def _assessment_view(attr: str) -> Expected:
     return lambda w: [("view", "assessment", getattr(w, attr).pk, w.client.pk)]
 
@@ -65,6 +69,7 @@ READS: dict[str, Expected] = {
     "client_export_fhir": _client_export,
     # Opened with the client's link: the client's access, naming no user.
     "program_page": lambda w: [("view", "program", w.issued.pk, w.client.pk)],
+    "episode_edit": _episode_view,
     "episode_goal_add": lambda w: [("view", "episode", w.episode.pk, w.client.pk)],
     "episode_discharge": lambda w: [("view", "episode", w.episode.pk, w.client.pk)],
     "episode_letter": lambda w: [("export", "episode", w.episode.pk, w.client.pk)],
@@ -185,6 +190,12 @@ def _stale_client(w: World) -> dict[str, str]:
     }
 
 
+def _registry_post(name: str, w: World) -> dict[str, str]:
+    post = REGISTRY[name].post
+    assert post is not None
+    return {key: str(value) for key, value in post(w).items()}
+
+
 def _plan_post(w: World, **data: str) -> dict[str, str]:
     return builder_post(w.draft_plan, **{"message": "Hi", **data})
 
@@ -237,6 +248,12 @@ RE_RENDERS: dict[str, tuple[str, Callable[[World], dict[str, str]], int, Expecte
         lambda w: {"email": "not an address", "at": "07:30"},
         200,
         lambda w: [("view", "program", w.issued.pk, w.client.pk)],
+    ),
+    "episode edit, conflict": (
+        "episode_edit",
+        lambda w: {**_registry_post("episode_edit", w), "version": str(w.episode.version + 1)},
+        409,
+        _episode_view,
     ),
     "plan builder, conflict": (
         "plan_action",

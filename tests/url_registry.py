@@ -137,6 +137,7 @@ def build_world(
         target=Decimal(8),
         target_date=datetime.date(2027, 1, 1),
     )
+    episode.refresh_from_db()  # its version, raised by the goal
     return World(
         clinic=clinic,
         therapist=therapist,
@@ -426,6 +427,21 @@ REGISTRY: dict[str, Route] = {
         Access.OBJECT,
         _client_pk,
         post=lambda w: {"complaint": "Hip", "started_on": "2026-11-02", "planned_sessions": "4"},
+    ),
+    "episode_edit": Route(
+        Access.OBJECT,
+        _pk("episode"),
+        post=lambda w: {
+            "version": str(w.episode.version),
+            "complaint": "Hip and low back",
+            "planned_sessions": "8",
+            "reassess_every": "4",
+            **{
+                f"goal_{goal.pk}_{name}": value
+                for goal in w.episode.goals.all()
+                for name, value in (("target", "8"), ("target_date", "2099-01-01"))
+            },
+        },
     ),
     "episode_goal_add": Route(
         Access.OBJECT,

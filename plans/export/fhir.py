@@ -7,7 +7,9 @@ builds plain JSON-ready dicts; `fhir_bundle_json` checks them against the R4 mod
 Resources: one Patient, one Organization (the clinic), and per visit one Encounter
 followed by its Observations (`export_fhir_observations`) and a Procedure per treatment
 row (`export_fhir_procedures`), then its plan versions' home programs
-(`export_fhir_program`: adherence and the client's daily pain). Every reference is to an
+(`export_fhir_program`: adherence and the client's daily pain). Then the entries of the
+apps built on plans (settings.CLIENT_RECORD_SECTIONS: each episode of care and its
+goals, episodes/export/fhir.py). Every reference is to an
 entry's `fullUrl` (`urn:uuid:`, stable across exports of the same record); nothing else
 of the clinic is read, so no other client's data can get in.
 """
@@ -27,6 +29,7 @@ from plans.export.fhir_observations import VisitContext, entry, observations, ur
 from plans.export.fhir_procedures import procedures
 from plans.export.fhir_program import program_observations
 from plans.export.record import utc_timestamp
+from plans.export.sections import FhirContext, record_sections
 from plans.export.selectors import ClientRecord, plan_versions, treatment_given
 from plans.models import ProgramLink
 
@@ -129,6 +132,9 @@ def fhir_bundle(record: ClientRecord, *, exported_at: datetime.datetime) -> dict
     ]
     for visit in record.visits:
         entries.extend(_visit_entries(visit, patient, organization, exported_at))
+    context = FhirContext(client.clinic_id, patient, organization, record.visits, exported_at)
+    for section in record_sections():
+        entries.extend(section.fhir(record.sections[section.key], context))
     return {
         "resourceType": "Bundle",
         "type": "collection",

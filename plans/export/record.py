@@ -3,11 +3,12 @@
 Each visit is exactly the assessment interchange document (`export_assessment`, version 2,
 which holds the treatment given), next to its outcome scores (worked out from the answers,
 `assessments.outcomes`) and its plan's versions, so a reader of the assessment format reads
-every visit unchanged. Version 4 embeds assessment documents of version 2, so the visit's
-treatment moved into them (version 3 had it as `visits[i].treatment`); version 3 added each
-plan version's home program (the link's life, adherence, pain and notes; never the link's
-token, salt or digest) and each visit's findings and treatment; version 2 added the scores;
-version 1 had neither.
+every visit unchanged. After the visits come the keys of the apps built on plans
+(settings.CLIENT_RECORD_SECTIONS: the episodes of care). Version 4 embeds assessment
+documents of version 2, so the visit's treatment moved into them (version 3 had it as
+`visits[i].treatment`), and added the `episodes`; version 3 added each plan version's home
+program (the link's life, adherence, pain and notes; never the link's token, salt or digest)
+and each visit's findings and treatment; version 2 added the scores; version 1 had neither.
 Unlike the assessment document this one NAMES the client: it is the record itself (for
 handing it to the client or to another clinic), not a de-identified exchange.
 
@@ -37,6 +38,7 @@ from plans.export.record_schema import (  # the names the document and its schem
     json_schema,
     json_schema_text,
 )
+from plans.export.sections import record_sections
 from plans.export.selectors import ClientRecord, plan_versions
 from plans.models import (
     PlanItem,
@@ -165,8 +167,9 @@ def _handout(version: PlanVersion) -> dict[str, Any] | None:
 def export_client_record(
     record: ClientRecord, *, exported_at: datetime.datetime
 ) -> dict[str, Any]:
-    """The record as a version 4 document; visits oldest first, plan versions by number.
-    A program's adherence is counted up to the export's day."""
+    """The record as a version 4 document; visits oldest first, plan versions by number,
+    then each section's key. A program's adherence and an episode's reassessment are
+    counted up to the export's day."""
     clinic = record.client.clinic
     today = timezone.localdate(exported_at)
     return {
@@ -176,6 +179,10 @@ def export_client_record(
         "clinic": {"reference": str(clinic.pk), "name": clinic.name},
         "client": _client(record.client),
         "visits": [_visit(visit, today) for visit in record.visits],
+        **{
+            section.key: section.document(record.sections[section.key], record.visits, today)
+            for section in record_sections()
+        },
     }
 
 

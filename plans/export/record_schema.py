@@ -2,6 +2,8 @@
 
 `plans.export.record` writes the document; this module describes it. The schema file
 docs/client-record-v4.schema.json is `json_schema_text()` (a test keeps the file in step).
+The keys the apps built on plans add (settings.CLIENT_RECORD_SECTIONS) bring their own
+schemas (plans/export/sections.py).
 Shape and rules: docs/interchange.md ("Client record").
 """
 
@@ -14,6 +16,7 @@ from assessments.interchange.format import USERNAME_MAX_LENGTH
 from assessments.interchange.schema import json_schema as assessment_json_schema
 from assessments.outcomes import ODI_BANDS
 from clinic.models import Client, Sex
+from plans.export.sections import record_sections
 from plans.handout.snapshot import SCHEMA as HANDOUT_SCHEMA
 from plans.models import (
     DOSE_BOUNDS,
@@ -30,7 +33,7 @@ from plans.program.payload import PAIN_MAX
 SCHEMA = "hipplan.client-record"
 VERSION = 4
 # The generated schema file, relative to the project root.
-SCHEMA_FILE = "docs/client-record-v4.schema.json"
+SCHEMA_FILE = f"docs/client-record-v{VERSION}.schema.json"
 
 # The client's own fields, as the therapist edits them (clinic.services.clients.CLIENT_FIELDS).
 CLIENT_TEXT_FIELDS = (
@@ -281,8 +284,8 @@ def json_schema() -> dict[str, Any]:
         client[required]["minLength"] = 1
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://hipplan.example/schemas/client-record-v4.schema.json",
-        "title": "hipplan client-record document, version 4",
+        "$id": f"https://hipplan.example/schemas/client-record-v{VERSION}.schema.json",
+        "title": f"hipplan client-record document, version {VERSION}",
         "description": "A client's whole record. See docs/interchange.md.",
         **_object(
             {
@@ -304,6 +307,7 @@ def json_schema() -> dict[str, Any]:
                     }
                 ),
                 "visits": {"type": "array", "items": {"$ref": "#/$defs/visit"}},
+                **{section.key: section.schema() for section in record_sections()},
             }
         ),
         "$defs": {

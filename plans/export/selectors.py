@@ -4,13 +4,15 @@ The export modules (`export_record`, `export_fhir`) take what this loads and run
 queries of their own, so the count does not grow with the number of visits or plans.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch
 
 from assessments.models import Assessment
 from clinic.models import Client
 from clinic.selectors import AnyUser, client_get
+from plans.export.sections import record_sections
 from plans.models import PlanVersion
 from treatment.models import TreatmentRecord
 
@@ -26,6 +28,8 @@ class ClientRecord:
 
     client: Client
     visits: tuple[Assessment, ...]
+    # What each section of settings.CLIENT_RECORD_SECTIONS loaded, by its key.
+    sections: dict[str, Any] = field(default_factory=dict)
 
 
 def plan_versions(visit: Assessment) -> list[PlanVersion]:
@@ -47,6 +51,8 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
     their body-chart marks, their treatment rows, the plans' versions (with issuer, the
     handout snapshot taken at issue, without its logo, and the program link) and the
     versions' items; two more, the links' ticks and days, when a version has a program link.
+    Then each section's own (plans/export/sections.py): the episodes and, when there are
+    any, their goals.
     """
     client = client_get(user, client_pk)
     versions = (
@@ -67,4 +73,5 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
         )
         .order_by("visit_date", "pk")
     )
-    return ClientRecord(client=client, visits=tuple(visits))
+    sections = {section.key: section.load(client) for section in record_sections()}
+    return ClientRecord(client=client, visits=tuple(visits), sections=sections)

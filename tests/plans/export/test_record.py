@@ -258,8 +258,9 @@ def test_export_issued_version_carries_its_program_and_never_its_key(
 ) -> None:
     link = followed_program(therapist, client_record)
     # client, visits, measurements, body-chart marks, versions, items (no treatment rows
-    # here: no visit has a treatment record), and the links' ticks and days
-    with django_assert_num_queries(8):
+    # here: no visit has a treatment record), the links' ticks and days, and the episodes
+    # (none: no goals query)
+    with django_assert_num_queries(9):
         record = client_record_get(therapist, client_record.pk)
     with django_assert_num_queries(0):
         document = export_client_record(record, exported_at=EXPORTED_AT)

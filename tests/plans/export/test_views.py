@@ -1,6 +1,8 @@
 """Downloading a client's record: headers, audit, access and a flat query count."""
 
+import datetime
 import json
+from decimal import Decimal
 from typing import NamedTuple
 
 import pytest
@@ -12,8 +14,12 @@ from pytest_django import DjangoAssertNumQueries
 
 from assessments.models import Assessment
 from clinic.models import AuditEntry, Client
+from episodes.services import episode_goal_add
 from plans.services import plan_build
+from tests.episodes.helpers import open_episode
 from tests.plans.fixtures import TYPICAL, make_assessment
+
+LATER = datetime.date(2099, 1, 1)
 
 
 class Export(NamedTuple):
@@ -143,9 +149,18 @@ def test_export_query_count_is_flat(
 ) -> None:
     for _ in range(visits):
         plan_build(actor=therapist, assessment=make_assessment(therapist, client_record, TYPICAL))
+    episode = open_episode(therapist, client_record)
+    for activity in ("Sitting", "Cycling"):
+        episode_goal_add(
+            actor=therapist,
+            episode=episode,
+            activity=activity,
+            target=Decimal(8),
+            target_date=LATER,
+        )
     # session, user, client, visits (with therapist and plan), measurements, body-chart
-    # marks, plan versions, plan items, audit insert
-    with django_assert_num_queries(9):
+    # marks, plan versions, plan items, episodes, their goals, audit insert
+    with django_assert_num_queries(11):
         response = as_therapist.get(reverse(export.name, args=[client_record.pk]))
     assert _visits_in(export, response.content) == visits
 
