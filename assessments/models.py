@@ -119,6 +119,10 @@ class Measurement(models.Model):
     text = models.CharField(max_length=200, blank=True, default="")
     # Copied forward from the previous visit and not yet confirmed or changed.
     carried_over = models.BooleanField(default=False)
+    # Answered by the client themselves on this day, before the visit (the apps built on
+    # this one offer such answers when a visit starts: settings.VISIT_START_OFFERS), and not
+    # changed since. Cleared when the value is changed.
+    from_client_on = models.DateField(null=True, blank=True)
 
     class Meta:
         # By the column, not "assessment": that would order by the visit's date and join

@@ -1,5 +1,6 @@
 """Shapes assessment data for the templates: sections of rows, left and right side by side."""
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ class Cell:
     display: str
     carried: bool
     norm: str = ""  # "below" or "above" the item's reference range; "" inside it or none
+    from_client: datetime.date | None = None  # answered by the client on that day
 
 
 def _norm(comparison: ItemComparison | None, side: str) -> str:
@@ -96,6 +98,7 @@ def build_sections(
     *,
     form: AssessmentForm | None = None,
     carried: frozenset[Key] = frozenset(),
+    from_client: Mapping[Key, datetime.date] | None = None,
     only_recorded: bool = False,
     folded: frozenset[str] = frozenset(),
     fills: bool = False,
@@ -108,6 +111,7 @@ def build_sections(
     "Rest normal" (assessments.normal_fill) while it has checks unanswered.
     """
     answered = frozenset(values.values)
+    from_client = from_client or {}
     compared = comparisons(values, cutoffs)
     views = []
     for section in SECTIONS:
@@ -119,7 +123,10 @@ def build_sections(
                 bound = form[field_name(item.code, side)] if form is not None else None
                 is_carried = (item.code, side) in carried
                 shown = display_value(item, values, side)
-                cells.append(Cell(side, bound, shown, is_carried, _norm(comparison, side)))
+                reported = from_client.get((item.code, side))
+                cells.append(
+                    Cell(side, bound, shown, is_carried, _norm(comparison, side), reported)
+                )
                 errors += bool(bound is not None and bound.errors)
                 carried_count += is_carried
                 recorded += (item.code, side) in values.values

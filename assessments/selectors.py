@@ -119,11 +119,14 @@ def assessment_values(assessment: Assessment) -> AssessmentValues:
     """The recorded values as a plain AssessmentValues (uses prefetched measurements)."""
     values: dict[Key, Value] = {}
     carried: set[Key] = set()
+    from_client: dict[Key, datetime.date] = {}
     for row in assessment.measurements.all():
         key = (row.item, row.side)
         values[key] = row.value if row.value is not None else (row.choice or row.text)
         if row.carried_over:
             carried.add(key)
+        if row.from_client_on is not None:
+            from_client[key] = row.from_client_on
     client = assessment.client
     return AssessmentValues(
         values=values,
@@ -132,4 +135,5 @@ def assessment_values(assessment: Assessment) -> AssessmentValues:
         sex=client.sex,
         visit_date=assessment.visit_date,
         carried=frozenset(carried),
+        from_client=from_client,
     )

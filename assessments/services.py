@@ -6,7 +6,7 @@ means "not tested", and a previously recorded value left out is removed.
 """
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -139,8 +139,8 @@ def _write_values(
             changes.append((key, old, None))  # type: ignore[arg-type]
         elif new != old:
             fresh = _row(assessment, key, new, carried=False)
-            row.value, row.choice, row.text, row.carried_over = (
-                fresh.value, fresh.choice, fresh.text, False,
+            row.value, row.choice, row.text, row.carried_over, row.from_client_on = (
+                fresh.value, fresh.choice, fresh.text, False, None,
             )  # fmt: skip
             to_update.append(row)
             changes.append((key, old, new))  # type: ignore[arg-type]
@@ -153,7 +153,9 @@ def _write_values(
             changes.append((key, None, new))
     changes.sort(key=lambda change: (ORDER[change[0][0]], change[0][1]))
     Measurement.objects.filter(pk__in=to_delete).delete()
-    Measurement.objects.bulk_update(to_update, ["value", "choice", "text", "carried_over"])
+    Measurement.objects.bulk_update(
+        to_update, ["value", "choice", "text", "carried_over", "from_client_on"]
+    )
     Measurement.objects.bulk_create(to_create)
     return changes
 
@@ -195,6 +197,7 @@ def assessment_start_or_continue(
     copy_from: Assessment | None = None,
     copy_forward: bool = False,
     another: bool = False,
+    fill: Sequence[Callable[[Assessment], object]] = (),
 ) -> tuple[Assessment, bool]:
     """Start a draft for a visit, or continue the date's open draft: (draft, created).
 
@@ -204,8 +207,11 @@ def assessment_start_or_continue(
     marked carried over; so are the body chart's marks, without their intensity, which is
     asked anew (docs/assessment.md "Body chart"). The
     screen is not copied: the edit page offers its last answers
-    for the therapist to confirm (assessments/red_flag_screen.py).
-    Side effects (a new draft only): client's last-visit date; audit entry (create).
+    for the therapist to confirm (assessments/red_flag_screen.py). Then each of `fill`
+    (the start offers the therapist accepted: assessments/start_offers.py) fills the new
+    draft, in the same transaction; a continued draft is left as it is.
+    Side effects (a new draft only): client's last-visit date; audit entry (create); those
+    of `fill`.
     """
     if copy_from is not None and copy_from.client_id != client.pk:
         raise ValueError("Can only copy forward from the same client's assessment.")
@@ -241,6 +247,8 @@ def assessment_start_or_continue(
     _refresh_last_visit(client)
     detail = f"copied forward from assessment {copy_from.pk}" if copy_from else ""
     _audit(actor, assessment, AuditAction.CREATE, detail)
+    for accepted in fill:
+        accepted(assessment)
     return assessment, True
 
 

@@ -25,6 +25,8 @@ class AssessmentValues:
     sex: str = ""
     visit_date: datetime.date | None = None
     carried: frozenset[Key] = field(default_factory=frozenset)
+    # Values the client answered themselves before the visit, with the day they did.
+    from_client: Mapping[Key, datetime.date] = field(default_factory=dict)
     # The body chart's marks, in the chart's order (assessments/body_chart/).
     body_chart: tuple[Mark, ...] = ()
 

@@ -8,7 +8,14 @@ from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import interpretation, normal_fill, red_flag_screen, selectors, services
+from assessments import (
+    interpretation,
+    normal_fill,
+    red_flag_screen,
+    selectors,
+    services,
+    start_offers,
+)
 from assessments.body_chart.entry import chart_entry
 from assessments.body_chart.form import chart_blank_problems
 from assessments.body_chart.regions import sort_marks
@@ -32,25 +39,33 @@ TO_TREATMENT = "to_treatment"
 def assessment_start(request: AuthedRequest, client_pk: int) -> HttpResponse:
     client = client_get(request.user, client_pk)
     previous = selectors.latest_assessment(client)
+    offers = start_offers.start_offers(request, client, previous)
     form = StartVisitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # The offers ticked (assessments/start_offers.py): they fill a new draft.
+        fill = start_offers.accepted(offers, request.POST)
         assessment, created = services.assessment_start_or_continue(
             actor=request.user,
             client=client,
             visit_date=form.cleaned_data["visit_date"],
             copy_forward=form.cleaned_data["copy_forward"],
             another=form.cleaned_data["another"],
+            fill=fill,
         )
         if not created:
-            messages.info(request, "A draft for this date was already open; continuing it.")
+            kept = " (nothing was filled into it)" if fill else ""
+            messages.info(request, f"A draft for this date was already open; continuing it{kept}.")
         return redirect("assessment_edit", pk=assessment.pk)
     # The page shows the client and their last visit: a read of the record.
     client_record_viewed(actor=request.user, client=client, detail="start visit")
+    for offer in offers:  # what they show is read too (each offer audits its own)
+        offer.shown()
     context = {
         "client": client,
         "form": form,
         "previous": previous,
         "open_drafts": list(selectors.open_drafts(client)),
+        "offers": start_offers.ticked(offers, request.POST if form.is_bound else None),
     }
     return render(request, "assessments/start.html", context)
 
@@ -114,7 +129,13 @@ def _edit_context(
         assessment.client.clinic.assessment_preset, tuple(s.code for s in SECTIONS)
     )
     sections = build_sections(
-        values, cutoffs, form=form, carried=carried, folded=folded, fills=not assessment.is_final
+        values,
+        cutoffs,
+        form=form,
+        carried=carried,
+        from_client=saved.from_client,
+        folded=folded,
+        fills=not assessment.is_final,
     )
     answered = sum(sv.recorded for sv in sections if sv.section.code == "red_flags")
     return {
@@ -256,7 +277,13 @@ def assessment_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     services.assessment_viewed(actor=request.user, assessment=assessment)
     values = selectors.assessment_values(assessment)
     cutoffs = interpretation.clinic_cutoffs(assessment)
-    sections = build_sections(values, cutoffs, carried=values.carried, only_recorded=True)
+    sections = build_sections(
+        values,
+        cutoffs,
+        carried=values.carried,
+        from_client=values.from_client,
+        only_recorded=True,
+    )
     subjective, objective = split_soap(sections)
     context = {
         "assessment": assessment,

@@ -313,6 +313,10 @@ VISIT_PAGE_SECTIONS = [
     "plans.visit_section.plan_section",
     "treatment.panel.treatment_section",
 ]
+# What the apps built on the assessments app offer to fill a new visit with (the client's
+# own answers): callables taking (request, client, last visit or None) and returning an
+# assessments.start_offers.StartOffer or None.
+VISIT_START_OFFERS = ["plans.program.answers.offer.answers_offer"]
 # Marks on the client list from the apps built on the clinic app: callables taking the
 # page's client ids and returning {client id: words} (one query each for the page).
 CLIENT_LIST_MARKS = [

@@ -5,6 +5,7 @@ from plans.export import views as export_views
 from plans.handout import views as handout_views
 from plans.library import views as views_library
 from plans.program import views as program_views
+from plans.program.answers import views as answers_views
 from plans.program.reminders import views as reminder_views
 
 urlpatterns = [
@@ -31,6 +32,7 @@ urlpatterns = [
     path("p/<str:token>/", program_views.program_page, name="program_page"),
     path("p/<str:token>/sync", program_views.program_sync, name="program_sync"),
     path("p/<str:token>/reminder", reminder_views.program_reminder, name="program_reminder"),
+    path("p/<str:token>/answers", answers_views.program_answers, name="program_answers"),
     path(
         "p/unsubscribe/<str:token>/",
         reminder_views.program_unsubscribe,

@@ -121,6 +121,7 @@ POST_ONLY = {
     "handout_retry",
     "program_sync",
     "program_reminder",
+    "program_answers",
     "program_revoke",
     "episode_reassessed",
 }
@@ -254,6 +255,12 @@ RE_RENDERS: dict[str, tuple[str, Callable[[World], dict[str, str]], int, Expecte
         lambda w: {**_registry_post("episode_edit", w), "version": str(w.episode.version + 1)},
         409,
         _episode_view,
+    ),
+    "program answers, invalid": (
+        "program_answers",
+        lambda w: {"pain_now": "11"},
+        200,
+        lambda w: [("view", "program", w.issued.pk, w.client.pk)],
     ),
     "plan builder, conflict": (
         "plan_action",

@@ -412,6 +412,10 @@ REGISTRY: dict[str, Route] = {
     "program_reminder": Route(
         Access.TOKEN, _token, get=NOT_ALLOWED, post=lambda w: {}, post_only=OK
     ),
+    # POST only, a form: nothing answered is a form with errors, the page shown again.
+    "program_answers": Route(
+        Access.TOKEN, _token, get=NOT_ALLOWED, post=lambda w: {}, post_only=OK
+    ),
     # The reminder email's link: GET confirms (one button); the POST stops the reminders.
     "program_unsubscribe": Route(Access.TOKEN, _unsubscribe),
     "program_revoke": Route(

@@ -1,5 +1,6 @@
 """The plans app's models: plans and their versions, a clinic's library, stored handouts."""
 
+from plans.models.answers import SINCE_CHOICES, ProgramAnswers
 from plans.models.handout import (
     EmailStatus,
     HandoutEmail,
@@ -39,6 +40,7 @@ __all__ = [
     "PAIN_MAX",
     "PICTURE_TYPES",
     "SIDE_CHOICES",
+    "SINCE_CHOICES",
     "ClinicIntervention",
     "ClinicPicture",
     "DoseFields",
@@ -50,6 +52,7 @@ __all__ = [
     "Plan",
     "PlanItem",
     "PlanVersion",
+    "ProgramAnswers",
     "ProgramDay",
     "ProgramLink",
     "ProgramReminder",

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from clinic.models import Client
 from clinic.panels.registry import Panel
 from plans.program import selectors
+from plans.program.answers.panel import answers_panel
 from plans.program.reminders.selectors import reminder_of
 
 WEEKS_SHOWN = 6
@@ -26,5 +27,7 @@ def program_panel(request: HttpRequest, client: Client) -> Panel:
             "weeks": summary.adherence.weeks[-WEEKS_SHOWN:],
             "days": summary.days[:DAYS_SHOWN],
             "reminder": reminder if reminder is not None and reminder.active else None,
+            # The client's answers before the visit, sent through one of their links.
+            "answers_panel": answers_panel(request, client),
         },
     )

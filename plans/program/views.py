@@ -28,6 +28,8 @@ from clinic.http import AuthedRequest
 from plans.handout.figures import with_figures
 from plans.models import PAIN_MAX, ProgramLink
 from plans.program import payload, selectors, services
+from plans.program.answers.forms import AnswersForm
+from plans.program.answers.selectors import answers_context
 from plans.program.reminders.forms import ReminderForm
 from plans.program.reminders.selectors import reminder_context
 
@@ -96,10 +98,15 @@ def program_page(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def page_response(
-    request: HttpRequest, link: ProgramLink, token: str, reminder_form: ReminderForm | None = None
+    request: HttpRequest,
+    link: ProgramLink,
+    token: str,
+    reminder_form: ReminderForm | None = None,
+    answers_form: AnswersForm | None = None,
 ) -> HttpResponse:
-    """The program page of an open link (an opening: audited), with the reminder form as
-    sent when it had errors (plans/program/reminders/views.py)."""
+    """The program page of an open link (an opening: audited), with the reminder form or
+    the "Before your next visit" form as sent when it had errors
+    (plans/program/reminders/views.py, plans/program/answers/views.py)."""
     services.program_opened(link=link)
     content = selectors.content(link)
     today = timezone.localdate()
@@ -115,6 +122,7 @@ def page_response(
         "state": _state(link),
         "token": token,
         **reminder_context(link, reminder_form),
+        **answers_context(link, answers_form),
     }
     return private(render(request, "plans/program/page.html", context))
 

@@ -302,6 +302,17 @@ PAGES: dict[str, Check] = {
         _go(lambda w: reverse("program_page", args=[token_of(w.issued.program_link)])),
         shows="[data-slug] [data-tick]",
     ),
+    # "Before your next visit" sent with a score out of range: the message at its field.
+    "program_answers_errors": Check(
+        None,
+        "Your home program",
+        _then_submit(
+            lambda w: reverse("program_page", args=[token_of(w.issued.program_link)]),
+            "Send my answers",
+            **{"An activity you find hard (optional)": "Running"},
+        ),
+        shows="#id_new_score-error",
+    ),
     # The reminder email's one-click unsubscribe: its confirmation page.
     "program_unsubscribe": Check(None, "Stop the daily reminders?", _unsubscribe_page),
 }
@@ -378,7 +389,7 @@ GROUPS = {
         "audit_log",
     ],
     "account": ["password_change", "password_change_errors", "forbidden", "not_found"],
-    "program": ["program_page", "program_unsubscribe"],
+    "program": ["program_page", "program_answers_errors", "program_unsubscribe"],
 }
 
 

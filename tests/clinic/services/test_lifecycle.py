@@ -26,6 +26,7 @@ from clinic.services.lifecycle import (
 )
 from episodes.services import episode_goal_add
 from plans.handout.services import handout_email_request
+from plans.program.answers.services import program_answers_send, program_answers_use
 from plans.program.payload import Day, Payload, Tick
 from plans.program.reminders.services import program_reminder_set
 from plans.program.services import program_record
@@ -74,6 +75,10 @@ def full_record(therapist: User, as_therapist: HttpClient, client_record: Client
     )
     # The client asked for a daily reminder on the program page.
     program_reminder_set(link=link, email="priya@example.net", at=datetime.time(8, 0))
+    # And answered the questions before the next visit there.
+    answers = program_answers_send(
+        link=link, pain_now=4, pain_worst=None, since_last_visit="better", psfs=[]
+    )
     # An episode of care with a goal on one of the client's activities.
     episode = open_episode(therapist, client, started_on=VISIT)
     episode_goal_add(
@@ -90,6 +95,7 @@ def full_record(therapist: User, as_therapist: HttpClient, client_record: Client
         visit_date=VISIT + datetime.timedelta(days=14),
         copy_from=visit,
     )
+    program_answers_use(actor=therapist, answers=answers, assessment=follow_up)
     treatment_save(
         actor=therapist,
         assessment=follow_up,
@@ -131,6 +137,7 @@ def test_client_models_cover_every_client_record_table(db: None) -> None:
             "plans.ProgramTick",
             "plans.ProgramDay",
             "plans.ProgramReminder",
+            "plans.ProgramAnswers",
             "episodes.Episode",
             "episodes.EpisodeGoal",
             "treatment.TreatmentRecord",
@@ -184,7 +191,7 @@ def test_client_erase_keeps_earlier_audit_entries_and_adds_a_tombstone(
         "client",
         full_record.pk,
         "boss",
-        "Client record erased on request: 2 visits and 1 plan removed (36 rows in all)",
+        "Client record erased on request: 2 visits and 1 plan removed (37 rows in all)",
     )
 
 
@@ -261,6 +268,7 @@ def test_erasure_summary_counts_what_erase_will_remove(full_record: Client) -> N
         "program tick": 1,
         "program day": 1,
         "program reminder": 1,
+        "program answers": 1,
         "episode": 1,
         "episode goal": 1,
         "treatment record": 1,
