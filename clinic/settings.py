@@ -328,7 +328,10 @@ CLIENT_LIST_MARKS = [
 CLIENT_RECORD_SECTIONS = ["episodes.export.SECTION"]
 # Blocks the apps built on assessments add to the comparison of two visits: callables
 # taking (request, client, earlier visit, later visit) and returning a Panel.
-COMPARE_VISIT_PANELS = ["plans.program.compare.program_between_panel"]
+COMPARE_VISIT_PANELS = [
+    "treatment.compare.treatment_between_panel",
+    "plans.program.compare.program_between_panel",
+]
 # Panels kept rendered in the cache (clinic/panel_cache.py), forgotten when a client is erased.
 CLIENT_PAGE_CACHED_PANELS = ["progress", "history"]
 # What those panels are made of, as one value read in one query (any visit or plan change

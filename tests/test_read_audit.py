@@ -61,6 +61,7 @@ READS: dict[str, Expected] = {
     "assessment_edit": _assessment_view("draft"),
     "assessment_amend": _assessment_view("final"),
     "treatment_edit": _assessment_view("draft"),
+    "treatment_amend": _assessment_view("final"),
     "assessment_compare": _compared,
     "plan_builder": lambda w: [("view", "plan", w.draft_plan.plan_id, w.client.pk)],
     "handout_preview": lambda w: [("view", "handout", w.issued.pk, w.client.pk)],

@@ -350,6 +350,9 @@ REGISTRY: dict[str, Route] = {
         Access.OBJECT, _pk("final"), post=lambda w: _visit(w.final.version, reason="Typo")
     ),
     "treatment_edit": Route(Access.OBJECT, _pk("draft"), post=lambda w: _treatment()),
+    "treatment_amend": Route(
+        Access.OBJECT, _pk("final"), post=lambda w: {**_treatment(), "reason": "Wrong side"}
+    ),
     "technique_list": Route(Access.ADMIN_LIST),
     "technique_create": Route(Access.ADMIN_LIST),
     "technique_edit": Route(

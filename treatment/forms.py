@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
+from clinic.text_limits import REASON
 from treatment.checks import RowInput, check_row
 from treatment.models import MINUTES_MAX, PAIN_MAX, POSITION_CHOICES, SIDE_CHOICES, ClinicTechnique
 from treatment.precautions import PRECAUTIONS
@@ -41,6 +42,17 @@ class PrecautionScreenForm(forms.Form):
         return {
             p.code: self.cleaned_data[p.code] for p in PRECAUTIONS if self.cleaned_data[p.code]
         }
+
+
+class AmendReasonForm(forms.Form):
+    """Why a final visit's treatment is being corrected (required)."""
+
+    reason = forms.CharField(
+        label="Reason for the amendment",
+        max_length=REASON,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        error_messages={"required": "Say why the treatment is being amended."},
+    )
 
 
 def none_of_these(data: QueryDict) -> QueryDict:

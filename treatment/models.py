@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from assessments.models import Assessment
 from clinic.models import Clinic
+from clinic.text_limits import REASON, limited_text
 from treatment.precautions import answers_problems
 from treatment.regions import REGIONS
 from treatment.techniques import DEPTH_CHOICES, SCOPE_CHOICES, Depth, Scope, Technique
@@ -159,3 +160,31 @@ class TreatmentRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.technique_name} ({self.region})"
+
+
+class TreatmentAmendment(models.Model):
+    """A correction to a final visit's treatment: who, when, why, and the whole record
+    before and after ({"precautions": {...}, "rows": [{field: value, ...}, ...]}, each row
+    with the fields of a TreatmentRow), so the original rows can always be recovered."""
+
+    record = models.ForeignKey(
+        TreatmentRecord, on_delete=models.CASCADE, related_name="amendments"
+    )
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    made_at = models.DateTimeField(auto_now_add=True)
+    reason = limited_text(max_length=REASON)
+    old = models.JSONField()
+    new = models.JSONField()
+
+    class Meta:
+        ordering = ["made_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(reason=""), name="treatment_amendment_reason_given"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Treatment amendment to {self.record_id} by {self.made_by_id} at {self.made_at}"

@@ -1,6 +1,6 @@
 """Reads of treatment records and techniques, scoped to the requesting user's clinic."""
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 
 from assessments.models import Assessment
@@ -51,3 +51,14 @@ def treatment_of(assessment: Assessment) -> TreatmentRecord | None:
 def treatment_rows(assessment: Assessment) -> QuerySet[TreatmentRow]:
     """The rows given at the visit, in order (the visit was scoped by the caller)."""
     return TreatmentRow.objects.filter(record__assessment_id=assessment.pk).order_by("position")
+
+
+def rows_of_visits(assessment_ids: list[int]) -> dict[int, list[TreatmentRow]]:
+    """{visit id: its rows in order} for visits the caller scoped, in one query."""
+    by_visit: dict[int, list[TreatmentRow]] = {}
+    rows = TreatmentRow.objects.filter(record__assessment_id__in=assessment_ids).annotate(
+        visit_id=F("record__assessment_id")
+    )
+    for row in rows.order_by("position"):
+        by_visit.setdefault(row.visit_id, []).append(row)
+    return by_visit

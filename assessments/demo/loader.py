@@ -1,17 +1,19 @@
-"""Demo visits for the demo clients (data in demo_visits), written through the services.
+"""Demo visits for the demo clients (data in visits.py; palpation and body chart in
+examined.py), written through the services.
 
 Idempotent: a client who already has any assessment is left alone. A later visit is
 started as a copy of the one before (copy-forward), its carried values confirmed and the
 changes saved, exactly as a therapist does it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.db import transaction
 
 from assessments.catalogue.items import ITEMS, RED_FLAGS, Kind, Side
+from assessments.demo.examined import examined
 from assessments.demo.visits import DEMO_VISITS, DemoVisit, Entry
 from assessments.models import Assessment
 from assessments.selectors import assessment_values
@@ -73,9 +75,10 @@ def _record(
     assessment = assessment_start(
         actor=actor, client=client, visit_date=visit.on, copy_from=previous
     )
+    palpation, body_chart = examined(client.given_name, client.family_name, visit.on)
     # The full new state: what copy-forward carried, with this visit's changes on top.
     values: dict[Key, Value | None] = dict(assessment_values(assessment).values)
-    values.update(visit_values(visit))
+    values.update(visit_values(replace(visit, values={**visit.values, **palpation})))
     assessment = assessment_save(
         actor=actor,
         assessment=assessment,
@@ -83,6 +86,7 @@ def _record(
         narrative=visit.story,
         values=values,
         confirm_carried=True,
+        body_chart=body_chart,
     )
     if not visit.draft:
         assessment = assessment_finalise(

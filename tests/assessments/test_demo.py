@@ -11,7 +11,7 @@ from pytest_django import DjangoDbBlocker
 from assessments.catalogue.items import ITEMS, RED_FLAGS, Kind
 from assessments.demo import loader as demo
 from assessments.demo.visits import DEMO_VISITS, GRACE, MEI, RIVERSIDE
-from assessments.models import Assessment, Measurement, Status
+from assessments.models import Assessment, BodyChartMark, Measurement, Status
 from clinic.demo import load_demo as load_clinic_demo
 from clinic.models import Client
 
@@ -120,12 +120,31 @@ class TestLoadedDemo:
         assert _series("Rafael Ortega", "thomas_knee_angle", "right") == [48, 55, 60]
         assert _series("Mei Chen", "slr_angle", "right") == [92, 92]
 
+    def test_load_demo_palpation_and_body_chart_follow_the_story(self, demo_summary: str) -> None:
+        trigger = _series("Daniel Kowalski", "palp_piriformis_trigger", "right")
+        assert trigger == ["familiar", "present", "absent"]
+        assert _series("Aisha Bello", "palp_glute_med_tender", "right") == ["2", "1", "0", "0"]
+        # Not palpated after her fall (a suspected fracture): nothing carried either.
+        assert (
+            _series("Margaret O'Neill", "palp_lumbar_erectors_tone", "left") == ["increased"] * 2
+        )
+        marks = BodyChartMark.objects.filter(assessment__client__given_name="Daniel")
+        assert [(m.assessment.visit_date.month, m.region, m.intensity) for m in marks] == [
+            (7, "buttock_right", 5), (7, "thigh_back_right", 3),
+            (8, "buttock_right", 3), (8, "thigh_back_right", 1),
+            (9, "buttock_right", 1),
+        ]  # fmt: skip
+        # Every visit's chart asked anew, and none below the knee (no nerve-root flag).
+        assert BodyChartMark.objects.count() == 55
+        assert not BodyChartMark.objects.filter(carried_over=True).exists()
+        assert not BodyChartMark.objects.filter(region__startswith="leg_").exists()
+
     def test_load_demo_values_fit_the_model_constraints(self, demo_summary: str) -> None:
         rows = list(Measurement.objects.all())
         assert [row for row in rows if not _within_catalogue(row)] == []
         # Thomas Becker's first STarT Back: 9 answers, not 2 totals; follow-ups carry pain
-        # sites, aggravating activities and hours sitting.
-        assert len(rows) == 1504
+        # sites, aggravating activities and hours sitting; palpation carries like the rest.
+        assert len(rows) == 1840
         for assessment in Assessment.objects.all():
             assessment.full_clean()
 

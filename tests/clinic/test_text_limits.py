@@ -33,6 +33,7 @@ def test_free_text_fields_are_all_found() -> None:
         "plans.ClinicIntervention.steps",
         "plans.PlanVersion.message",
         "plans.PlanVersion.override_reason",
+        "treatment.TreatmentAmendment.reason",
     ]
 
 

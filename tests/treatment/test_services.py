@@ -8,16 +8,20 @@ from assessments.models import Assessment
 from assessments.services import assessment_finalise
 from clinic.models import AuditEntry, Clinic
 from treatment.checks import NOT_OFFERED, REASON_NEEDED, RowInput
-from treatment.models import ClinicTechnique, TreatmentRecord
+from treatment.models import ClinicTechnique, TreatmentAmendment, TreatmentRecord
 from treatment.precautions import CODES
 from treatment.selectors import techniques_offered
 from treatment.services import (
+    DRAFT,
     FINAL,
     TreatmentConflict,
     clinic_technique_create,
     clinic_technique_update,
+    snapshot,
+    treatment_amend,
     treatment_save,
 )
+from treatment.services import REASON_NEEDED as AMEND_REASON
 
 NONE = dict.fromkeys(CODES, "no")
 DEEP = RowInput("deep-tissue-massage", "glute_max", "left", 10, "firm", "prone", 6, 3, "tender")
@@ -31,6 +35,24 @@ def _save(actor: User, visit: Assessment, rows: list[RowInput], version: int = 0
         expected_version=version,
         precautions={**NONE, **answers},
         rows=rows,
+    )
+
+
+def _amend(  # type: ignore[no-untyped-def]
+    actor: User,
+    visit: Assessment,
+    rows: list[RowInput],
+    version: int = 1,
+    reason: str = "Wrong muscle recorded",
+    **answers: str,
+):
+    return treatment_amend(
+        actor=actor,
+        assessment=visit,
+        expected_version=version,
+        precautions={**NONE, **answers},
+        rows=rows,
+        reason=reason,
     )
 
 
@@ -98,11 +120,47 @@ def test_profession_decides_the_techniques_accepted(
     assert record.rows.count() == 2
 
 
-def test_a_final_visit_is_read_only(massage_therapist: User, visit: Assessment) -> None:
+def test_a_final_visit_is_amended_with_a_reason_keeping_the_rows_before(
+    massage_therapist: User, visit: Assessment
+) -> None:
+    _save(massage_therapist, visit, [DEEP, LIGHT])
     final = assessment_finalise(actor=massage_therapist, assessment=visit, expected_version=1)
-    with pytest.raises(ValidationError) as refused:
-        _save(massage_therapist, final, [LIGHT])
+    with pytest.raises(ValidationError) as refused:  # saved directly: refused
+        _save(massage_therapist, final, [LIGHT], version=1)
     assert refused.value.messages == [FINAL]
+    with pytest.raises(ValidationError) as no_reason:
+        _amend(massage_therapist, final, [LIGHT], reason="  ")
+    assert no_reason.value.message_dict == {"reason": [AMEND_REASON]}
+    with pytest.raises(ValidationError) as unreasoned:  # the same checks as recording
+        _amend(massage_therapist, final, [DEEP], anticoagulants="yes")
+    assert unreasoned.value.message_dict == {"rows-0-precaution_reason": [REASON_NEEDED]}
+    assert _amend(massage_therapist, final, [DEEP, LIGHT]) is None  # nothing changed
+
+    amendment = _amend(massage_therapist, final, [LIGHT])
+    assert amendment is not None
+    record = TreatmentRecord.objects.get()
+    assert (record.version, record.rows.get().technique) == (2, "swedish-massage")
+    assert [row["technique"] for row in amendment.old["rows"]] == [
+        "deep-tissue-massage",
+        "swedish-massage",
+    ]
+    assert amendment.old["rows"][0]["response_note"] == "tender"
+    assert amendment.new["rows"] == [snapshot(record)["rows"][0]]
+    entry = AuditEntry.objects.latest("pk")
+    assert (entry.action, entry.object_id, entry.detail) == (
+        "change",
+        visit.pk,
+        f"amendment {amendment.pk}: 1 rows",
+    )
+    with pytest.raises(TreatmentConflict):  # from the version before: nothing lost
+        _amend(massage_therapist, final, [DEEP])
+
+
+def test_a_draft_is_not_amended(massage_therapist: User, visit: Assessment) -> None:
+    with pytest.raises(ValidationError) as refused:
+        _amend(massage_therapist, visit, [LIGHT], version=0)
+    assert refused.value.messages == [DRAFT]
+    assert not TreatmentAmendment.objects.exists()
 
 
 def test_clinic_technique_offered_by_its_scope_and_audited(

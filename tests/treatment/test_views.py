@@ -4,8 +4,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 from django.urls import reverse
+from django.utils import timezone
 
 from assessments.models import Assessment
+from assessments.services import assessment_finalise
 from clinic.models import AuditEntry
 from treatment.checks import REASON_NEEDED, RowInput
 from treatment.models import TreatmentRecord
@@ -136,3 +138,37 @@ def test_treatment_page_query_count_is_flat(
     with django_assert_num_queries(QUERIES):  # type: ignore[operator]
         response = as_therapist.get(reverse("treatment_edit", args=[visit.pk]))
     assert response.context["rows"].initial_form_count() == rows
+
+
+def test_final_visit_treatment_is_amended_with_a_reason(
+    as_therapist: HttpClient, therapist: User, visit: Assessment
+) -> None:
+    treatment_save(
+        actor=therapist,
+        assessment=visit,
+        expected_version=0,
+        precautions={},
+        rows=[RowInput("swedish-massage", "thigh", "left", 10)],
+    )
+    assessment_finalise(actor=therapist, assessment=visit, expected_version=visit.version)
+    url = reverse("treatment_amend", args=[visit.pk])
+    edit = as_therapist.get(reverse("treatment_edit", args=[visit.pk]))
+    assert (edit.status_code, edit["Location"]) == (302, url)
+    # No reason and a precaution with no reason: both next to their fields, nothing lost.
+    refused = as_therapist.post(url, _post(version=1))
+    html = refused.content.decode()
+    assert (refused.status_code, html.count(REASON_NEEDED)) == (200, 1)
+    assert "Say why the treatment is being amended." in html
+    assert 'value="hip IR 24 to 29"' in html
+    assert TreatmentRecord.objects.get().version == 1
+
+    saved = as_therapist.post(url, {**_post(version=1, reason="GP agreed"), "reason": "Typo"})
+    assert saved.status_code == 302
+    assert TreatmentRecord.objects.get().rows.get().technique == "deep-tissue-massage"
+    # A second tab still on version 1: refused with what was typed, not saved over.
+    stale = as_therapist.post(url, {**_post(version=1, reason="x"), "reason": "Other"})
+    assert stale.status_code == 409
+    page = as_therapist.get(reverse("assessment_detail", args=[visit.pk])).content.decode()
+    amended = timezone.localdate().strftime("%-d %b %Y")
+    assert f"Amended on {amended} by {therapist.get_full_name()}: Typo" in page
+    assert "Swedish massage (effleurage, petrissage), Thigh (region), left, 10 min" in page

@@ -158,9 +158,9 @@ def test_compare_query_count_is_flat(
         response = as_therapist.get(_url(client_record, made[-1].pk, made[0].pk))
     assert response.status_code == 200
     # session, user, client, visits with therapists, measurements of the two, their
-    # body-chart marks, 2 audit inserts, program links between the visits (none here),
-    # membership (page header)
-    assert len(queries) == 10, [q["sql"] for q in queries]
+    # body-chart marks, 2 audit inserts, treatment rows of the two, program links between
+    # the visits (none here), membership (page header)
+    assert len(queries) == 11, [q["sql"] for q in queries]
 
 
 def test_compare_page_shows_instrument_caveat_and_missing_values(

@@ -43,14 +43,14 @@ from tests.episodes.helpers import open_episode
 from tests.factories import ClientFactory, MembershipFactory
 from tests.plans.fixtures import VISIT
 from treatment.checks import RowInput
-from treatment.services import treatment_save
+from treatment.services import treatment_amend, treatment_save
 
 
 @pytest.fixture
 def full_record(therapist: User, as_therapist: HttpClient, client_record: Client) -> Client:
-    """Notes, a finalised and amended visit with a red flag, an issued plan with a cached
-    handout (downloaded), a revised draft, and a second visit copied forward with the
-    treatment given."""
+    """Notes, a finalised and amended visit with a red flag and an amended treatment, an
+    issued plan with a cached handout (downloaded), a revised draft, and a second visit
+    copied forward with the treatment given."""
     client = client_update(
         actor=therapist, client=client_record, expected_version=1, fields={"notes": TYPED["notes"]}
     )
@@ -103,6 +103,15 @@ def full_record(therapist: User, as_therapist: HttpClient, client_record: Client
         precautions={"fever": "no"},
         rows=[RowInput("swedish-massage", "lower_back", "both", 10)],
     )
+    # The final visit's treatment, left out at first, added by an amendment.
+    treatment_amend(
+        actor=therapist,
+        assessment=visit,
+        expected_version=0,
+        precautions={},
+        rows=[RowInput("passive-stretching", "hamstrings", "left", 5)],
+        reason="Left out at the visit",
+    )
     return client
 
 
@@ -142,6 +151,7 @@ def test_client_models_cover_every_client_record_table(db: None) -> None:
             "episodes.EpisodeGoal",
             "treatment.TreatmentRecord",
             "treatment.TreatmentRow",
+            "treatment.TreatmentAmendment",
         )
     }
 
@@ -191,7 +201,7 @@ def test_client_erase_keeps_earlier_audit_entries_and_adds_a_tombstone(
         "client",
         full_record.pk,
         "boss",
-        "Client record erased on request: 2 visits and 1 plan removed (37 rows in all)",
+        "Client record erased on request: 2 visits and 1 plan removed (40 rows in all)",
     )
 
 
@@ -271,8 +281,9 @@ def test_erasure_summary_counts_what_erase_will_remove(full_record: Client) -> N
         "program answers": 1,
         "episode": 1,
         "episode goal": 1,
-        "treatment record": 1,
-        "treatment row": 1,
+        "treatment records": 2,
+        "treatment rows": 2,
+        "treatment amendment": 1,
     }
 
 

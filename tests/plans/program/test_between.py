@@ -103,6 +103,6 @@ def test_compare_query_count_with_a_program_is_flat_in_ticks(
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(_compare(client_record, issued, second))
     assert f"Done <strong>{ticks} of" in response.content.decode()
-    # The compare page's ten (tests/assessments/compare/test_views.py), the links' ticks
+    # The compare page's eleven (tests/assessments/compare/test_views.py), the links' ticks
     # and days between the visits.
-    assert len(queries) == 12, [q["sql"] for q in queries]
+    assert len(queries) == 13, [q["sql"] for q in queries]
