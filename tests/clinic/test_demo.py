@@ -1,7 +1,4 @@
-from io import StringIO
-
 from django.contrib.auth.models import User
-from django.core.management import call_command
 
 from clinic.demo import DEMO_PASSWORD, load_demo
 from clinic.models import AuditEntry, Client, Clinic, Membership
@@ -23,14 +20,3 @@ def test_load_demo_twice_changes_nothing(db: None) -> None:
     again = load_demo()
     assert (again.created_clinics, again.created_staff, again.created_clients) == (0, 0, 0)
     assert Client.objects.count() == 9
-
-
-def test_load_demo_command_prints_logins(db: None) -> None:
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    text = out.getvalue()
-    assert f"password for all: {DEMO_PASSWORD}" in text
-    assert "Clinic: 2 clinics, 3 staff, 9 clients created" in text
-    assert "alex" in text
-    assert "sam" in text
-    assert "jordan" in text

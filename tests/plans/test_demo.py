@@ -3,13 +3,21 @@ from decimal import Decimal
 
 from django.core.management import call_command
 
+from clinic.demo import DEMO_PASSWORD
 from episodes.models import Episode
 from episodes.selectors import reassessment_marks
 from plans.models import PlanVersion
 
 
-def test_load_demo_issues_plans_and_opens_an_episode_once(db: None) -> None:
-    call_command("load_demo", stdout=io.StringIO())
+# The whole demo, loaded by its command once (about 10 s on SQLite): the logins printed,
+# the plans issued, the episode opened; then loaded again, changing nothing.
+def test_load_demo_prints_logins_issues_plans_and_opens_an_episode_once(db: None) -> None:
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    text = out.getvalue()
+    assert f"password for all: {DEMO_PASSWORD}" in text
+    assert "Clinic: 2 clinics, 3 staff, 9 clients created" in text
+    assert all(login in text for login in ("alex", "sam", "jordan"))
     issued = PlanVersion.objects.filter(status="issued")
     count = issued.count()
     assert count >= 6
