@@ -1,7 +1,9 @@
 """The client's answers before the next visit, sent on the program page by its token
 (docs/program.md "Before your next visit")."""
 
+import re
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.contrib.auth.models import User
@@ -15,6 +17,8 @@ from plans.models import EndReason, PlanVersion, ProgramAnswers, ProgramLink
 from plans.program.selectors import token_of
 from plans.services import plan_build, plan_issue
 from tests.plans.fixtures import TYPICAL, make_assessment
+from tests.plans.handout.test_readability import sentences
+from tests.plans.rules.helpers import MAX_GRADE, grade
 
 PSFS = {
     ("psfs_activity_1", ""): "Gardening",
@@ -192,3 +196,18 @@ def test_another_clinic_neither_sees_nor_uses_the_answers(
     assert as_outsider.get(reverse("client_detail", args=[client_record.pk])).status_code == 404
     assert ProgramAnswers.objects.get(pk=sent.pk).is_open
     assert not AuditEntry.objects.filter(detail__contains="client's answers").exists()
+
+
+def test_the_pages_words_read_at_grade_8_or_lower(issued: PlanVersion) -> None:
+    """The client reads the program page on a phone: its own words (the answers form, the
+    reminders, the headings and hints) meet the handout's readability rule too."""
+    page, _ = _urls(issued)
+    html = HttpClient().get(page).content.decode()
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    text = unescape(re.sub(r"<[^>]+>", "\n", body))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    scored = [sentence for line in lines for sentence in sentences(line)]
+    hard = {(round(grade(s), 1), s) for s in scored if grade(s) > MAX_GRADE}
+    assert len(scored) >= 10, scored  # the page's own sentences were found and scored
+    assert "Before your next visit" in text
+    assert hard == set()
