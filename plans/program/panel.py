@@ -8,6 +8,7 @@ from clinic.models import Client
 from clinic.panels.registry import Panel
 from plans.program import selectors
 from plans.program.answers.panel import answers_panel
+from plans.program.answers.selectors import client_answered
 from plans.program.reminders.selectors import reminder_of
 
 WEEKS_SHOWN = 6
@@ -15,7 +16,8 @@ DAYS_SHOWN = 14
 
 
 def program_panel(request: HttpRequest, client: Client) -> Panel:
-    link = selectors.links_for_client(request.user, client).first()  # type: ignore[arg-type]
+    links = selectors.links_for_client(request.user, client)  # type: ignore[arg-type]
+    link = links.annotate(answered=client_answered(client)).first()
     if link is None:
         return Panel("plans/program/_panel.html", {"summary": None})
     summary = selectors.summary(link)
@@ -28,6 +30,6 @@ def program_panel(request: HttpRequest, client: Client) -> Panel:
             "days": summary.days[:DAYS_SHOWN],
             "reminder": reminder if reminder is not None and reminder.active else None,
             # The client's answers before the visit, sent through one of their links.
-            "answers_panel": answers_panel(request, client),
+            "answers_panel": answers_panel(request, client) if link.answered else None,
         },
     )

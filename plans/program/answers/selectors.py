@@ -5,7 +5,7 @@ import datetime
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import QuerySet
+from django.db.models import Exists, QuerySet
 
 from assessments.models import Measurement
 from clinic.models import Client
@@ -70,6 +70,13 @@ def answers_for_client(user: User, client: Client) -> QuerySet[ProgramAnswers]:
         .defer("link__version__plan__assessment__client__notes")
         .order_by("-submitted_at", "-pk")
     )
+
+
+def client_answered(client: Client) -> Exists:
+    """Whether the client ever sent answers, as an annotation for a query the page runs
+    anyway (the home program panel's link): the answers' own query, which joins five
+    tables, then runs only for a client who answered."""
+    return Exists(ProgramAnswers.objects.filter(link__version__plan__assessment__client=client))
 
 
 def answers_to_offer(
