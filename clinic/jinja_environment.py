@@ -1,7 +1,8 @@
 """The Jinja2 environment of the project's Jinja2 template engine (settings TEMPLATES).
 
 Used only where Django's template language is too slow for the page's size: the
-assessment grid's rows (assessments/templatetags/assessment_grid.py). Undefined names
+assessment grid's rows (assessments/templatetags/assessment_grid.py) and the plan builder's
+item cards (plans/templatetags/plan_items.py). Undefined names
 raise, so a misspelt variable fails a test instead of printing nothing; the two Django
 filters the rows use are added.
 """
