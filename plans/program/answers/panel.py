@@ -1,8 +1,8 @@
 """The client page's "Answers before the visit" panel, shown under the home program panel
 (plans/program/panel.py, which asks for it only when the link's query found that the
-client answered: no query otherwise): the client's newest answers from their program page, and whether a visit used
-them yet. Nothing when the client never answered. Its read is audited on its own (the
-answers are the client's, sent since the record was last written)."""
+client answered: no query otherwise): the client's newest answers from their program
+page, and whether a visit used them yet. Its read is audited on its own (the answers are
+the client's, sent since the record was last written)."""
 
 from django.http import HttpRequest
 from django.utils import timezone
