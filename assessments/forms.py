@@ -27,7 +27,7 @@ from assessments.services import NARRATIVE_FIELDS
 from assessments.validators import visit_date_not_future
 from assessments.values import Key, Value
 from clinic.forms.messages import literal
-from clinic.forms.renderers import FAST_WIDGETS, InlineSelect
+from clinic.forms.renderers import FAST_WIDGETS, InlineSelect, InlineTextInput
 from clinic.text_limits import REASON, limit_help
 
 
@@ -106,7 +106,12 @@ def _choice_field(item: Item, side: str, current: object = None) -> forms.Choice
 
 
 def _text_field(item: Item, side: str) -> forms.CharField:
-    return forms.CharField(label=_label(item, side), required=False, max_length=item.max_length)
+    return forms.CharField(
+        label=_label(item, side),
+        required=False,
+        max_length=item.max_length,
+        widget=InlineTextInput,
+    )
 
 
 def _measurement_field(item: Item, side: str, current: object = None) -> forms.Field:

@@ -28,6 +28,8 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from clinic.forms.renderers import InlineTextInput
+
 # re.ASCII: \d would also match other scripts' digits; [0-9] says what is meant.
 _NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+|,[0-9]{1,2})?", re.ASCII)
 
@@ -67,7 +69,7 @@ class CatalogueNumberField(forms.Field):
     range; the form gives both the same text), "max_decimal_places".
     """
 
-    widget = forms.TextInput
+    widget = InlineTextInput
     default_error_messages = {
         "invalid": "Enter a number.",
         "min_value": "The value is outside the range.",

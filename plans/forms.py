@@ -8,7 +8,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from clinic.forms.messages import literal
-from clinic.forms.renderers import FAST_WIDGETS, InlineSelect
+from clinic.forms.renderers import FAST_WIDGETS, InlineNumberInput, InlineSelect, InlineTextInput
 from clinic.http import whole_number
 from clinic.text_limits import PLAN_MESSAGE, REASON, limit_help
 from plans.library import Kind
@@ -48,7 +48,11 @@ class PlanItemForm(forms.ModelForm):
             "times_per_day": "Times/day",
             "days_per_week": "Days/week",
         }
-        widgets = {"side": InlineSelect}
+        widgets = {
+            **{name: InlineNumberInput for name in DOSE_FIELDS if name != "load"},
+            "load": InlineTextInput,
+            "side": InlineSelect,
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

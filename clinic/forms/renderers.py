@@ -19,3 +19,19 @@ class InlineSelect(forms.Select):
     FAST_WIDGETS renderer, which finds the template in the app's jinja2 folder."""
 
     template_name = "clinic/widgets/select.html"
+
+
+class InlineTextInput(forms.TextInput):
+    """A text box drawn by one template (clinic/jinja2/clinic/widgets/input.html) rather
+    than Django's three (text, input, attributes): the same HTML. The entry page has about
+    170 of them (numbers are typed as text: assessments/number_field.py). Only for forms
+    with the FAST_WIDGETS renderer."""
+
+    template_name = "clinic/widgets/input.html"
+
+
+class InlineNumberInput(forms.NumberInput):
+    """A number box drawn by the same one template as InlineTextInput: the plan builder's
+    dose fields."""
+
+    template_name = "clinic/widgets/input.html"
