@@ -4,6 +4,7 @@ import datetime
 import io
 import json
 import logging
+import re
 import uuid
 
 import pytest
@@ -233,6 +234,14 @@ def test_client_page_shows_adherence_pain_and_notes(
     assert f"Version {issued.number}: link works until" in page
     assert "Done <strong>1 of" in page
     assert 'action="' + reverse("program_revoke", args=[issued.program_link.pk]) in page
+    # Issued today: the week so far is one day, and an exercise done three days a week is
+    # planned 3/7 of a session by now: "0.4", not rounded to a "0" that reads as "not planned".
+    assert re.search(r"Week of \d+ \w+ \(1 day\)</th>", page)
+    row = r'<th scope="row" class="fw-normal">[^<]+</th><td>(\d+) / ([\d.]+)</td>'
+    cells = re.findall(row, page)
+    assert cells
+    assert all(float(planned) > 0 for _, planned in cells)
+    assert any("." in planned for _, planned in cells)  # the three-days-a-week exercises
 
 
 def test_service_worker_and_manifest_serve_only_this_program(issued: PlanVersion) -> None:
