@@ -1,5 +1,5 @@
 """axe-core on every main page and on the forms showing errors: no serious or critical issue,
-at a desktop's, a tablet's and a phone's width.
+at a desktop's, a tablet's and a phone's width, and no page that scrolls sideways.
 
 The pages are checked in groups (one test each, one browser context and one set of data per
 group: building the data is most of a page's cost), and a group reports every page and
@@ -357,6 +357,9 @@ def blocking_violations(page: Page, *, layout_only: bool = False) -> list[dict[s
 
 # Desktop, tablet (portrait) and phone viewports: width and height in CSS pixels.
 WIDTHS = {"desktop": (1280, 900), "tablet": (768, 1024), "phone": (390, 844)}
+# How far the page scrolls sideways at a width: none on any page (a wide table or the
+# handout's tick sheet scrolls inside its own region, which axe checks can take the focus).
+SIDEWAYS = "() => document.documentElement.scrollWidth - window.innerWidth"
 
 # Each group in the order its pages are visited: a page that changes something (the quick
 # screen preset, the sign-in lockout) comes last in its group.
@@ -441,6 +444,9 @@ def test_pages_have_no_serious_accessibility_violations_at_any_width(
             blocking = blocking_violations(page, layout_only=width != "desktop")
             if blocking:
                 failures[f"{name} at {width} width, {page.url}"] = _report(blocking)
+            sideways = page.evaluate(SIDEWAYS)
+            if sideways > 0:
+                failures[f"{name} at {width} width, sideways"] = f"scrolls {sideways} px"
     assert failures == {}, "\n\n".join(f"{where}:\n{report}" for where, report in failures.items())
 
 
