@@ -6,10 +6,11 @@ from django.http import HttpRequest
 
 from assessments.models import Assessment
 from clinic.panels.registry import Panel
-from treatment.models import SIDE_CHOICES, TreatmentAmendment
+from treatment.models import SIDE_CHOICES, TreatmentAmendment, TreatmentRow
 from treatment.precautions import BY_CODE, yes_codes
 from treatment.regions import LABELS
 from treatment.selectors import treatment_of
+from treatment.services.visit import ROW_FIELDS
 from treatment.techniques import DEPTH_CHOICES
 
 SIDES, DEPTHS = dict(SIDE_CHOICES), dict(DEPTH_CHOICES)
@@ -34,6 +35,11 @@ def row_line(row: dict[str, Any]) -> str:
     if row.get("response_note"):
         parts.append(row["response_note"])
     return ", ".join(parts)
+
+
+def given_line(row: TreatmentRow) -> str:
+    """A saved row in one line, as row_line writes a kept one (the progress letter)."""
+    return row_line({name: getattr(row, name) for name in ROW_FIELDS})
 
 
 def _amendments(amendments: list[TreatmentAmendment]) -> list[dict[str, Any]]:

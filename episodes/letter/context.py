@@ -27,8 +27,19 @@ from plans.handout.context import PAGE_SIZES
 from plans.handout.fetcher import LOGO_URL
 from plans.models import PlanItem, PlanVersion
 from plans.models.plan import VersionStatus
+from treatment.panel import given_line
+from treatment.selectors import rows_of_visits
 
 TEMPLATE = "episodes/letter.html"
+
+
+@dataclass(frozen=True)
+class InClinic:
+    """A visit's treatment in the clinic: each technique given in one line, and the note."""
+
+    day: datetime.date
+    given: list[str]
+    note: str
 
 
 @dataclass(frozen=True)
@@ -109,8 +120,16 @@ def letter_context(episode: Episode, *, actor: User) -> dict[str, Any]:
             )
         )
     version, items = _issued_items(visits)
+    # The structured treatment given (one query for every visit), then the visit's note.
+    given = rows_of_visits([visit.pk for visit in visits])
     in_clinic = [
-        (visit.visit_date, visit.treatment_today) for visit in visits if visit.treatment_today
+        InClinic(
+            visit.visit_date,
+            [given_line(row) for row in given.get(visit.pk, [])],
+            visit.treatment_today,
+        )
+        for visit in visits
+        if visit.treatment_today or given.get(visit.pk)
     ]
     return {
         "clinic": clinic,

@@ -16,6 +16,9 @@ from episodes.services import episode_goal_add
 from tests.episodes.helpers import SITTING, START, open_episode, visit
 from tests.factories import ClientFactory
 from tests.plans.handout.helpers import issue, pages_text
+from treatment.checks import RowInput
+from treatment.precautions import CODES
+from treatment.services import treatment_amend
 
 LATER = datetime.date(2099, 1, 1)
 
@@ -102,6 +105,15 @@ def test_progress_letter_pdf_reports_findings_treatment_outcomes_and_goals(
     latest = client_record.assessments.order_by("-visit_date").first()
     assert latest is not None
     issue(therapist, latest)
+    # The treatment given at the latest visit, recorded after it (a final visit: amended).
+    treatment_amend(
+        actor=therapist,
+        assessment=latest,
+        expected_version=0,
+        precautions=dict.fromkeys(CODES, "no"),
+        rows=[RowInput("myofascial-release", "iliopsoas", "left", 8, "moderate", "", 5, 3)],
+        reason="Recorded after the visit",
+    )
     therapist.first_name, therapist.last_name = "Tamsin", "Quillfeather"
     therapist.save()
     response = as_therapist.get(reverse("episode_letter", args=[episode.pk]))
@@ -114,6 +126,8 @@ def test_progress_letter_pdf_reports_findings_treatment_outcomes_and_goals(
         "Date of birth: 12 April 1988",
         "Complaint: Low back pain when sitting",
         f"Initial assessment, {START:%-d %B %Y}",
+        f"{latest.visit_date:%-d %b %Y}: Myofascial release, Iliopsoas, left, 8 min, moderate,"
+        " pain 5 → 3.",
         "Home program (issued",
         "Pain now (NPRS 0-10) 6 2 -4 Improved, reaching the MCID (2 points or 30%)",
         f"{SITTING} 3 6 9 by 1 Jan 2099 In progress (50% of the way)",
