@@ -121,6 +121,9 @@ RMDQ_SCORE = "rmdq_score"
 # as well: a 0-10 rating of the pain that day, at the time the client gave it).
 PROGRAM_ADHERENCE = "program_adherence"
 PROGRAM_PAIN = "program_pain"
+# The client's answers on the program page before a visit (docs/program.md "Before your next
+# visit"): one observation per set sent, its parts coded as the visit's own items are.
+PROGRAM_ANSWERS = "program_answers"
 
 
 def snomed_laterality(side: str) -> str:

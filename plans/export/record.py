@@ -1,19 +1,21 @@
-"""The client-record document (JSON, version 4): a client's whole record in one file.
+"""The client-record document (JSON, version 5): a client's whole record in one file.
 
 Each visit is exactly the assessment interchange document (`export_assessment`, version 2,
 which holds the treatment given), next to its outcome scores (worked out from the answers,
 `assessments.outcomes`) and its plan's versions, so a reader of the assessment format reads
 every visit unchanged. After the visits come the keys of the apps built on plans
-(settings.CLIENT_RECORD_SECTIONS: the episodes of care). Version 4 embeds assessment
-documents of version 2, so the visit's treatment moved into them (version 3 had it as
-`visits[i].treatment`), and added the `episodes`; version 3 added each plan version's home
-program (the link's life, adherence, pain and notes; never the link's token, salt or digest)
-and each visit's findings and treatment; version 2 added the scores; version 1 had neither.
+(settings.CLIENT_RECORD_SECTIONS: the episodes of care). Version 5 added each program's
+`answers` (what the client answered on the program page before a visit); version 4 embeds
+assessment documents of version 2, so the visit's treatment moved into them (version 3 had
+it as `visits[i].treatment`), and added the `episodes`; version 3 added each plan version's
+home program (the link's life, adherence, pain and notes; never the link's token, salt or
+digest) and each visit's findings and treatment; version 2 added the scores; version 1 had
+neither.
 Unlike the assessment document this one NAMES the client: it is the record itself (for
 handing it to the client or to another clinic), not a de-identified exchange.
 
 Pure over what `export_selectors.client_record_get` loaded: no queries. Shape and rules:
-docs/interchange.md ("Client record"); JSON Schema: docs/client-record-v4.schema.json,
+docs/interchange.md ("Client record"); JSON Schema: docs/client-record-v5.schema.json,
 which `record_schema.json_schema()` generates (a test keeps the file in step).
 """
 
@@ -43,6 +45,7 @@ from plans.export.selectors import ClientRecord, plan_versions
 from plans.models import (
     PlanItem,
     PlanVersion,
+    ProgramAnswers,
     ProgramLink,
 )
 from plans.program.adherence import Cell
@@ -137,6 +140,23 @@ def _program(version: PlanVersion, today: datetime.date) -> dict[str, Any] | Non
             {"day": day.isoformat(), "pain": rating, "note": note}
             for day, rating, note in reversed(found.days)
         ],
+        # Prefetched oldest first (export selectors).
+        "answers": [_answers(answers) for answers in link.answers.all()],
+    }
+
+
+def _answers(answers: ProgramAnswers) -> dict[str, Any]:
+    """What the client answered on the program page before a visit (docs/program.md
+    "Before your next visit"), and the visit whose draft took them, by its date."""
+    used_in = answers.used_in
+    return {
+        "submitted_at": utc_timestamp(answers.submitted_at),
+        "pain_now": answers.pain_now,
+        "pain_worst": answers.pain_worst,
+        "since_last_visit": answers.since_last_visit,
+        "psfs": [{"activity": row["activity"], "score": row["score"]} for row in answers.psfs],
+        "used_at": utc_timestamp(answers.used_at) if answers.used_at else None,
+        "used_in_visit": used_in.visit_date.isoformat() if used_in is not None else None,
     }
 
 
@@ -167,7 +187,7 @@ def _handout(version: PlanVersion) -> dict[str, Any] | None:
 def export_client_record(
     record: ClientRecord, *, exported_at: datetime.datetime
 ) -> dict[str, Any]:
-    """The record as a version 4 document; visits oldest first, plan versions by number,
+    """The record as a version 5 document; visits oldest first, plan versions by number,
     then each section's key. A program's adherence and an episode's reassessment are
     counted up to the export's day."""
     clinic = record.client.clinic

@@ -1,7 +1,7 @@
-"""The JSON Schema of the client-record document (version 4) and the names it fixes.
+"""The JSON Schema of the client-record document (version 5) and the names it fixes.
 
 `plans.export.record` writes the document; this module describes it. The schema file
-docs/client-record-v4.schema.json is `json_schema_text()` (a test keeps the file in step).
+docs/client-record-v5.schema.json is `json_schema_text()` (a test keeps the file in step).
 The keys the apps built on plans add (settings.CLIENT_RECORD_SECTIONS) bring their own
 schemas (plans/export/sections.py).
 Shape and rules: docs/interchange.md ("Client record").
@@ -28,10 +28,11 @@ from plans.models import (
     PlanVersion,
     ProgramDay,
 )
+from plans.models.answers import ACTIVITY_MAX, PSFS_MAX, SINCE_CHOICES
 from plans.program.payload import PAIN_MAX
 
 SCHEMA = "hipplan.client-record"
-VERSION = 4
+VERSION = 5
 # The generated schema file, relative to the project root.
 SCHEMA_FILE = f"docs/client-record-v{VERSION}.schema.json"
 
@@ -225,8 +226,31 @@ def _program_schema() -> dict[str, Any]:
                         }
                     ),
                 },
+                "answers": {"type": "array", "items": _answers_schema()},
             }
         )
+    )
+
+
+def _answers_schema() -> dict[str, Any]:
+    """The client's answers on the program page before a visit, oldest first."""
+    rating = {"type": ["integer", "null"], "minimum": 0, "maximum": PAIN_MAX}
+    activity = {"type": "string", "minLength": 1, "maxLength": ACTIVITY_MAX}
+    score = {"type": "integer", "minimum": 0, "maximum": PAIN_MAX}
+    return _object(
+        {
+            "submitted_at": {"type": "string", "format": "date-time"},
+            "pain_now": rating,
+            "pain_worst": rating,
+            "since_last_visit": {"enum": ["", *(code for code, _ in SINCE_CHOICES)]},
+            "psfs": {
+                "type": "array",
+                "maxItems": PSFS_MAX,
+                "items": _object({"activity": activity, "score": score}),
+            },
+            "used_at": {"type": ["string", "null"], "format": "date-time"},
+            "used_in_visit": _nullable_date(),
+        }
     )
 
 
@@ -274,7 +298,7 @@ def _version_schema() -> dict[str, Any]:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a version 4 client-record document.
+    """The JSON Schema (draft 2020-12) of a version 5 client-record document.
 
     Each visit's `assessment` refers to the assessment schema by its `$id`
     (docs/assessment-v2.schema.json), so a validator needs both files.

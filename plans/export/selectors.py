@@ -13,7 +13,7 @@ from assessments.models import Assessment
 from clinic.models import Client
 from clinic.selectors import AnyUser, client_get
 from plans.export.sections import record_sections
-from plans.models import PlanVersion
+from plans.models import PlanVersion, ProgramAnswers
 from treatment.models import TreatmentRecord
 
 
@@ -23,7 +23,7 @@ class ClientRecord:
 
     Each visit has its therapist, measurements, body-chart marks, treatment record and rows
     (through `treatment_given`) and (through `plan_versions`) its plan's versions with their
-    items, issuer and program link (with its ticks and days) already loaded.
+    items, issuer and program link (with its ticks, days and answers) already loaded.
     """
 
     client: Client
@@ -50,7 +50,8 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
     recorder), the visits (with therapist, plan and treatment record), their measurements,
     their body-chart marks, their treatment rows, the plans' versions (with issuer, the
     handout snapshot taken at issue, without its logo, and the program link) and the
-    versions' items; two more, the links' ticks and days, when a version has a program link.
+    versions' items; three more, the links' ticks, days and the client's answers before a
+    visit, when a version has a program link.
     Then each section's own (plans/export/sections.py): the episodes and, when there are
     any, their goals.
     """
@@ -60,6 +61,7 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
         .defer("snapshot__logo")
         .order_by("number")
     )
+    answers = ProgramAnswers.objects.select_related("used_in").order_by("submitted_at", "pk")
     visits = (
         client.assessments.select_related("therapist", "plan", "treatment")
         .prefetch_related(
@@ -70,6 +72,7 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
             "plan__versions__items",
             "plan__versions__program_link__ticks",
             "plan__versions__program_link__days",
+            Prefetch("plan__versions__program_link__answers", queryset=answers),
         )
         .order_by("visit_date", "pk")
     )

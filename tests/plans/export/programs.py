@@ -5,8 +5,10 @@ import uuid
 
 from django.contrib.auth.models import User
 
+from assessments.models import Assessment
 from clinic.models import Client
-from plans.models import ProgramDay, ProgramLink, ProgramTick
+from plans.models import ProgramAnswers, ProgramDay, ProgramLink, ProgramTick
+from plans.program.answers.services import program_answers_send, program_answers_use
 from plans.services import plan_build, plan_issue
 from tests.assessments.factories import recorded_assessment
 from tests.plans.fixtures import TYPICAL
@@ -39,3 +41,27 @@ def followed_program(therapist: User, client: Client) -> ProgramLink:
     )
     ProgramDay.objects.create(link=link, day=datetime.date(2026, 10, 13), note="Missed a day")
     return link
+
+
+SENT = datetime.datetime(2026, 10, 30, 19, 5, tzinfo=datetime.UTC)
+
+
+def answered(therapist: User, link: ProgramLink, later: Assessment) -> list[ProgramAnswers]:
+    """Two sets of the client's answers on the link's page: the first sent on 30 Oct and
+    taken into the draft `later`, the second sent a day after and not used yet."""
+    first = program_answers_send(
+        link=link,
+        pain_now=3,
+        pain_worst=5,
+        since_last_visit="better",
+        psfs=[{"activity": "Sitting at work", "score": 6}, {"activity": "Cycling", "score": 4}],
+    )
+    program_answers_use(actor=therapist, answers=first, assessment=later)
+    second = program_answers_send(
+        link=link, pain_now=None, pain_worst=2, since_last_visit="", psfs=[]
+    )
+    ProgramAnswers.objects.filter(pk=first.pk).update(submitted_at=SENT, used_at=SENT)
+    ProgramAnswers.objects.filter(pk=second.pk).update(
+        submitted_at=SENT + datetime.timedelta(days=1)
+    )
+    return [first, second]

@@ -23,7 +23,7 @@ from plans.export.selectors import client_record_get
 from tests.assessments.factories import recorded_assessment
 from tests.factories import ClientFactory
 from tests.paths import ROOT
-from tests.plans.export.programs import followed_program
+from tests.plans.export.programs import answered, followed_program
 
 EXPORTED_AT = datetime.datetime(2026, 11, 20, 9, 15, 30, tzinfo=datetime.UTC)
 SNOMED = "http://snomed.info/sct"
@@ -457,6 +457,66 @@ def test_fhir_program_adherence_and_daily_pain_are_observations(
     full_urls = {entry["fullUrl"] for entry in bundle["entry"]}
     assert set(_walk(bundle)) <= full_urls
     assert [secret in json.dumps(bundle) for secret in (link.salt, link.digest)] == [False, False]
+
+
+def test_fhir_client_answers_before_a_visit_are_observations_by_the_client(
+    therapist: User, client_record: Client
+) -> None:
+    link = followed_program(therapist, client_record)
+    later = recorded_assessment(
+        actor=therapist,
+        client=client_record,
+        values={},
+        visit_date=datetime.date(2026, 11, 2),
+        final=False,
+    )
+    answered(therapist, link, later)
+    record = client_record_get(therapist, client_record.pk)
+    bundle = json.loads(fhir_bundle_json(fhir_bundle(record, exported_at=EXPORTED_AT)))
+    patient = {"reference": bundle["entry"][0]["fullUrl"]}
+    sets = [
+        o
+        for o in _resources(bundle, "Observation")
+        if o["code"]["coding"][0]["code"] == "program_answers"
+    ]
+    assert [(o["effectiveDateTime"], o["status"]) for o in sets] == [
+        ("2026-10-30T19:05:00Z", "final"),
+        ("2026-10-31T19:05:00Z", "final"),
+    ]
+    used, open_set = sets
+    assert (used["subject"], used["performer"]) == (patient, [patient])
+    assert used["note"] == [
+        {
+            "text": "Sent on the program page of plan version 1. Taken into the draft of the"
+            " visit of 2026-11-02."
+        }
+    ]
+    parts = [
+        (
+            [c["code"] for c in part["code"]["coding"]],
+            part["code"]["text"],
+            part.get("valueString"),
+        )
+        for part in used["component"]
+    ]
+    assert parts == [
+        (["72514-3", "pain_now"], "Pain now (NPRS)", None),
+        (["pain_worst_24h"], "Worst pain, last 24 hours (NPRS)", None),
+        (["since_last_visit"], "Since the last visit", "Better"),
+        (["psfs_score_1"], "Sitting at work", None),
+        (["psfs_score_2"], "Cycling", None),
+    ]
+    scores = [
+        part["valueQuantity"]["value"] for part in used["component"] if "valueQuantity" in part
+    ]
+    assert scores == [3, 5, 6, 4]
+    # Only what the client answered: a blank pain now, no "since" and no activities.
+    assert [part["code"]["text"] for part in open_set["component"]] == [
+        "Worst pain, last 24 hours (NPRS)"
+    ]
+    assert open_set["note"][0]["text"].endswith("Not yet taken into a visit.")
+    for observation in sets:
+        Observation.model_validate(observation)
 
 
 def test_fhir_palpation_one_observation_per_muscle_and_side() -> None:

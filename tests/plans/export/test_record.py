@@ -27,7 +27,7 @@ from plans.services import plan_build, plan_issue, plan_item_update, plan_revise
 from tests.assessments.factories import RICH_NARRATIVE, RICH_VALUES, recorded_assessment
 from tests.factories import ClientFactory
 from tests.paths import ROOT
-from tests.plans.export.programs import DAYS_COUNTED, followed_program
+from tests.plans.export.programs import DAYS_COUNTED, answered, followed_program
 from tests.plans.fixtures import TYPICAL
 
 EXPORTED_AT = datetime.datetime(2026, 11, 20, 9, 15, 30, 123456, tzinfo=datetime.UTC)
@@ -91,7 +91,7 @@ def test_export_client_record_names_the_client_and_clinic(
 ) -> None:
     assert {key: document[key] for key in ("schema", "version", "exported_at", "clinic")} == {
         "schema": "hipplan.client-record",
-        "version": 4,
+        "version": 5,
         "exported_at": "2026-11-20T09:15:30Z",
         "clinic": {"reference": str(client_record.clinic_id), "name": "Riverside Test Clinic"},
     }
@@ -257,10 +257,14 @@ def test_export_issued_version_carries_its_program_and_never_its_key(
     therapist: User, client_record: Client, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
     link = followed_program(therapist, client_record)
+    later = recorded_assessment(
+        actor=therapist, client=client_record, values={}, visit_date=SECOND_DAY, final=False
+    )
+    answered(therapist, link, later)
     # client, visits, measurements, body-chart marks, versions, items (no treatment rows
-    # here: no visit has a treatment record), the links' ticks and days, and the episodes
-    # (none: no goals query)
-    with django_assert_num_queries(9):
+    # here: no visit has a treatment record), the links' ticks, days and answers, and the
+    # episodes (none: no goals query)
+    with django_assert_num_queries(10):
         record = client_record_get(therapist, client_record.pk)
     with django_assert_num_queries(0):
         document = export_client_record(record, exported_at=EXPORTED_AT)
@@ -293,6 +297,29 @@ def test_export_issued_version_carries_its_program_and_never_its_key(
     assert program["days"] == [
         {"day": "2026-10-06", "pain": 4, "note": "Tight after work"},
         {"day": "2026-10-13", "pain": None, "note": "Missed a day"},
+    ]
+    assert program["answers"] == [
+        {
+            "submitted_at": "2026-10-30T19:05:00Z",
+            "pain_now": 3,
+            "pain_worst": 5,
+            "since_last_visit": "better",
+            "psfs": [
+                {"activity": "Sitting at work", "score": 6},
+                {"activity": "Cycling", "score": 4},
+            ],
+            "used_at": "2026-10-30T19:05:00Z",
+            "used_in_visit": SECOND_DAY.isoformat(),
+        },
+        {
+            "submitted_at": "2026-10-31T19:05:00Z",
+            "pain_now": None,
+            "pain_worst": 2,
+            "since_last_visit": "",
+            "psfs": [],
+            "used_at": None,
+            "used_in_visit": None,
+        },
     ]
     assert _errors(json.loads(json.dumps(document))) == []
     text = json.dumps(document)
