@@ -168,8 +168,20 @@
     card.querySelector("[data-tick]").addEventListener("click", () => tick(card.dataset.slug));
     card.querySelector("[data-untick]").addEventListener("click", () => untick(card.dataset.slug));
   }
+  // "Before your next visit" asks for the pain now too: today's rating fills it in while
+  // the client has not answered it there, so they are not asked the same thing twice. They
+  // still see it and send the form themselves (docs/program.md).
+  function offerPainNow(pain) {
+    const answers = document.querySelectorAll("#before-visit input[name=pain_now]");
+    if (pain === null || [...answers].some((input) => input.checked)) return;
+    for (const input of answers) input.checked = Number(input.value) === pain;
+  }
+
   for (const input of root.querySelectorAll("input[name=pain]")) {
-    input.addEventListener("change", () => setDay({ pain: Number(input.value) }));
+    input.addEventListener("change", () => {
+      setDay({ pain: Number(input.value) });
+      offerPainNow(Number(input.value));
+    });
   }
   let typing = null;
   root.querySelector("#day-note").addEventListener("input", (event) => {
@@ -182,5 +194,6 @@
     navigator.serviceWorker.register(root.dataset.worker).catch(() => {});
   }
   show();
+  offerPainNow((days[today] || { pain: null }).pain);
   flush();
 })();

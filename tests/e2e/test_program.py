@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from assessments.models import Assessment
-from plans.models import ProgramDay, ProgramTick
+from plans.models import ProgramAnswers, ProgramDay, ProgramTick
 from plans.program.selectors import token_of
 from plans.program.services import program_link_revoke
 from plans.services import plan_build, plan_issue, plan_revise
@@ -36,6 +36,28 @@ def test_tick_and_pain_on_a_phone_reach_the_clinic(
     expect(page.locator("input[name=pain][value='3']")).to_be_checked()
     assert ProgramTick.objects.filter(link=version.program_link).count() == 1
     assert ProgramDay.objects.get(link=version.program_link).pain == 3
+
+
+def test_todays_pain_fills_the_unanswered_pain_now_before_the_visit(
+    page: Page, live_server: LiveServer, therapist: User, typical: Assessment
+) -> None:
+    draft = plan_build(actor=therapist, assessment=typical)
+    version = plan_issue(actor=therapist, version=draft, expected_lock=draft.lock)
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + reverse("program_page", args=[token_of(version.program_link)]))
+    answers = page.locator("#before-visit")
+    expect(answers.locator("input[name=pain_now]:checked")).to_have_count(0)
+    page.locator("#program .pain-choice", has_text="4").first.click()
+    # Asked once: today's rating is the answer to "Your pain now", not yet sent.
+    expect(answers.locator("input[name=pain_now][value='4']")).to_be_checked()
+    assert not ProgramAnswers.objects.exists()
+    # Once the client answers it themselves, a later rating of the day leaves it alone.
+    answers.locator(".pain-choice", has_text="2").first.click()
+    page.locator("#program .pain-choice", has_text="6").first.click()
+    expect(answers.locator("input[name=pain_now][value='2']")).to_be_checked()
+    answers.get_by_role("button", name="Send my answers").click()
+    expect(page.locator("#before-visit [role=status]")).to_contain_text("are with your clinic")
+    assert ProgramAnswers.objects.get().pain_now == 2
 
 
 def test_offline_ticks_are_kept_and_arrive_once_when_back_online(
