@@ -51,7 +51,6 @@ def _muscle_items(muscle: str, label: str) -> tuple[Item, ...]:
             f"{label}: trigger point refers to",
             Kind.TEXT,
             max_length=REFERRAL_MAX_LENGTH,
-            help="Where it refers; name the side if both sides differ.",
         ),
     )
 
@@ -62,7 +61,8 @@ PALPATION = Section(
     tuple(item for muscle, label in PALPATION_MUSCLES for item in _muscle_items(muscle, label)),
     intro=(
         "Record only the muscles you palpated; blank is not palpated. Tenderness 0-3; a trigger "
-        'point with "Familiar pain" reproduces the client\'s own pain. Palpation is supporting '
-        "evidence: it strengthens a suggestion a measured test made, never makes one on its own."
+        'point with "Familiar pain" reproduces the client\'s own pain, and "refers to" says where '
+        "it refers (name the side if both sides differ). Palpation is supporting evidence: it "
+        "strengthens a suggestion a measured test made, never makes one on its own."
     ),
 )
