@@ -241,6 +241,12 @@ PAGES: dict[str, Check] = {
         ),
         shows="main table",
     ),
+    "treatment_edit": Check(
+        "therapist",
+        "Treatment given",
+        _go(lambda w: f"/assessments/{w.draft.pk}/treatment/"),
+        shows="#add-treatment-row",  # the script ran: the "Add a row" button shows
+    ),
     "progress": Check(
         "therapist",
         "Progress: Priya",
@@ -380,7 +386,14 @@ GROUPS = {
         "assessment_edit_live_marks",
         "assessment_edit_quick_screen",
     ],
-    "visits": ["assessment_detail", "assessment_amend", "compare", "compare_all", "progress"],
+    "visits": [
+        "assessment_detail",
+        "assessment_amend",
+        "compare",
+        "compare_all",
+        "progress",
+        "treatment_edit",
+    ],
     "plans": ["plan_builder_draft", "plan_builder_issued", "handout_preview"],
     "clinic": [
         "erase_wrong_name",
