@@ -118,7 +118,12 @@ def test_progress_letter_pdf_reports_findings_treatment_outcomes_and_goals(
     therapist.save()
     response = as_therapist.get(reverse("episode_letter", args=[episode.pk]))
     assert response["Content-Type"] == "application/pdf"
-    text = " ".join(pages_text(response.content))
+    pages = pages_text(response.content)
+    assert pages
+    # Every page names the patient (the footer), not the handout's words to the client.
+    for page in pages:
+        assert "Progress report: Priya Sharma, born 12 April 1988" in page
+    text = " ".join(pages)
     for words in (
         "Dr Ada Quinn",
         "Mill Lane Surgery",
