@@ -16,7 +16,8 @@ from django.db import transaction
 
 from assessments.catalogue.items import ITEMS, Kind, value_problem
 from assessments.models import Assessment, Measurement
-from assessments.services import ORDER, AssessmentLocked, _audit, _row
+from assessments.services.errors import AssessmentLocked
+from assessments.services.writes import ORDER, audit_assessment, measurement_row
 from assessments.values import Key, Value
 from clinic.models import AuditAction
 
@@ -52,7 +53,7 @@ def assessment_fill_from_client(
     ordered = sorted(values, key=lambda key: (ORDER[key[0]], key[1]))
     written = [key for key in ordered if key not in existing or existing[key].carried_over]
     Measurement.objects.filter(pk__in=[existing[k].pk for k in written if k in existing]).delete()
-    rows = [_row(current, key, values[key], carried=False) for key in written]
+    rows = [measurement_row(current, key, values[key], carried=False) for key in written]
     for row in rows:
         row.from_client_on = reported_on
     Measurement.objects.bulk_create(rows)
@@ -61,5 +62,5 @@ def assessment_fill_from_client(
         current.save(update_fields=["version", "updated_at"])
         names = ", ".join(code for code, _ in written)
         detail = f"filled from the client's answers of {reported_on:%Y-%m-%d}: {names}"
-        _audit(actor, current, AuditAction.CHANGE, detail)
+        audit_assessment(actor, current, AuditAction.CHANGE, detail)
     return written
