@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from assessments.models import Assessment
-from plans.models import ProgramAnswers, ProgramDay, ProgramTick
+from plans.models import PlanVersion, ProgramAnswers, ProgramDay, ProgramTick
 from plans.program.selectors import token_of
 from plans.program.services import program_link_revoke
 from plans.services import plan_build, plan_issue, plan_revise
@@ -15,14 +15,19 @@ from plans.services import plan_build, plan_issue, plan_revise
 PHONE = {"width": 390, "height": 844}
 
 
+def _open_on_a_phone(page: Page, base: str, therapist: User, visit: Assessment) -> PlanVersion:
+    """The visit's plan issued, and its program page opened at a phone's size."""
+    draft = plan_build(actor=therapist, assessment=visit)
+    version = plan_issue(actor=therapist, version=draft, expected_lock=draft.lock)
+    page.set_viewport_size(PHONE)
+    page.goto(base + reverse("program_page", args=[token_of(version.program_link)]))
+    return version
+
+
 def test_tick_and_pain_on_a_phone_reach_the_clinic(
     page: Page, live_server: LiveServer, therapist: User, typical: Assessment
 ) -> None:
-    draft = plan_build(actor=therapist, assessment=typical)
-    version = plan_issue(actor=therapist, version=draft, expected_lock=draft.lock)
-    page.set_viewport_size(PHONE)
-    url = live_server.url + reverse("program_page", args=[token_of(version.program_link)])
-    page.goto(url)
+    version = _open_on_a_phone(page, live_server.url, therapist, typical)
     expect(page.get_by_role("heading", name="Your home program")).to_be_visible()
     first = page.locator("[data-slug]").first
     first.get_by_role("button", name="Done a session").click()
@@ -41,10 +46,7 @@ def test_tick_and_pain_on_a_phone_reach_the_clinic(
 def test_todays_pain_fills_the_unanswered_pain_now_before_the_visit(
     page: Page, live_server: LiveServer, therapist: User, typical: Assessment
 ) -> None:
-    draft = plan_build(actor=therapist, assessment=typical)
-    version = plan_issue(actor=therapist, version=draft, expected_lock=draft.lock)
-    page.set_viewport_size(PHONE)
-    page.goto(live_server.url + reverse("program_page", args=[token_of(version.program_link)]))
+    _open_on_a_phone(page, live_server.url, therapist, typical)
     answers = page.locator("#before-visit")
     expect(answers.locator("input[name=pain_now]:checked")).to_have_count(0)
     page.locator("#program .pain-choice", has_text="4").first.click()
