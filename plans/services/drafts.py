@@ -9,8 +9,9 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from plans.models import PlanItem, PlanVersion
-from plans.services.core import DOSE_FIELDS, PlanConflict, PlanLocked, _bump
+from plans.models import DOSE_FIELDS, PlanItem, PlanVersion
+from plans.services.errors import PlanConflict, PlanLocked
+from plans.services.steps import bump_lock
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def plan_save(
     PlanItem.objects.bulk_update(kept, [*DOSE_FIELDS, "side", "note", "position"])
     if edit.message is not None:
         current.message = edit.message
-    return _bump(current, actor, "; ".join(changes))
+    return bump_lock(current, actor, "; ".join(changes))
 
 
 def plan_item_update(

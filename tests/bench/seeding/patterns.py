@@ -18,7 +18,7 @@ from plans.models import PlanItem, PlanVersion
 from plans.rules.engine import OLDER_ADULT_AGE, suggest
 
 # The same snapshot as plan_build, so seeded plans read and render like real ones.
-from plans.services.core import _item_from_suggestion
+from plans.services.items import item_from_suggestion
 from tests.bench.seeding.bulk import Row
 from tests.bench.seeding.values import Profile, visit_values
 
@@ -62,7 +62,7 @@ def _items(found: list[Finding], older: bool) -> tuple[bool, tuple[Row, ...]]:
     chosen = [*result.home, *result.advice, *result.in_clinic]
     items = []
     for position, suggestion in enumerate(chosen, start=1):
-        item = _item_from_suggestion(PlanVersion(), position, suggestion, BY_SLUG)
+        item = item_from_suggestion(PlanVersion(), position, suggestion, BY_SLUG)
         items.append(_item_row(item))
     return result.blocked, tuple(items)
 

@@ -1,0 +1,42 @@
+"""The steps every draft edit shares: the row lock with the lock-number check, the lock
+raised after the edit, and the audit entry."""
+
+from django.contrib.auth.models import User
+
+from clinic.models import AuditAction
+from clinic.services.audit import audit_client_record
+from plans.models import PlanVersion
+from plans.services.errors import PlanConflict, PlanLocked
+
+
+def audit_plan(actor: User, version: PlanVersion, detail: str) -> None:
+    client = version.plan.assessment.client
+    audit_client_record(
+        actor=actor,
+        client=client,
+        action=AuditAction.CHANGE,
+        object_type="plan",
+        object_id=version.plan_id,
+        detail=f"v{version.number}: {detail}",
+    )
+
+
+def locked_draft(version: PlanVersion, expected_lock: int) -> PlanVersion:
+    current = (
+        PlanVersion.objects.select_for_update()
+        .select_related("plan__assessment__client__clinic")
+        .get(pk=version.pk)
+    )
+    if current.is_issued:
+        raise PlanLocked("This version is issued. Start a new version to change it.")
+    if current.lock != expected_lock:
+        raise PlanConflict("Someone else changed this draft plan meanwhile.")
+    return current
+
+
+def bump_lock(version: PlanVersion, actor: User, detail: str) -> PlanVersion:
+    version.lock += 1
+    version.full_clean()
+    version.save()
+    audit_plan(actor, version, detail)
+    return version
