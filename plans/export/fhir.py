@@ -28,7 +28,7 @@ from plans.export import fhir_codes as codes
 from plans.export.fhir_observations import VisitContext, entry, observations, urn
 from plans.export.fhir_procedures import procedures
 from plans.export.fhir_program import program_observations
-from plans.export.record import utc_timestamp
+from plans.export.moments import utc_timestamp
 from plans.export.sections import FhirContext, record_sections
 from plans.export.selectors import ClientRecord, plan_versions, treatment_given
 from plans.models import ProgramLink

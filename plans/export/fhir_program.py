@@ -18,7 +18,7 @@ from django.utils import timezone
 from assessments.catalogue.items import ITEMS
 from plans.export import fhir_codes as codes
 from plans.export.fhir_observations import _category, _concept, _measure, _quantity, entry, urn
-from plans.export.record import utc_timestamp
+from plans.export.moments import utc_timestamp
 from plans.models import ProgramAnswers, ProgramLink
 from plans.program.adherence import Cell
 from plans.program.selectors import is_open, summary

@@ -31,6 +31,8 @@ from assessments.models import Assessment
 from assessments.outcomes import outcome_scores, scores_data
 from assessments.selectors import assessment_values
 from clinic.models import Client
+from plans.export.amendments import assessment_amendments, treatment_amendments
+from plans.export.moments import utc_timestamp
 from plans.export.record_schema import (  # the names the document and its schema share
     CLIENT_TEXT_FIELDS,
     DOSE_KEYS,
@@ -60,12 +62,6 @@ __all__ = [
     "json_schema_text",
     "utc_timestamp",
 ]
-
-
-def utc_timestamp(moment: datetime.datetime) -> str:
-    """An aware moment in UTC to the second, as 2026-11-02T09:15:00Z."""
-    utc = moment.astimezone(datetime.UTC).replace(microsecond=0)
-    return utc.isoformat().replace("+00:00", "Z")
 
 
 def _optional_date(day: datetime.date | None) -> str | None:
@@ -219,6 +215,9 @@ def _visit(visit: Assessment, today: datetime.date) -> dict[str, Any]:
         "scores": scores_data(outcome_scores(values)),
         "findings": [_finding(found) for found in assessment_findings(visit, values)],
         "plan_versions": [_version(version, today) for version in plan_versions(visit)],
+        # Corrections after the visit was finalised, with what stood before.
+        "amendments": assessment_amendments(visit),
+        "treatment_amendments": treatment_amendments(visit),
     }
 
 

@@ -16,6 +16,7 @@ from assessments.interchange.format import USERNAME_MAX_LENGTH
 from assessments.interchange.schema import json_schema as assessment_json_schema
 from assessments.outcomes import ODI_BANDS
 from clinic.models import Client, Sex
+from plans.export.amendments import amendments_schema, treatment_amendments_schema
 from plans.export.sections import record_sections
 from plans.handout.snapshot import SCHEMA as HANDOUT_SCHEMA
 from plans.models import (
@@ -261,6 +262,8 @@ def _visit_schema() -> dict[str, Any]:
             "scores": _scores_schema(),
             "findings": {"type": "array", "items": _finding_schema()},
             "plan_versions": {"type": "array", "items": {"$ref": "#/$defs/plan_version"}},
+            "amendments": amendments_schema(),
+            "treatment_amendments": treatment_amendments_schema(),
         }
     )
     return visit

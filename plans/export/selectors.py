@@ -9,21 +9,22 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from assessments.models import Assessment
+from assessments.models import Amendment, Assessment
 from clinic.models import Client
 from clinic.selectors import AnyUser, client_get
 from plans.export.sections import record_sections
 from plans.models import PlanVersion, ProgramAnswers
-from treatment.models import TreatmentRecord
+from treatment.models import TreatmentAmendment, TreatmentRecord
 
 
 @dataclass(frozen=True)
 class ClientRecord:
     """A client with every visit, oldest first.
 
-    Each visit has its therapist, measurements, body-chart marks, treatment record and rows
-    (through `treatment_given`) and (through `plan_versions`) its plan's versions with their
-    items, issuer and program link (with its ticks, days and answers) already loaded.
+    Each visit has its therapist, measurements, body-chart marks, amendments, treatment
+    record with its rows and amendments (through `treatment_given`) and (through
+    `plan_versions`) its plan's versions with their items, issuer and program link (with its
+    ticks, days and answers) already loaded.
     """
 
     client: Client
@@ -48,12 +49,13 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
 
     Seven queries whatever the size of the record: the client (with clinic and consent
     recorder), the visits (with therapist, plan and treatment record), their measurements,
-    their body-chart marks, their treatment rows, the plans' versions (with issuer, the
-    handout snapshot taken at issue, without its logo, and the program link) and the
-    versions' items; three more, the links' ticks, days and the client's answers before a
-    visit, when a version has a program link.
-    Then each section's own (plans/export/sections.py): the episodes and, when there are
-    any, their goals.
+    their body-chart marks, their amendments (with who made them), the plans' versions
+    (with issuer, the handout snapshot taken at issue, without its logo, and the program
+    link) and the versions' items; two more, the treatment rows and the treatment's
+    amendments, when a visit has a treatment record; three more, the links' ticks, days and
+    the client's answers before a visit, when a version has a program link. Then each
+    section's own (plans/export/sections.py): the episodes and, when there are any, their
+    goals.
     """
     client = client_get(user, client_pk)
     versions = (
@@ -73,6 +75,11 @@ def client_record_get(user: AnyUser, client_pk: int) -> ClientRecord:
             "plan__versions__program_link__ticks",
             "plan__versions__program_link__days",
             Prefetch("plan__versions__program_link__answers", queryset=answers),
+            Prefetch("amendments", queryset=Amendment.objects.select_related("made_by")),
+            Prefetch(
+                "treatment__amendments",
+                queryset=TreatmentAmendment.objects.select_related("made_by"),
+            ),
         )
         .order_by("visit_date", "pk")
     )

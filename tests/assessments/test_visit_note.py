@@ -91,8 +91,16 @@ def test_record_export_lists_each_visit_in_soap_order_with_findings(
         record, exported_at=datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
     )
     visit = json.loads(json.dumps(document))["visits"][0]
-    # The treatment given is inside the assessment document (version 2).
-    assert list(visit) == ["assessment", "scores", "findings", "plan_versions"]
+    # The treatment given is inside the assessment document (version 2); the corrections
+    # after finalising come last.
+    assert list(visit) == [
+        "assessment",
+        "scores",
+        "findings",
+        "plan_versions",
+        "amendments",
+        "treatment_amendments",
+    ]
     shown = [(finding.code, finding.side) for finding in assessment_findings(typical)]
     assert shown  # the typical visit has findings
     assert [(finding["code"], finding["side"]) for finding in visit["findings"]] == shown

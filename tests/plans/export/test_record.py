@@ -17,6 +17,7 @@ from assessments.interchange import schema as interchange_schema
 from assessments.interchange.document import export_assessment, load_json, parse_document
 from assessments.models import Assessment
 from assessments.selectors import assessment_get
+from assessments.services import assessment_amend
 from clinic.models import Client
 from plans.export import record as export_record
 from plans.export.record import export_client_record
@@ -29,6 +30,9 @@ from tests.factories import ClientFactory
 from tests.paths import ROOT
 from tests.plans.export.programs import DAYS_COUNTED, answered, followed_program
 from tests.plans.fixtures import TYPICAL
+from treatment.checks import RowInput
+from treatment.precautions import CODES
+from treatment.services import treatment_amend
 
 EXPORTED_AT = datetime.datetime(2026, 11, 20, 9, 15, 30, 123456, tzinfo=datetime.UTC)
 FIRST_DAY = datetime.date(2026, 10, 5)
@@ -261,10 +265,10 @@ def test_export_issued_version_carries_its_program_and_never_its_key(
         actor=therapist, client=client_record, values={}, visit_date=SECOND_DAY, final=False
     )
     answered(therapist, link, later)
-    # client, visits, measurements, body-chart marks, versions, items (no treatment rows
-    # here: no visit has a treatment record), the links' ticks, days and answers, and the
-    # episodes (none: no goals query)
-    with django_assert_num_queries(10):
+    # client, visits, measurements, body-chart marks, amendments, versions, items (no
+    # treatment rows or treatment amendments here: no visit has a treatment record), the
+    # links' ticks, days and answers, and the episodes (none: no goals query)
+    with django_assert_num_queries(11):
         record = client_record_get(therapist, client_record.pk)
     with django_assert_num_queries(0):
         document = export_client_record(record, exported_at=EXPORTED_AT)
@@ -328,3 +332,52 @@ def test_export_issued_version_carries_its_program_and_never_its_key(
         False,
         False,
     ]
+
+
+def test_export_carries_each_correction_with_what_stood_before(
+    therapist: User, client_record: Client, first_visit: Assessment
+) -> None:
+    visit = Assessment.objects.get(pk=first_visit.pk)
+    amended = {**TYPICAL, ("thomas_hip_angle", "left"): Decimal(15)}
+    assessment_amend(
+        actor=therapist,
+        assessment=visit,
+        expected_version=visit.version,
+        narrative={},
+        values=amended,
+        reason="Left hip angle measured again",
+    )
+    row = RowInput("swedish-massage", "lower_back", "both", 15, "light", "side_lying", 4, 2)
+    treatment_amend(
+        actor=therapist,
+        assessment=visit,
+        expected_version=0,
+        precautions=dict.fromkeys(CODES, "no"),
+        rows=[row],
+        reason="Recorded after the visit",
+    )
+    record = client_record_get(therapist, client_record.pk)
+    document = json.loads(json.dumps(export_client_record(record, exported_at=EXPORTED_AT)))
+    first = document["visits"][0]
+    [correction] = first["amendments"]
+    assert (correction["made_by"], correction["reason"]) == (
+        "therapist",
+        "Left hip angle measured again",
+    )
+    assert correction["changes"] == [
+        {"field": "thomas_hip_angle", "side": "left", "old": "12", "new": "15"}
+    ]
+    [treated] = first["treatment_amendments"]
+    assert (treated["reason"], treated["before"]) == (
+        "Recorded after the visit",
+        {"precautions": {}, "rows": []},
+    )
+    assert treated["after"]["precautions"] == dict.fromkeys(CODES, "no")
+    [given] = treated["after"]["rows"]
+    assert (given["technique"], given["region"], given["minutes"], given["pain_after"]) == (
+        "swedish-massage",
+        "lower_back",
+        15,
+        2,
+    )
+    assert _errors(document) == []

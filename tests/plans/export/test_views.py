@@ -159,8 +159,8 @@ def test_export_query_count_is_flat(
             target_date=LATER,
         )
     # session, user, client, visits (with therapist and plan), measurements, body-chart
-    # marks, plan versions, plan items, episodes, their goals, audit insert
-    with django_assert_num_queries(11):
+    # marks, amendments, plan versions, plan items, episodes, their goals, audit insert
+    with django_assert_num_queries(12):
         response = as_therapist.get(reverse(export.name, args=[client_record.pk]))
     assert _visits_in(export, response.content) == visits
 
