@@ -18,6 +18,7 @@ from clinic.models import Client
 from episodes.due import reassessment_due
 from episodes.goals import activity_key, psfs_activities
 from episodes.models import MAX_SESSIONS, PSFS_MAX, Episode, EpisodeGoal, EpisodeStatus
+from plans.export.schema_parts import closed_object
 
 
 def load(client: Client) -> list[Episode]:
@@ -117,15 +118,6 @@ def document(
     return [_episode(episode, visits, today) for episode in episodes]
 
 
-def _closed(properties: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": list(properties),
-        "properties": properties,
-    }
-
-
 def _text(name: str, model: type[Episode] | type[EpisodeGoal] = Episode) -> dict[str, Any]:
     limit = getattr(model._meta.get_field(name), "max_length", None)
     return {"type": "string"} if limit is None else {"type": "string", "maxLength": limit}
@@ -138,7 +130,7 @@ def schema() -> dict[str, Any]:
     score = {"type": "number", "minimum": 0, "maximum": PSFS_MAX}
     maybe_score = {"type": ["number", "null"], "minimum": 0, "maximum": PSFS_MAX}
     sessions = {"type": "integer", "minimum": 1, "maximum": MAX_SESSIONS}
-    goal = _closed(
+    goal = closed_object(
         {
             "activity": {**_text("activity", EpisodeGoal), "minLength": 1},
             "baseline": maybe_score,
@@ -149,7 +141,7 @@ def schema() -> dict[str, Any]:
             "met": {"type": ["boolean", "null"]},
         }
     )
-    episode = _closed(
+    episode = closed_object(
         {
             "complaint": {**_text("complaint"), "minLength": 1},
             "status": {"enum": [status.value for status in EpisodeStatus]},

@@ -13,6 +13,7 @@ from assessments.interchange.format import USERNAME_MAX_LENGTH
 from assessments.models import Amendment, Assessment
 from clinic.text_limits import REASON
 from plans.export.moments import utc_timestamp
+from plans.export.schema_parts import closed_object
 from plans.export.selectors import treatment_given
 from treatment.services.visit import ROW_FIELDS
 
@@ -56,15 +57,6 @@ def treatment_amendments(visit: Assessment) -> list[dict[str, Any]]:
 # --- JSON Schema ------------------------------------------------------------------------
 
 
-def _closed(properties: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": list(properties),
-        "properties": properties,
-    }
-
-
 WHO = {
     "made_at": {"type": "string", "format": "date-time"},
     "made_by": {"type": "string", "minLength": 1, "maxLength": USERNAME_MAX_LENGTH},
@@ -74,12 +66,12 @@ WHO = {
 
 def amendments_schema() -> dict[str, Any]:
     text = {"type": "string"}
-    change = _closed(
+    change = closed_object(
         {"field": {"type": "string", "minLength": 1}, "side": text, "old": text, "new": text}
     )
     return {
         "type": "array",
-        "items": _closed({**WHO, "changes": {"type": "array", "items": change}}),
+        "items": closed_object({**WHO, "changes": {"type": "array", "items": change}}),
     }
 
 
@@ -92,8 +84,8 @@ def treatment_amendments_schema() -> dict[str, Any]:
         "pain_after": count,
     }
     kinds["flagged"] = {"type": "array", "items": text}
-    row = _closed({name: kinds.get(name, text) for name in ROW_FIELDS})
-    record = _closed(
+    row = closed_object({name: kinds.get(name, text) for name in ROW_FIELDS})
+    record = closed_object(
         {
             "precautions": {"type": "object", "additionalProperties": {"enum": ["yes", "no"]}},
             "rows": {"type": "array", "items": row},
@@ -101,5 +93,5 @@ def treatment_amendments_schema() -> dict[str, Any]:
     )
     return {
         "type": "array",
-        "items": _closed({**WHO, "before": record, "after": record}),
+        "items": closed_object({**WHO, "before": record, "after": record}),
     }

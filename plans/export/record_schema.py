@@ -17,6 +17,7 @@ from assessments.interchange.schema import json_schema as assessment_json_schema
 from assessments.outcomes import ODI_BANDS
 from clinic.models import Client, Sex
 from plans.export.amendments import amendments_schema, treatment_amendments_schema
+from plans.export.schema_parts import closed_object
 from plans.export.sections import record_sections
 from plans.handout.snapshot import SCHEMA as HANDOUT_SCHEMA
 from plans.models import (
@@ -52,16 +53,6 @@ CLIENT_TEXT_FIELDS = (
 DOSE_KEYS = DOSE_FIELDS
 
 
-def _object(properties: dict[str, Any]) -> dict[str, Any]:
-    """A closed object whose every property is required."""
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": list(properties),
-        "properties": properties,
-    }
-
-
 def _max_length(model: type[models.Model], name: str) -> int | None:
     """The field's length limit; None for a TextField without one."""
     limit: int | None = getattr(model._meta.get_field(name), "max_length", None)
@@ -87,7 +78,7 @@ def _item_schema() -> dict[str, Any]:
         for key, (low, high) in DOSE_BOUNDS.items()
     }
     dose["load"] = {"type": "string", "maxLength": _max_length(PlanItem, "load")}
-    return _object(
+    return closed_object(
         {
             "intervention": {
                 "type": "string",
@@ -99,7 +90,7 @@ def _item_schema() -> dict[str, Any]:
             "side": {"enum": [value for value, _ in SIDE_CHOICES]},
             # "" or the side to do more of ("left", "right"); not constrained in the database.
             "emphasis": _text(_max_length(PlanItem, "emphasis")),
-            "dose": _object(dose),
+            "dose": closed_object(dose),
             "note": _text(_max_length(PlanItem, "note")),
         }
     )
@@ -109,7 +100,7 @@ def _handout_schema() -> dict[str, Any]:
     """The handout as issued (plans.handout.snapshot, shape 1); null when there is none."""
     text = {"type": "string"}
     nested = {"type": "object"}
-    handout = _object(
+    handout = closed_object(
         {
             "schema": {"const": HANDOUT_SCHEMA},
             "number": {"type": "integer", "minimum": 1},
@@ -130,7 +121,7 @@ def _handout_schema() -> dict[str, Any]:
     # What the handout says the plan works on; handouts issued before it have none.
     handout["properties"]["focus"] = {"type": "array", "items": text}
     # What was given at the visit and its aftercare; likewise absent from older handouts.
-    handout["properties"]["treatment"] = _object(
+    handout["properties"]["treatment"] = closed_object(
         {"done": {"type": "array", "items": text}, "aftercare": {"type": "array", "items": text}}
     )
     return {"oneOf": [{"type": "null"}, handout]}
@@ -143,10 +134,10 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 def _scores_schema() -> dict[str, Any]:
     """The visit's outcome scores (assessments.outcomes.scores_data); null when none."""
     maybe_int = {"type": ["integer", "null"], "minimum": 0}
-    return _object(
+    return closed_object(
         {
             "psfs": _nullable(
-                _object(
+                closed_object(
                     {
                         "mean": {"type": "number", "minimum": 0, "maximum": 10},
                         "activities": {"type": "integer", "minimum": 1},
@@ -154,7 +145,7 @@ def _scores_schema() -> dict[str, Any]:
                 )
             ),
             "odi": _nullable(
-                _object(
+                closed_object(
                     {
                         "percent": {"type": "number", "minimum": 0, "maximum": 100},
                         "band": {"enum": [band for _, band in ODI_BANDS]},
@@ -164,7 +155,7 @@ def _scores_schema() -> dict[str, Any]:
                 )
             ),
             "startback": _nullable(
-                _object(
+                closed_object(
                     {
                         "total": {**maybe_int, "maximum": 9},
                         "psychosocial": {**maybe_int, "maximum": 5},
@@ -186,7 +177,7 @@ def _program_schema() -> dict[str, Any]:
     moment = {"type": "string", "format": "date-time"}
     rating = {"type": ["integer", "null"], "minimum": 0, "maximum": PAIN_MAX}
     return _nullable(
-        _object(
+        closed_object(
             {
                 "created_at": moment,
                 "expires_at": moment,
@@ -199,27 +190,27 @@ def _program_schema() -> dict[str, Any]:
                 "under_half": {"type": "boolean"},
                 "exercises": {
                     "type": "array",
-                    "items": _object(
+                    "items": closed_object(
                         {"intervention": slug, "name": {"type": "string"}, **sessions}
                     ),
                 },
                 "weeks": {
                     "type": "array",
-                    "items": _object(
+                    "items": closed_object(
                         {
                             "start": {"type": "string", "format": "date"},
                             "days": {"type": "integer", "minimum": 1, "maximum": 7},
                             **sessions,
                             "exercises": {
                                 "type": "array",
-                                "items": _object({"intervention": slug, **sessions}),
+                                "items": closed_object({"intervention": slug, **sessions}),
                             },
                         }
                     ),
                 },
                 "days": {
                     "type": "array",
-                    "items": _object(
+                    "items": closed_object(
                         {
                             "day": {"type": "string", "format": "date"},
                             "pain": rating,
@@ -238,7 +229,7 @@ def _answers_schema() -> dict[str, Any]:
     rating = {"type": ["integer", "null"], "minimum": 0, "maximum": PAIN_MAX}
     activity = {"type": "string", "minLength": 1, "maxLength": ACTIVITY_MAX}
     score = {"type": "integer", "minimum": 0, "maximum": PAIN_MAX}
-    return _object(
+    return closed_object(
         {
             "submitted_at": {"type": "string", "format": "date-time"},
             "pain_now": rating,
@@ -247,7 +238,7 @@ def _answers_schema() -> dict[str, Any]:
             "psfs": {
                 "type": "array",
                 "maxItems": PSFS_MAX,
-                "items": _object({"activity": activity, "score": score}),
+                "items": closed_object({"activity": activity, "score": score}),
             },
             "used_at": {"type": ["string", "null"], "format": "date-time"},
             "used_in_visit": _nullable_date(),
@@ -256,7 +247,7 @@ def _answers_schema() -> dict[str, Any]:
 
 
 def _visit_schema() -> dict[str, Any]:
-    visit = _object(
+    visit = closed_object(
         {
             "assessment": {"$ref": assessment_json_schema()["$id"]},
             "scores": _scores_schema(),
@@ -271,7 +262,7 @@ def _visit_schema() -> dict[str, Any]:
 
 def _finding_schema() -> dict[str, Any]:
     text = {"type": "string"}
-    return _object(
+    return closed_object(
         {
             "code": {"type": "string", "minLength": 1},
             "title": text,
@@ -285,7 +276,7 @@ def _finding_schema() -> dict[str, Any]:
 
 
 def _version_schema() -> dict[str, Any]:
-    return _object(
+    return closed_object(
         {
             "number": {"type": "integer", "minimum": 1},
             "status": {"enum": ["draft", "issued"]},
@@ -314,15 +305,15 @@ def json_schema() -> dict[str, Any]:
         "$id": f"https://hipplan.example/schemas/client-record-v{VERSION}.schema.json",
         "title": f"hipplan client-record document, version {VERSION}",
         "description": "A client's whole record. See docs/interchange.md.",
-        **_object(
+        **closed_object(
             {
                 "schema": {"const": SCHEMA},
                 "version": {"const": VERSION},
                 "exported_at": {"type": "string", "format": "date-time"},
-                "clinic": _object(
+                "clinic": closed_object(
                     {"reference": {"type": "string", "minLength": 1}, "name": {"type": "string"}}
                 ),
-                "client": _object(
+                "client": closed_object(
                     {
                         "reference": {"type": "string", "minLength": 1},
                         **client,

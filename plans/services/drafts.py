@@ -10,8 +10,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from plans.models import DOSE_FIELDS, PlanItem, PlanVersion
-from plans.services.errors import PlanConflict, PlanLocked
-from plans.services.steps import bump_lock
+from plans.services.errors import PlanConflict
+from plans.services.steps import bump_lock, draft_for_update
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,7 @@ def plan_save(
     Side effects: items updated, renumbered and deleted; lock bump; one audit entry
     listing what changed.
     """
-    current = (
-        PlanVersion.objects.select_for_update()
-        .select_related("plan__assessment__client__clinic")
-        .get(pk=version.pk)
-    )
-    if current.is_issued:
-        raise PlanLocked("This version is issued. Start a new version to change it.")
+    current = draft_for_update(version)
     rows = {row.pk: row for row in current.items.all()}
     changes = _changes(current, rows, edit)
     if not changes:

@@ -21,7 +21,8 @@ def audit_plan(actor: User, version: PlanVersion, detail: str) -> None:
     )
 
 
-def locked_draft(version: PlanVersion, expected_lock: int) -> PlanVersion:
+def draft_for_update(version: PlanVersion) -> PlanVersion:
+    """The version, locked for this transaction; PlanLocked once it is issued."""
     current = (
         PlanVersion.objects.select_for_update()
         .select_related("plan__assessment__client__clinic")
@@ -29,6 +30,12 @@ def locked_draft(version: PlanVersion, expected_lock: int) -> PlanVersion:
     )
     if current.is_issued:
         raise PlanLocked("This version is issued. Start a new version to change it.")
+    return current
+
+
+def locked_draft(version: PlanVersion, expected_lock: int) -> PlanVersion:
+    """The draft, locked, at the lock number the editor loaded; PlanConflict if not."""
+    current = draft_for_update(version)
     if current.lock != expected_lock:
         raise PlanConflict("Someone else changed this draft plan meanwhile.")
     return current
