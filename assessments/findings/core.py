@@ -18,6 +18,7 @@ sources: docs/findings.md; the rules: findings/rules.py; the words: findings/tex
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from assessments.findings.evidence import SEVERITIES, SIDES, Evidence
 from assessments.findings.palpation import PALPATION_RULES, PALPATION_TITLES
 from assessments.findings.red_flags import (
     EMERGENCY,
@@ -26,7 +27,7 @@ from assessments.findings.red_flags import (
     URGENCIES,
     URGENT,
 )
-from assessments.findings.rules import RULES, SEVERITIES, SIDES, Evidence
+from assessments.findings.rules import RULES
 from assessments.findings.text import NOTES, TITLES, client_text
 from assessments.norms import DEFAULT_CUTOFFS
 from assessments.values import AssessmentValues

@@ -13,7 +13,7 @@ tone is recorded and compared but is no finding: nothing in docs/clinical.md rea
 """
 
 from assessments.catalogue.items import PALPATION_MUSCLES, palpation_code
-from assessments.findings.rules import MARKED, MILD, MODERATE, SIDES, Cutoffs, Evidence, Rule
+from assessments.findings.evidence import MARKED, MILD, MODERATE, SIDES, Cutoffs, Evidence, Rule
 from assessments.values import AssessmentValues
 
 TENDER_SEVERITY = {"1": MILD, "2": MODERATE, "3": MARKED}

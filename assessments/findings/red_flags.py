@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from assessments.body_chart.below_knee import below_knee_detail, below_knee_side
 from assessments.catalogue.items import RED_FLAGS
-from assessments.findings.rules import SIDES, Cutoffs, Evidence, Rule, deg
+from assessments.findings.evidence import SIDES, Cutoffs, Evidence, Rule, deg
 from assessments.values import AssessmentValues
 
 # docs/clinical.md "Referral levels": same day, within days, see a doctor soon. Lowest first.

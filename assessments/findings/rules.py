@@ -19,85 +19,25 @@ that much. Severity bands ("how far beyond the cut-off"):
 - a yes/positive sign with no magnitude is moderate (the middle band).
 """
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-
 from assessments.catalogue.items import ITEMS
+from assessments.findings.evidence import (
+    MODERATE,
+    SIDES,
+    Cutoffs,
+    Evidence,
+    Rule,
+    above,
+    band,
+    beyond_error,
+    deg,
+    error_of,
+    scale_top,
+    sign,
+    signs,
+)
 from assessments.norms import compare
 from assessments.outcomes import HIGH, startback
 from assessments.values import AssessmentValues
-
-MILD, MODERATE, MARKED = "mild", "moderate", "marked"
-SEVERITIES = (MILD, MODERATE, MARKED)
-SIDES = ("left", "right")
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One sign behind a finding; side '' means the item is not sided."""
-
-    what: str  # the sign in clinical words, shared by both sides: "SLR below 80°"
-    side: str  # "left" | "right" | "both" | ""
-    severity: str  # MILD | MODERATE | MARKED; a red flag's referral level (red_flags.py)
-    detail: str = ""  # the measured value: "72°"
-    # Degrees beyond the cut-off, for an angle (None otherwise): compares the two sides
-    # against measurement error (findings.core "worse side").
-    amount: float | None = None
-
-
-Cutoffs = Mapping[str, float]
-Rule = Callable[[AssessmentValues, Cutoffs], list[Evidence]]
-
-
-def band(excess: float, unit: float) -> str:
-    """Mild up to one unit beyond the cut-off, moderate up to two, marked beyond."""
-    if excess <= unit:
-        return MILD
-    return MODERATE if excess <= 2 * unit else MARKED
-
-
-def beyond_error(excess: float, error: float) -> str | None:
-    """The band of an angle `excess` degrees past its cut-off; None within measurement error."""
-    if excess <= error:
-        return None
-    return band(excess - error, error)
-
-
-def deg(number: float) -> str:
-    return f"{number:g}°"
-
-
-def _maximum(code: str) -> float:
-    """The top of an item's scale, from the catalogue (e.g. Active SLR 0-5 per side)."""
-    return float(ITEMS[code].maximum or 0)
-
-
-def _error(cutoffs: Cutoffs) -> float:
-    return cutoffs["side_difference_deg"]
-
-
-def _signs(values: AssessmentValues, code: str, wanted: str, what: str) -> list[Evidence]:
-    """A sided yes/positive observation, once per side where it was recorded as `wanted`."""
-    return [
-        Evidence(what, side, MODERATE) for side in SIDES if values.choice(code, side) == wanted
-    ]
-
-
-def _sign(values: AssessmentValues, code: str, wanted: str, what: str) -> list[Evidence]:
-    return [Evidence(what, "", MODERATE)] if values.choice(code) == wanted else []
-
-
-def _above(
-    values: AssessmentValues, code: str, cut: float, what: str, err: float
-) -> list[Evidence]:
-    found = []
-    for side in SIDES:
-        value = values.number(code, side)
-        severity = None if value is None else beyond_error(value - cut, err)
-        if value is not None and severity is not None:
-            found.append(Evidence(what, side, severity, deg(value), value - cut))
-    return found
-
 
 # ---- red flags (docs/clinical.md "Red flags") ----
 
@@ -115,20 +55,20 @@ def _tilt_detail(values: AssessmentValues) -> str:
 
 
 def _anterior_tilt(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-    found = _sign(values, "lumbar_lordosis", "increased", "Lumbar lordosis increased")
+    found = sign(values, "lumbar_lordosis", "increased", "Lumbar lordosis increased")
     threshold = cutoffs.get("pelvic_tilt_anterior_max")  # optional: no default (norms)
     tilt = values.number("pelvic_tilt_deg")
     if threshold is None or tilt is None or values.choice("pelvic_tilt_direction") != "anterior":
         return found
     if tilt > threshold:
         what = f"Anterior pelvic tilt above the clinic threshold of {deg(threshold)}"
-        severity = band(tilt - threshold, _error(cutoffs))
+        severity = band(tilt - threshold, error_of(cutoffs))
         found.append(Evidence(what, "", severity, _tilt_detail(values)))
     return found
 
 
 def _posterior_tilt(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-    found = _sign(values, "lumbar_lordosis", "decreased", "Lumbar lordosis decreased")
+    found = sign(values, "lumbar_lordosis", "decreased", "Lumbar lordosis decreased")
     if values.choice("pelvic_tilt_direction") == "posterior":
         found.append(Evidence("Posterior pelvic tilt", "", MODERATE, _tilt_detail(values)))
     return found
@@ -139,8 +79,8 @@ def _posterior_tilt(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence
 
 def _hip_flexors(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
     cut = cutoffs["thomas_hip_angle_max"]
-    found = _above(
-        values, "thomas_hip_angle", cut, f"Thomas hip angle above {deg(cut)}", _error(cutoffs)
+    found = above(
+        values, "thomas_hip_angle", cut, f"Thomas hip angle above {deg(cut)}", error_of(cutoffs)
     )
     return [
         Evidence(e.what, e.side, e.severity, f"{e.detail} (pelvis not controlled)", e.amount)
@@ -154,7 +94,7 @@ def _rectus_femoris(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence
     cut, found = cutoffs["thomas_knee_angle_min"], []
     for side in SIDES:
         angle = values.number("thomas_knee_angle", side)
-        severity = None if angle is None else beyond_error(cut - angle, _error(cutoffs))
+        severity = None if angle is None else beyond_error(cut - angle, error_of(cutoffs))
         if angle is not None and severity is not None:
             what = f"Thomas knee angle below {deg(cut)}"
             found.append(Evidence(what, side, severity, deg(angle), cut - angle))
@@ -164,8 +104,8 @@ def _rectus_femoris(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence
 def _tfl_itb(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
     cut = cutoffs["thomas_abduction_max"]
     what = f"Thomas thigh abduction above {deg(cut)}"
-    found = _above(values, "thomas_abduction", cut, what, _error(cutoffs))
-    return found + _signs(values, "ober", "positive", "Ober positive")
+    found = above(values, "thomas_abduction", cut, what, error_of(cutoffs))
+    return found + signs(values, "ober", "positive", "Ober positive")
 
 
 def _hamstrings(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
@@ -175,18 +115,18 @@ def _hamstrings(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
         pain = values.choice("slr_below_knee_pain", side)
         # docs/clinical.md "Muscle length tests": below-knee pain is nerve-root reasoning, not
         # tightness; do not prescribe hamstring stretching for it.
-        severity = None if angle is None else beyond_error(cut - angle, _error(cutoffs))
+        severity = None if angle is None else beyond_error(cut - angle, error_of(cutoffs))
         if angle is None or severity is None or pain == "yes":
             continue
         detail = deg(angle) if pain == "no" else f"{deg(angle)} (below-knee pain not recorded)"
         found.append(Evidence(f"SLR below {deg(cut)}", side, severity, detail, cut - angle))
     over = cutoffs["ake_deficit_tight_over"]
     what = f"90/90 knee extension deficit over {deg(over)}"
-    return found + _above(values, "ake_deficit", over, what, _error(cutoffs))
+    return found + above(values, "ake_deficit", over, what, error_of(cutoffs))
 
 
 def _piriformis(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-    return _signs(values, "fair", "positive", "FAIR positive")
+    return signs(values, "fair", "positive", "FAIR positive")
 
 
 # ---- range of motion (norms.compare: below the reference, or sides differ) ----
@@ -199,7 +139,7 @@ def _limited(code: str) -> Rule:
         comparison = compare(code, values, cutoffs)
         if comparison is None:
             return []
-        err, found = _error(cutoffs), []
+        err, found = error_of(cutoffs), []
         for value in comparison.sides:
             if value.reference is None:
                 continue
@@ -226,7 +166,7 @@ def _limited(code: str) -> Rule:
 
 def _sij(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
     cut, found = cutoffs["aslr_positive_over"], []
-    top = _maximum("aslr_score")
+    top = scale_top("aslr_score")
     for side in SIDES:
         score = values.number("aslr_score", side)
         if score is not None and score > cut:
@@ -247,7 +187,7 @@ def _faber(values: AssessmentValues, site: str, what: str) -> list[Evidence]:
 
 def _hip_joint(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
     found = _faber(values, "groin", "FABER positive with groin pain")
-    return found + _signs(values, "fadir", "positive", "FADIR positive (procedure unconfirmed)")
+    return found + signs(values, "fadir", "positive", "FADIR positive (procedure unconfirmed)")
 
 
 def _hip_arthritis(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
@@ -296,9 +236,9 @@ def _weak_glute_med(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence
     # stance-side gluteus medius, so they are folded into this finding (docs/findings.md).
     return (
         _weak("glute_med")(values, cutoffs)
-        + _signs(values, "trendelenburg", "positive", "Trendelenburg sign positive (stance leg)")
-        + _signs(values, "sls_pelvic_drop", "yes", "Single-leg squat pelvic drop (stance leg)")
-        + _sign(values, "gait_trendelenburg", "yes", "Trendelenburg gait")
+        + signs(values, "trendelenburg", "positive", "Trendelenburg sign positive (stance leg)")
+        + signs(values, "sls_pelvic_drop", "yes", "Single-leg squat pelvic drop (stance leg)")
+        + sign(values, "gait_trendelenburg", "yes", "Trendelenburg gait")
     )
 
 
@@ -306,21 +246,21 @@ def _weak_glute_med(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence
 
 
 def _lumbar_extension(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-    return _signs(
+    return signs(
         values, "prone_hip_ext_lumbar", "yes", "Prone hip extension with lumbar substitution"
-    ) + _signs(values, "sls_lumbar_extension", "yes", "Single-leg squat with lumbar extension")
+    ) + signs(values, "sls_lumbar_extension", "yes", "Single-leg squat with lumbar extension")
 
 
 def _lumbar_flexion(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-    return _sign(values, "forward_bend_hips_stiff", "yes", "Forward bend: back bends, hips stiff")
+    return sign(values, "forward_bend_hips_stiff", "yes", "Forward bend: back bends, hips stiff")
 
 
 def _knee_valgus(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-    return _signs(values, "sls_knee_inward", "yes", "Single-leg squat knee moves inward")
+    return signs(values, "sls_knee_inward", "yes", "Single-leg squat knee moves inward")
 
 
 def _hip_hiking(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-    return _sign(values, "gait_hip_hiking", "yes", "Hip hiking in gait")
+    return sign(values, "gait_hip_hiking", "yes", "Hip hiking in gait")
 
 
 def _sitting(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
@@ -332,16 +272,16 @@ def _sitting(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
 
 
 def _standing(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-    return _sign(values, "agg_standing", "yes", "Worse with standing")
+    return sign(values, "agg_standing", "yes", "Worse with standing")
 
 
 def _stiff_after_rest(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
-    return _sign(values, "stiff_after_rest", "yes", "Stiff after rest or inactivity")
+    return sign(values, "stiff_after_rest", "yes", "Stiff after rest or inactivity")
 
 
 def _straighten(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
     what = "Hard to stand up straight after sitting"
-    return _sign(values, "straighten_after_sitting", "yes", what)
+    return sign(values, "straighten_after_sitting", "yes", what)
 
 
 # docs/clinical.md "The presentation" (lifestyle row): cycling and running are repetitive
@@ -392,7 +332,7 @@ def _psychosocial(values: AssessmentValues, cutoffs: Cutoffs) -> list[Evidence]:
     score = startback(values)  # the nine answers, or the totals typed from the form
     if score is None or score.group != HIGH or score.psychosocial is None:
         return []
-    top, subscale_top = _maximum("startback_total"), _maximum("startback_distress")
+    top, subscale_top = scale_top("startback_total"), scale_top("startback_distress")
     shown = "not entered" if score.total is None else f"{score.total}/{top:g}"
     detail = f"total {shown}, psychosocial {score.psychosocial}/{subscale_top:g}"
     return [Evidence("STarT Back high risk", "", MODERATE, detail)]
