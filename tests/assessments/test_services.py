@@ -6,32 +6,19 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from assessments.models import Amendment, Assessment, Measurement
+from assessments.models import Assessment, Measurement
 from assessments.selectors import assessment_values
 from assessments.services import (
     AssessmentConflict,
     AssessmentLocked,
     FinaliseBlocked,
-    assessment_amend,
     assessment_finalise,
     assessment_save,
     assessment_start,
     assessment_start_or_continue,
 )
 from clinic.models import AuditEntry, Client
-
-DAY1, DAY2 = datetime.date(2026, 10, 1), datetime.date(2026, 10, 29)
-
-
-def _saved(therapist: User, client: Client, values: dict, **narrative: object) -> Assessment:
-    draft = assessment_start(actor=therapist, client=client, visit_date=DAY1)
-    return assessment_save(
-        actor=therapist, assessment=draft, expected_version=1, narrative=narrative, values=values
-    )
-
-
-def _rows(assessment: Assessment) -> dict[tuple[str, str], tuple[object, bool]]:
-    return {(m.item, m.side): (m.stored, m.carried_over) for m in assessment.measurements.all()}
+from tests.assessments.saved import DAY1, DAY2, rows_of, saved_draft
 
 
 def test_assessment_start_creates_draft_and_updates_last_visit(
@@ -76,7 +63,7 @@ def test_assessment_start_another_when_asked(therapist: User, client_record: Cli
 def test_assessment_start_after_a_final_visit_that_day_is_a_new_draft(
     therapist: User, client_record: Client
 ) -> None:
-    final = _saved(therapist, client_record, {("pain_now", ""): Decimal(3)})
+    final = saved_draft(therapist, client_record, {("pain_now", ""): Decimal(3)})
     final = assessment_finalise(actor=therapist, assessment=final, expected_version=2)
     draft = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
     assert (draft.pk != final.pk, draft.status) == (True, "draft")
@@ -85,13 +72,13 @@ def test_assessment_start_after_a_final_visit_that_day_is_a_new_draft(
 def test_assessment_start_copy_forward_reads_the_latest_visit(
     therapist: User, client_record: Client
 ) -> None:
-    first = _saved(therapist, client_record, {("hip_extension", "left"): Decimal(5)})
+    first = saved_draft(therapist, client_record, {("hip_extension", "left"): Decimal(5)})
     first = assessment_finalise(actor=therapist, assessment=first, expected_version=2)
     second = assessment_start(
         actor=therapist, client=client_record, visit_date=DAY2, copy_forward=True
     )
     assert second.copied_from == first
-    assert _rows(second) == {("hip_extension", "left"): (Decimal(5), True)}
+    assert rows_of(second) == {("hip_extension", "left"): (Decimal(5), True)}
     with pytest.raises(ValueError, match="not both"):
         assessment_start(
             actor=therapist,
@@ -106,7 +93,7 @@ def test_assessment_start_copy_forward_reads_the_latest_visit(
 def test_assessment_save_writes_changes_and_drops_blanks(
     therapist: User, client_record: Client
 ) -> None:
-    saved = _saved(
+    saved = saved_draft(
         therapist,
         client_record,
         {
@@ -119,7 +106,7 @@ def test_assessment_save_writes_changes_and_drops_blanks(
         },
         presenting_complaint="Low back ache after sitting",
     )
-    assert _rows(saved) == {
+    assert rows_of(saved) == {
         ("hip_extension", "left"): (Decimal(5), False),
         ("hip_extension", "right"): (Decimal(12), False),
         ("faber", "left"): ("positive", False),
@@ -138,7 +125,7 @@ def test_assessment_save_writes_changes_and_drops_blanks(
         values={("hip_extension", "left"): Decimal(7), ("faber", "left"): None},
     )
     # The values are the complete new state: items left out are no longer recorded.
-    assert _rows(again) == {("hip_extension", "left"): (Decimal(7), False)}
+    assert rows_of(again) == {("hip_extension", "left"): (Decimal(7), False)}
 
 
 def test_assessment_save_rejects_unknown_item_or_side(
@@ -271,11 +258,11 @@ def test_assessment_save_stale_version_is_a_conflict(
             values={("pain_now", ""): Decimal(6)},
         )
     assert conflict.value.current.version == 2
-    assert _rows(draft) == {("pain_now", ""): (Decimal(4), False)}
+    assert rows_of(draft) == {("pain_now", ""): (Decimal(4), False)}
 
 
 def test_finalised_assessment_is_read_only(therapist: User, client_record: Client) -> None:
-    saved = _saved(therapist, client_record, {("pain_now", ""): Decimal(4)})
+    saved = saved_draft(therapist, client_record, {("pain_now", ""): Decimal(4)})
     final = assessment_finalise(actor=therapist, assessment=saved, expected_version=2)
     assert (final.status, final.finalised_by, final.version) == ("final", therapist, 3)
     assert final.finalised_at is not None
@@ -290,7 +277,7 @@ def test_finalised_assessment_is_read_only(therapist: User, client_record: Clien
 
 
 def _copied(therapist: User, client: Client) -> tuple[Assessment, Assessment]:
-    first = _saved(
+    first = saved_draft(
         therapist,
         client,
         {
@@ -313,7 +300,7 @@ def test_copy_forward_carries_values_but_not_pain_scores_or_red_flags(
     therapist: User, client_record: Client
 ) -> None:
     first, second = _copied(therapist, client_record)
-    assert _rows(second) == {
+    assert rows_of(second) == {
         ("hip_extension", "left"): (Decimal(5), True),
         ("thomas_hip_angle", "right"): (Decimal(8), True),
         ("psfs_activity_1", ""): ("Sitting", True),
@@ -336,7 +323,7 @@ def test_copy_forward_change_or_confirm_clears_carried_mark(
     saved = assessment_save(
         actor=therapist, assessment=second, expected_version=1, narrative={}, values=values
     )
-    assert _rows(saved) == {
+    assert rows_of(saved) == {
         ("hip_extension", "left"): (Decimal(9), False),
         ("thomas_hip_angle", "right"): (Decimal(8), True),
     }
@@ -350,7 +337,7 @@ def test_copy_forward_change_or_confirm_clears_carried_mark(
         values=values,
         confirm_carried=True,
     )
-    assert _rows(confirmed)[("thomas_hip_angle", "right")] == (Decimal(8), False)
+    assert rows_of(confirmed)[("thomas_hip_angle", "right")] == (Decimal(8), False)
     assert assessment_finalise(actor=therapist, assessment=confirmed, expected_version=3).is_final
 
 
@@ -363,70 +350,3 @@ def test_copy_forward_only_from_the_same_client(
     first = assessment_start(actor=therapist, client=client_record, visit_date=DAY1)
     with pytest.raises(ValueError, match="same client"):
         assessment_start(actor=therapist, client=other, visit_date=DAY2, copy_from=first)
-
-
-def test_amend_keeps_original_values_and_reason(therapist: User, client_record: Client) -> None:
-    saved = _saved(
-        therapist,
-        client_record,
-        {("hip_extension", "left"): Decimal(5), ("faber", "right"): "positive"},
-    )
-    final = assessment_finalise(actor=therapist, assessment=saved, expected_version=2)
-    amendment = assessment_amend(
-        actor=therapist,
-        assessment=final,
-        expected_version=3,
-        narrative={"notes": "Re-measured"},
-        values={("hip_extension", "left"): Decimal(15), ("faber", "right"): None},
-        reason="Typed 5 for 15",
-    )
-    assert amendment is not None
-    assert (amendment.reason, amendment.made_by) == ("Typed 5 for 15", therapist)
-    assert amendment.changes == [
-        {"field": "notes", "side": "", "old": "", "new": "Re-measured"},
-        {"field": "hip_extension", "side": "left", "old": "5", "new": "15"},
-        {"field": "faber", "side": "right", "old": "positive", "new": ""},
-    ]
-    final.refresh_from_db()
-    assert (final.status, final.version, final.notes) == ("final", 4, "Re-measured")
-    assert _rows(final) == {("hip_extension", "left"): (Decimal(15), False)}
-    assert AuditEntry.objects.filter(detail=f"amendment {amendment.pk}").count() == 1
-
-
-def test_amend_without_changes_records_nothing(therapist: User, client_record: Client) -> None:
-    saved = _saved(therapist, client_record, {("pain_now", ""): Decimal(3)})
-    final = assessment_finalise(actor=therapist, assessment=saved, expected_version=2)
-    result = assessment_amend(
-        actor=therapist,
-        assessment=final,
-        expected_version=3,
-        narrative={},
-        values={("pain_now", ""): Decimal(3)},
-        reason="Checked",
-    )
-    assert result is None
-    assert Amendment.objects.count() == 0
-
-
-def test_amend_needs_a_reason_and_a_final_assessment(
-    therapist: User, client_record: Client
-) -> None:
-    draft = _saved(therapist, client_record, {("pain_now", ""): Decimal(3)})
-    with pytest.raises(ValueError, match="Say why"):
-        assessment_amend(
-            actor=therapist,
-            assessment=draft,
-            expected_version=2,
-            narrative={},
-            values={},
-            reason=" ",
-        )
-    with pytest.raises(ValueError, match="Drafts are edited directly"):
-        assessment_amend(
-            actor=therapist,
-            assessment=draft,
-            expected_version=2,
-            narrative={},
-            values={},
-            reason="x",
-        )
