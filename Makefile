@@ -37,10 +37,14 @@ $(BIN)/python:
 
 # Each environment installs one hashed lock (requirements/*.txt, made by `make lock`):
 # runtime for `make run`, e2e (runtime + tests + browser) for `make test`, bench for
-# `make bench`. The stamp file names the lock it was installed from.
-$(VENV)/.installed-%: requirements/%.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r $<
+# `make bench`. The stamp file names the lock it was installed from. uv installs it, checking
+# every hash as pip would: 9 s for the e2e lock instead of pip's 28 s.
+UV_VERSION := 0.13.10
+$(BIN)/uv: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.installed-%: requirements/%.txt | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r $<
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -85,11 +89,14 @@ test-e2e: deps system-deps
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) $(PARALLEL) -m e2e
 
 # The static checks run side by side (mypy keeps one core busy, ruff and the migrations
-# check take the other); then the suites.
+# check take the other).
 checks:
 	@$(MAKE) --no-print-directory --output-sync=target -j3 lint typecheck migrations-check
 
-test: checks test-postgres
+# The static checks run beside the PostgreSQL tests (about 18 s of one core), then the
+# SQLite tests beside the browser tests.
+test: deps system-deps
+	@$(MAKE) --no-print-directory --output-sync=target -j4 lint typecheck migrations-check test-postgres
 	@$(MAKE) --no-print-directory --output-sync=target -j2 test-e2e test-sqlite SQLITE_PARALLEL="-p no:xdist"
 	@echo "All checks passed."
 
@@ -101,8 +108,7 @@ bench: bench-deps system-deps
 # 3.11 to 3.13 at once (uv's universal resolution), preferring the versions pinned now.
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
 	--generate-hashes --no-strip-extras --no-header --quiet
-lock: $(BIN)/python
-	$(BIN)/python -m pip install --quiet uv
+lock: $(BIN)/uv
 	$(UV_COMPILE) -o requirements/runtime.txt
 	$(UV_COMPILE) --extra redis -o requirements/runtime-redis.txt
 	$(UV_COMPILE) --extra dev -o requirements/dev.txt
