@@ -86,7 +86,7 @@ test-sqlite: deps system-deps
 
 test-e2e: deps system-deps
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/check_postgres.py
-	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) $(PARALLEL) -m e2e
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) $(PARALLEL) -m e2e tests/e2e
 
 # The static checks run side by side (mypy keeps one core busy, ruff and the migrations
 # check take the other).
