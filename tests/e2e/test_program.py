@@ -1,6 +1,8 @@
 """The client's program on a phone (390x844): open the link, tick a session, rate pain;
 what was sent is there after a reload and on the therapist's side."""
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import User
 from django.urls import reverse
 from playwright.sync_api import Page, expect
@@ -46,7 +48,7 @@ def test_tick_and_pain_on_a_phone_reach_the_clinic(
 def test_todays_pain_fills_the_unanswered_pain_now_before_the_visit(
     page: Page, live_server: LiveServer, therapist: User, typical: Assessment
 ) -> None:
-    _open_on_a_phone(page, live_server.url, therapist, typical)
+    version = _open_on_a_phone(page, live_server.url, therapist, typical)
     answers = page.locator("#before-visit")
     expect(answers.locator("input[name=pain_now]:checked")).to_have_count(0)
     page.locator("#program .pain-choice", has_text="4").first.click()
@@ -60,6 +62,18 @@ def test_todays_pain_fills_the_unanswered_pain_now_before_the_visit(
     answers.get_by_role("button", name="Send my answers").click()
     expect(page.locator("#before-visit [role=status]")).to_contain_text("are with your clinic")
     assert ProgramAnswers.objects.get().pain_now == 2
+    # The day's last rating reaches the clinic too (sent again once the first send ends).
+    rated_six = ProgramDay.objects.filter(link=version.program_link, pain=6)
+    _eventually(page, rated_six.exists)
+
+
+def _eventually(page: Page, check: Callable[[], bool], seconds: float = 10) -> None:
+    """Wait until `check` holds: what the page's script sends in the background."""
+    for _ in range(int(seconds * 10)):
+        if check():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the page's script did not send it in time")
 
 
 def test_offline_ticks_are_kept_and_arrive_once_when_back_online(
