@@ -8,12 +8,11 @@ from django.utils import timezone
 
 from assessments.interpretation import findings as assessment_findings
 from clinic.models import AuditAction
-from clinic.services.audit import audit_client_record
 from plans.handout.services import handout_issue
 from plans.models import Plan, PlanItem, PlanVersion, VersionStatus
 from plans.program.services import program_link_issue
 from plans.services.errors import PlanBlocked, PlanLocked
-from plans.services.steps import audit_plan, bump_lock, locked_draft
+from plans.services.steps import audit_plan, audit_plan_entry, bump_lock, locked_draft
 
 
 @transaction.atomic
@@ -80,12 +79,4 @@ def plan_viewed(*, actor: User, version: PlanVersion) -> None:
 
     Side effect: audit entry (view, "plan", the version's number as detail).
     """
-    client = version.plan.assessment.client
-    audit_client_record(
-        actor=actor,
-        client=client,
-        action=AuditAction.VIEW,
-        object_type="plan",
-        object_id=version.plan_id,
-        detail=f"v{version.number}",
-    )
+    audit_plan_entry(actor, version, AuditAction.VIEW, f"v{version.number}")

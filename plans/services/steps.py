@@ -9,16 +9,21 @@ from plans.models import PlanVersion
 from plans.services.errors import PlanConflict, PlanLocked
 
 
-def audit_plan(actor: User, version: PlanVersion, detail: str) -> None:
-    client = version.plan.assessment.client
+def audit_plan_entry(actor: User, version: PlanVersion, action: AuditAction, detail: str) -> None:
+    """One audit entry about the version's plan, in its client's record."""
     audit_client_record(
         actor=actor,
-        client=client,
-        action=AuditAction.CHANGE,
+        client=version.plan.assessment.client,
+        action=action,
         object_type="plan",
         object_id=version.plan_id,
-        detail=f"v{version.number}: {detail}",
+        detail=detail,
     )
+
+
+def audit_plan(actor: User, version: PlanVersion, detail: str) -> None:
+    """The entry of an edit: `v<number>: <what changed>`."""
+    audit_plan_entry(actor, version, AuditAction.CHANGE, f"v{version.number}: {detail}")
 
 
 def draft_for_update(version: PlanVersion) -> PlanVersion:
