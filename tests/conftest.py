@@ -67,14 +67,30 @@ def _empty_cache() -> None:
     cache.clear()
 
 
+# Our clinic and another one: the names the fixtures below give them (tests/url_walker_fixtures
+# builds the same people once per module).
+CLINIC_NAME = "Riverside Test Clinic"
+OTHER_CLINIC_NAME = "Elsewhere Test Clinic"
+
+
+def priya(clinic: Clinic) -> Client:
+    """The client most tests are about."""
+    return ClientFactory(
+        clinic=clinic,
+        given_name="Priya",
+        family_name="Sharma",
+        date_of_birth=datetime.date(1988, 4, 12),
+    )
+
+
 @pytest.fixture
 def clinic(db: None) -> Clinic:
-    return ClinicFactory(name="Riverside Test Clinic")
+    return ClinicFactory(name=CLINIC_NAME)
 
 
 @pytest.fixture
 def other_clinic(db: None) -> Clinic:
-    return ClinicFactory(name="Elsewhere Test Clinic")
+    return ClinicFactory(name=OTHER_CLINIC_NAME)
 
 
 @pytest.fixture
@@ -99,12 +115,7 @@ def outsider(other_clinic: Clinic) -> User:
 
 @pytest.fixture
 def client_record(clinic: Clinic) -> Client:
-    return ClientFactory(
-        clinic=clinic,
-        given_name="Priya",
-        family_name="Sharma",
-        date_of_birth=datetime.date(1988, 4, 12),
-    )
+    return priya(clinic)
 
 
 def _logged_in(user: User) -> HttpClient:

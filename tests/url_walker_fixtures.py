@@ -7,7 +7,6 @@ in its own savepoint inside that transaction (the `db` fixture), so what a test 
 undone before the next, exactly as before.
 """
 
-import datetime
 from collections.abc import Iterator
 
 import pytest
@@ -18,27 +17,22 @@ from django.test import override_settings
 from pytest_django import DjangoDbBlocker
 
 from clinic.models import Role
-from tests.conftest import FAST_HASHERS
-from tests.factories import ClientFactory, ClinicFactory, MembershipFactory
+from tests.conftest import CLINIC_NAME, FAST_HASHERS, OTHER_CLINIC_NAME, priya
+from tests.factories import ClinicFactory, MembershipFactory
 from tests.url_registry import World, build_world
 
 
 def _build() -> World:
     """The same people and client as the suite's function-scoped fixtures (tests/conftest)."""
-    clinic = ClinicFactory(name="Riverside Test Clinic")
-    other_clinic = ClinicFactory(name="Elsewhere Test Clinic")
+    clinic = ClinicFactory(name=CLINIC_NAME)
+    other_clinic = ClinicFactory(name=OTHER_CLINIC_NAME)
     return build_world(
         clinic=clinic,
         therapist=MembershipFactory(clinic=clinic, user__username="therapist").user,
         colleague=MembershipFactory(clinic=clinic, user__username="colleague").user,
         admin=MembershipFactory(clinic=clinic, role=Role.ADMIN, user__username="boss").user,
         outsider=MembershipFactory(clinic=other_clinic, user__username="outsider").user,
-        client=ClientFactory(
-            clinic=clinic,
-            given_name="Priya",
-            family_name="Sharma",
-            date_of_birth=datetime.date(1988, 4, 12),
-        ),
+        client=priya(clinic),
     )
 
 
