@@ -14,8 +14,8 @@ from assessments.catalogue.items import RED_FLAGS
 from assessments.models import Assessment
 from assessments.services import assessment_finalise, assessment_save, assessment_start
 from clinic.models import Client
+from tests.e2e.axe import blocking_violations
 from tests.e2e.signing_in import sign_in
-from tests.e2e.test_accessibility import blocking_violations
 
 DAY1, DAY2 = datetime.date(2026, 3, 3), datetime.date(2026, 3, 31)
 CODES = [code for code, _, _ in RED_FLAGS]
