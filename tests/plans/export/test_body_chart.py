@@ -1,4 +1,5 @@
-"""The body chart in the record's exports (JSON and FHIR) and in the interchange document."""
+"""The body chart in the record's exports (JSON and FHIR) and in the interchange document,
+and palpation in the FHIR Bundle."""
 
 import datetime
 import json
@@ -10,8 +11,10 @@ from fhir.resources.R4B.observation import Observation
 from assessments.body_chart.regions import Mark
 from assessments.interchange.document import export_assessment, import_assessment, parse_document
 from assessments.selectors import assessment_get, assessment_values
+from assessments.values import AssessmentValues, Key, Value
 from clinic.models import Client
 from plans.export.fhir import fhir_bundle, fhir_bundle_json
+from plans.export.fhir_observations import VisitContext, observations
 from plans.export.record import export_client_record
 from plans.export.selectors import client_record_get
 from tests.assessments.factories import recorded_assessment
@@ -67,3 +70,50 @@ def test_marks_leave_in_the_json_record_and_as_fhir_observations_and_come_back(
     bare = recorded_assessment(actor=therapist, client=client_record, values={})
     assert "body_chart" not in export_assessment(bare)
     assert parse_document(export_assessment(bare)).body_chart == ()
+
+
+def test_fhir_palpation_one_observation_per_muscle_and_side() -> None:
+    values: dict[Key, Value] = {
+        ("palp_piriformis_tender", "left"): "2",
+        ("palp_piriformis_trigger", "left"): "familiar",
+        ("palp_piriformis_referral", ""): "back of the thigh",
+        ("palp_piriformis_tone", "right"): "normal",
+        ("palp_tfl_itb_tone", "left"): "increased",
+    }
+    context = VisitContext(
+        key="visit/1",
+        values=AssessmentValues(values),
+        patient="urn:uuid:p",
+        encounter="urn:uuid:e",
+        date="2026-10-05",
+        status="final",
+        performer="Alex Moreno",
+    )
+    found = [entry["resource"] for entry in observations(context)]
+    for resource in found:
+        Observation.model_validate(resource)
+    shown = [
+        (
+            o["code"]["coding"][0]["code"],
+            o["bodySite"]["text"],
+            [
+                (c["code"]["coding"][0]["code"], c["valueCodeableConcept"]["text"])
+                for c in o["component"]
+            ],
+            o.get("note"),
+        )
+        for o in found
+    ]
+    assert shown == [
+        ("palpation_tfl_itb", "Left TFL / ITB", [("palp_tfl_itb_tone", "Increased")], None),
+        (
+            "palpation_piriformis",
+            "Left piriformis",
+            [
+                ("palp_piriformis_tender", "2 \N{EN DASH} moderate, winces"),
+                ("palp_piriformis_trigger", "Familiar pain"),
+            ],
+            [{"text": "Trigger point refers to: back of the thigh"}],
+        ),
+        ("palpation_piriformis", "Right piriformis", [("palp_piriformis_tone", "Normal")], None),
+    ]

@@ -3,7 +3,6 @@
 import datetime
 import json
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -23,12 +22,16 @@ from plans.export.selectors import client_record_get
 from tests.assessments.factories import recorded_assessment
 from tests.factories import ClientFactory
 from tests.paths import ROOT
-from tests.plans.export.programs import answered, followed_program
+from tests.plans.export.fhir_parts import (
+    EXPORTED_AT,
+    LOCAL,
+    SNOMED,
+    UCUM,
+    observation_of,
+    references_in,
+    resources,
+)
 
-EXPORTED_AT = datetime.datetime(2026, 11, 20, 9, 15, 30, tzinfo=datetime.UTC)
-SNOMED = "http://snomed.info/sct"
-UCUM = "http://unitsofmeasure.org"
-LOCAL = "https://hipplan.invalid/fhir/CodeSystem"
 LEFT_HIP = {
     "coding": [{"system": SNOMED, "code": "24136001:272741003=7771000"}],
     "text": "Left hip joint",
@@ -58,33 +61,6 @@ FULL: dict[Key, Value] = {
     ("startback_total", ""): Decimal(5),
     ("startback_distress", ""): Decimal(2),
 }
-
-
-def _walk(node: object) -> Iterator[str]:
-    """Every `reference` string anywhere in the document."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "reference" and isinstance(value, str):
-                yield value
-            else:
-                yield from _walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk(value)
-
-
-def _resources(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == kind]
-
-
-def _observation(bundle: dict[str, Any], code: str, *, draft: bool = False) -> dict[str, Any]:
-    """The observation with this code (SNOMED or local), of the final or the draft visit."""
-    status = "preliminary" if draft else "final"
-    return next(
-        o
-        for o in _resources(bundle, "Observation")
-        if code in {c["code"] for c in o["code"]["coding"]} and o["status"] == status
-    )
 
 
 @pytest.fixture
@@ -130,7 +106,7 @@ def test_fhir_bundle_is_a_valid_r4_collection(bundle: dict[str, Any]) -> None:
 def test_fhir_patient_has_name_birth_date_and_clinic_identifier(
     bundle: dict[str, Any], client_record: Client
 ) -> None:
-    [patient] = _resources(bundle, "Patient")
+    [patient] = resources(bundle, "Patient")
     organization = bundle["entry"][1]["fullUrl"]
     assert patient == {
         "resourceType": "Patient",
@@ -155,7 +131,7 @@ def test_fhir_patient_has_name_birth_date_and_clinic_identifier(
 def test_fhir_encounter_per_visit_with_status_and_therapist(
     bundle: dict[str, Any], final_visit: Assessment, draft_visit: Assessment
 ) -> None:
-    encounters = _resources(bundle, "Encounter")
+    encounters = resources(bundle, "Encounter")
     assert [
         (e["identifier"][0]["value"], e["status"], e["period"], e["participant"])
         for e in encounters
@@ -180,8 +156,8 @@ def test_fhir_encounter_per_visit_with_status_and_therapist(
 
 
 def test_fhir_pain_now_is_loinc_72514_3_and_worst_is_local(bundle: dict[str, Any]) -> None:
-    now = _observation(bundle, "72514-3")
-    worst = _observation(bundle, "pain_worst_24h")
+    now = observation_of(bundle, "72514-3")
+    worst = observation_of(bundle, "pain_worst_24h")
     assert now["code"]["coding"] == [
         {"system": "http://loinc.org", "code": "72514-3"},
         {"system": f"{LOCAL}/measure", "code": "pain_now"},
@@ -189,7 +165,7 @@ def test_fhir_pain_now_is_loinc_72514_3_and_worst_is_local(bundle: dict[str, Any
     assert now["valueQuantity"] == {"value": 6, "unit": "score", "system": UCUM, "code": "{score}"}
     assert [c["system"] for c in worst["code"]["coding"]] == [f"{LOCAL}/measure"]
     assert worst["valueQuantity"]["value"] == 8
-    assert _observation(bundle, "72514-3", draft=True)["valueQuantity"]["value"] == 3
+    assert observation_of(bundle, "72514-3", draft=True)["valueQuantity"]["value"] == 3
 
 
 def _degrees(snomed: str, item: str, text: str, value: int) -> dict[str, Any]:
@@ -202,7 +178,7 @@ def _degrees(snomed: str, item: str, text: str, value: int) -> dict[str, Any]:
 
 
 def test_fhir_hip_rom_has_degrees_snomed_body_site_and_laterality(bundle: dict[str, Any]) -> None:
-    observations = _resources(bundle, "Observation")
+    observations = resources(bundle, "Observation")
     left, right = [o for o in observations if o["code"]["coding"][0]["code"] == "299238003"]
     category = "http://terminology.hl7.org/CodeSystem/observation-category"
     assert {key: left[key] for key in ("category", "code", "bodySite", "method", "note")} == {
@@ -227,31 +203,33 @@ def test_fhir_hip_rom_has_degrees_snomed_body_site_and_laterality(bundle: dict[s
 
 
 def test_fhir_tests_use_the_local_code_system_and_the_tested_hip(bundle: dict[str, Any]) -> None:
-    faber = _observation(bundle, "faber")
+    faber = observation_of(bundle, "faber")
     assert (faber["code"], faber["bodySite"], faber["valueCodeableConcept"]) == (
         {"coding": [{"system": f"{LOCAL}/measure", "code": "faber"}], "text": "FABER (Patrick)"},
         RIGHT_HIP,
         {"coding": [{"system": f"{LOCAL}/answer", "code": "positive"}], "text": "Positive"},
     )
-    thomas = _observation(bundle, "thomas_hip_angle")
+    thomas = observation_of(bundle, "thomas_hip_angle")
     assert (thomas["bodySite"], thomas["valueQuantity"]["code"]) == (LEFT_HIP, "deg")
-    assert _observation(bundle, "aslr_score")["valueQuantity"]["code"] == "{score}"
-    assert _observation(bundle, "faber", draft=True)["valueCodeableConcept"]["text"] == "Negative"
+    assert observation_of(bundle, "aslr_score")["valueQuantity"]["code"] == "{score}"
+    assert (
+        observation_of(bundle, "faber", draft=True)["valueCodeableConcept"]["text"] == "Negative"
+    )
 
 
 def test_fhir_outcome_scores_without_questionnaire_wording(bundle: dict[str, Any]) -> None:
-    psfs = _observation(bundle, "psfs_mean")
+    psfs = observation_of(bundle, "psfs_mean")
     assert (psfs["valueQuantity"]["value"], [c["code"]["text"] for c in psfs["component"]]) == (
         4.5,
         ["Sitting through a meeting", "Cycling"],
     )
-    oswestry = _observation(bundle, "97908-8")
+    oswestry = observation_of(bundle, "97908-8")
     assert (oswestry["valueQuantity"], oswestry["interpretation"], oswestry["note"]) == (
         {"value": 50, "unit": "%", "system": UCUM, "code": "%"},
         [{"text": "severe disability"}],
         [{"text": "Calculated from 8 of 10 sections."}],
     )
-    startback = _observation(bundle, "startback_total")
+    startback = observation_of(bundle, "startback_total")
     assert (
         startback["valueQuantity"]["value"],
         startback["component"][0]["valueQuantity"]["value"],
@@ -329,7 +307,7 @@ def test_fhir_roland_morris_total_is_a_survey_with_no_wording() -> None:
 def test_fhir_bundle_leaves_out_items_it_has_no_mapping_for(bundle: dict[str, Any]) -> None:
     local = {
         coding["code"]
-        for o in _resources(bundle, "Observation")
+        for o in resources(bundle, "Observation")
         for coding in o["code"]["coding"]
         if coding["system"] == MEASURE_SYSTEM
     }
@@ -347,7 +325,7 @@ def test_fhir_bundle_leaves_out_items_it_has_no_mapping_for(bundle: dict[str, An
 
 def test_fhir_every_reference_resolves_inside_the_bundle(bundle: dict[str, Any]) -> None:
     full_urls = [entry["fullUrl"] for entry in bundle["entry"]]
-    references = list(_walk(bundle))
+    references = list(references_in(bundle))
     assert len(set(full_urls)) == len(full_urls)
     # managing organization; subject and provider per visit; subject and visit per observation
     assert len(references) == 1 + 2 * 2 + 12 * 2
@@ -371,7 +349,7 @@ def test_fhir_bundle_holds_no_other_client(
     )
     record = client_record_get(therapist, client_record.pk)
     text = fhir_bundle_json(fhir_bundle(record, exported_at=EXPORTED_AT))
-    visits = [e["identifier"][0]["value"] for e in _resources(json.loads(text), "Encounter")]
+    visits = [e["identifier"][0]["value"] for e in resources(json.loads(text), "Encounter")]
     assert (visits, "Zed" in text, "Quill" in text) == ([str(final_visit.pk)], False, False)
     assert str(theirs.pk) not in visits
 
@@ -394,173 +372,3 @@ def test_documented_observation_example_is_valid_r4() -> None:
     assert observation.bodySite is not None
     assert observation.bodySite.coding is not None
     assert observation.bodySite.coding[0].code == "24136001:272741003=7771000"
-
-
-def test_fhir_program_adherence_and_daily_pain_are_observations(
-    therapist: User, client_record: Client
-) -> None:
-    link = followed_program(therapist, client_record)
-    record = client_record_get(therapist, client_record.pk)
-    bundle = json.loads(fhir_bundle_json(fhir_bundle(record, exported_at=EXPORTED_AT)))
-    patient = bundle["entry"][0]["fullUrl"]
-    observations = _resources(bundle, "Observation")
-    programs = [o for o in observations if o["code"]["coding"][0]["code"] == "program_adherence"]
-    assert len(programs) == 1
-    adherence = programs[0]
-    exercises = link.version.snapshot.content["exercises"]
-    planned = link.planned_per_week * 47 / 7  # 5 Oct to the export on 20 Nov
-    assert (adherence["status"], adherence["category"][0]["coding"][0]["code"]) == (
-        "preliminary",  # the link is still open: the client can tick more
-        "therapy",
-    )
-    assert adherence["effectivePeriod"] == {"start": "2026-10-05", "end": "2026-11-20"}
-    assert adherence["valueQuantity"] == {
-        "value": round(100 * 3 / planned, 1),
-        "unit": "%",
-        "system": UCUM,
-        "code": "%",
-    }
-    assert adherence["interpretation"] == [{"text": "Under half of the planned sessions done"}]
-    assert (adherence["subject"], adherence["performer"]) == (
-        {"reference": patient},
-        [{"reference": patient}],
-    )
-    first = adherence["component"][0]
-    assert first["code"] == {
-        "coding": [{"system": f"{LOCAL}/intervention", "code": exercises[0]["slug"]}],
-        "text": exercises[0]["name"],
-    }
-    assert first["valueRatio"]["numerator"] == {
-        "value": 3,
-        "unit": "sessions",
-        "system": UCUM,
-        "code": "{session}",
-    }
-    assert len(adherence["component"]) == len(exercises)
-    days = [o for o in observations if o["code"]["coding"][-1]["code"] == "program_pain"]
-    assert [o["code"]["coding"][0] for o in days] == [
-        {"system": "http://loinc.org", "code": "72514-3"}
-    ] * 2
-    rated, unrated = days
-    assert (rated["effectiveDateTime"], rated["valueQuantity"]["value"], rated["note"]) == (
-        "2026-10-06",
-        4,
-        [{"text": "Tight after work"}],
-    )
-    assert (unrated["effectiveDateTime"], unrated["dataAbsentReason"]["coding"][0]["code"]) == (
-        "2026-10-13",
-        "unknown",
-    )
-    assert "valueQuantity" not in unrated
-    for observation in (adherence, rated, unrated):
-        Observation.model_validate(observation)
-    full_urls = {entry["fullUrl"] for entry in bundle["entry"]}
-    assert set(_walk(bundle)) <= full_urls
-    assert [secret in json.dumps(bundle) for secret in (link.salt, link.digest)] == [False, False]
-
-
-def test_fhir_client_answers_before_a_visit_are_observations_by_the_client(
-    therapist: User, client_record: Client
-) -> None:
-    link = followed_program(therapist, client_record)
-    later = recorded_assessment(
-        actor=therapist,
-        client=client_record,
-        values={},
-        visit_date=datetime.date(2026, 11, 2),
-        final=False,
-    )
-    answered(therapist, link, later)
-    record = client_record_get(therapist, client_record.pk)
-    bundle = json.loads(fhir_bundle_json(fhir_bundle(record, exported_at=EXPORTED_AT)))
-    patient = {"reference": bundle["entry"][0]["fullUrl"]}
-    sets = [
-        o
-        for o in _resources(bundle, "Observation")
-        if o["code"]["coding"][0]["code"] == "program_answers"
-    ]
-    assert [(o["effectiveDateTime"], o["status"]) for o in sets] == [
-        ("2026-10-30T19:05:00Z", "final"),
-        ("2026-10-31T19:05:00Z", "final"),
-    ]
-    used, open_set = sets
-    assert (used["subject"], used["performer"]) == (patient, [patient])
-    assert used["note"] == [
-        {
-            "text": "Sent on the program page of plan version 1. Taken into the draft of the"
-            " visit of 2026-11-02."
-        }
-    ]
-    parts = [
-        (
-            [c["code"] for c in part["code"]["coding"]],
-            part["code"]["text"],
-            part.get("valueString"),
-        )
-        for part in used["component"]
-    ]
-    assert parts == [
-        (["72514-3", "pain_now"], "Pain now (NPRS)", None),
-        (["pain_worst_24h"], "Worst pain, last 24 hours (NPRS)", None),
-        (["since_last_visit"], "Since the last visit", "Better"),
-        (["psfs_score_1"], "Sitting at work", None),
-        (["psfs_score_2"], "Cycling", None),
-    ]
-    scores = [
-        part["valueQuantity"]["value"] for part in used["component"] if "valueQuantity" in part
-    ]
-    assert scores == [3, 5, 6, 4]
-    # Only what the client answered: a blank pain now, no "since" and no activities.
-    assert [part["code"]["text"] for part in open_set["component"]] == [
-        "Worst pain, last 24 hours (NPRS)"
-    ]
-    assert open_set["note"][0]["text"].endswith("Not yet taken into a visit.")
-    for observation in sets:
-        Observation.model_validate(observation)
-
-
-def test_fhir_palpation_one_observation_per_muscle_and_side() -> None:
-    values: dict[Key, Value] = {
-        ("palp_piriformis_tender", "left"): "2",
-        ("palp_piriformis_trigger", "left"): "familiar",
-        ("palp_piriformis_referral", ""): "back of the thigh",
-        ("palp_piriformis_tone", "right"): "normal",
-        ("palp_tfl_itb_tone", "left"): "increased",
-    }
-    context = VisitContext(
-        key="visit/1",
-        values=AssessmentValues(values),
-        patient="urn:uuid:p",
-        encounter="urn:uuid:e",
-        date="2026-10-05",
-        status="final",
-        performer="Alex Moreno",
-    )
-    found = [entry["resource"] for entry in observations(context)]
-    for resource in found:
-        Observation.model_validate(resource)
-    shown = [
-        (
-            o["code"]["coding"][0]["code"],
-            o["bodySite"]["text"],
-            [
-                (c["code"]["coding"][0]["code"], c["valueCodeableConcept"]["text"])
-                for c in o["component"]
-            ],
-            o.get("note"),
-        )
-        for o in found
-    ]
-    assert shown == [
-        ("palpation_tfl_itb", "Left TFL / ITB", [("palp_tfl_itb_tone", "Increased")], None),
-        (
-            "palpation_piriformis",
-            "Left piriformis",
-            [
-                ("palp_piriformis_tender", "2 \N{EN DASH} moderate, winces"),
-                ("palp_piriformis_trigger", "Familiar pain"),
-            ],
-            [{"text": "Trigger point refers to: back of the thigh"}],
-        ),
-        ("palpation_piriformis", "Right piriformis", [("palp_piriformis_tone", "Normal")], None),
-    ]
