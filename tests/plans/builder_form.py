@@ -1,5 +1,9 @@
 """What the plan builder's one form posts, built from the stored draft as the page shows it."""
 
+from django.http import HttpResponse
+from django.test import Client as HttpClient
+from django.urls import reverse
+
 from plans.forms import PlanItemForm
 from plans.models import PlanVersion
 
@@ -27,3 +31,13 @@ def builder_post(version: PlanVersion, **changes: object) -> dict[str, str]:
             data[field.html_name] = "" if value is None else str(value)
     data.update({name: str(value) for name, value in changes.items()})
     return data
+
+
+def press(http: HttpClient, version: PlanVersion, **data: object) -> HttpResponse:
+    """Press a builder button with the page's form as stored and `data` typed over it."""
+    return http.post(reverse("plan_action", args=[version.pk]), builder_post(version, **data))
+
+
+def item_order(version: PlanVersion) -> list[str]:
+    """The draft's item slugs, first to last."""
+    return list(version.items.order_by("position").values_list("slug", flat=True))

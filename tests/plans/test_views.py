@@ -1,7 +1,9 @@
+"""The plan builder's pages and buttons: build, shape, search, conflicts, issue; the
+outsider and the anonymous; query counts."""
+
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
-from django.http import HttpResponse
 from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -9,25 +11,16 @@ from django.utils.html import escape
 
 from assessments.interpretation import findings as assessment_findings
 from assessments.models import Assessment
-from clinic.models import AuditEntry, Client
+from clinic.models import Client
 from plans.handout.snapshot import focus_lines
 from plans.models import ClinicIntervention, PlanVersion
 from plans.services import plan_build, plan_item_add, plan_message_update
-from tests.plans.builder_form import builder_post
+from tests.plans.builder_form import builder_post, item_order, press
 
 
 @pytest.fixture
 def version(therapist: User, typical: Assessment) -> PlanVersion:
     return plan_build(actor=therapist, assessment=typical)
-
-
-def _act(http: HttpClient, version: PlanVersion, **data: object) -> HttpResponse:
-    """Press a builder button with the page's form as stored and `data` typed over it."""
-    return http.post(reverse("plan_action", args=[version.pk]), builder_post(version, **data))
-
-
-def _order(version: PlanVersion) -> list[str]:
-    return list(version.items.order_by("position").values_list("slug", flat=True))
 
 
 def test_build_plan_from_assessment_redirects_to_builder(
@@ -70,12 +63,12 @@ def test_builder_search_library_by_target(as_therapist: HttpClient, version: Pla
 
 
 def test_builder_actions_change_the_draft(as_therapist: HttpClient, version: PlanVersion) -> None:
-    assert _act(as_therapist, version, action="add:plank").status_code == 302
+    assert press(as_therapist, version, action="add:plank").status_code == 302
     plank = version.items.get(slug="plank")
-    assert _order(version)[-1] == "plank"
-    _act(as_therapist, version, action=f"up:{plank.pk}")
-    assert _order(version)[-2] == "plank"
-    response = _act(
+    assert item_order(version)[-1] == "plank"
+    press(as_therapist, version, action=f"up:{plank.pk}")
+    assert item_order(version)[-2] == "plank"
+    response = press(
         as_therapist,
         version,
         **{
@@ -92,7 +85,7 @@ def test_builder_actions_change_the_draft(as_therapist: HttpClient, version: Pla
     version.refresh_from_db()
     assert (plank.hold_seconds, plank.note) == (40, "On your knees at first")
     assert version.message == "See you in two weeks."
-    _act(as_therapist, version, action=f"remove:{plank.pk}")
+    press(as_therapist, version, action=f"remove:{plank.pk}")
     assert not version.items.filter(slug="plank").exists()
 
 
@@ -101,7 +94,7 @@ def test_builder_button_keeps_every_other_items_edit(
 ) -> None:
     """The defect: a 45 s hold typed in item 1, then item 2's button, put item 1 back to 30."""
     first, second = version.items.order_by("position")[:2]
-    _act(
+    press(
         as_therapist,
         version,
         action=f"down:{second.pk}",
@@ -116,11 +109,11 @@ def test_builder_button_keeps_every_other_items_edit(
 def test_builder_add_puts_the_item_where_asked(
     as_therapist: HttpClient, version: PlanVersion
 ) -> None:
-    before = _order(version)
-    _act(as_therapist, version, action="add:plank", add_at="2")
-    assert _order(version) == [before[0], "plank", *before[1:]]
-    _act(as_therapist, version, action="add:bird-dog", add_at="1")
-    assert _order(version)[:3] == ["bird-dog", before[0], "plank"]
+    before = item_order(version)
+    press(as_therapist, version, action="add:plank", add_at="2")
+    assert item_order(version) == [before[0], "plank", *before[1:]]
+    press(as_therapist, version, action="add:bird-dog", add_at="1")
+    assert item_order(version)[:3] == ["bird-dog", before[0], "plank"]
 
 
 def test_builder_saves_a_reordered_list_in_one_post(
@@ -129,7 +122,7 @@ def test_builder_saves_a_reordered_list_in_one_post(
     """What the page's script posts after moving items in place (drag or arrows)."""
     ids = list(version.items.order_by("position").values_list("pk", flat=True))
     moved = [ids[-1], *ids[:-1]]
-    response = _act(as_therapist, version, order=",".join(map(str, moved)))
+    response = press(as_therapist, version, order=",".join(map(str, moved)))
     assert response.status_code == 302
     assert list(version.items.order_by("position").values_list("pk", flat=True)) == moved
 
@@ -139,7 +132,7 @@ def test_builder_removed_list_removes_them_and_keeps_the_rest(
 ) -> None:
     ids = list(version.items.order_by("position").values_list("pk", flat=True))
     kept = ",".join(map(str, ids[1:]))
-    _act(as_therapist, version, order=kept, removed=str(ids[0]))
+    press(as_therapist, version, order=kept, removed=str(ids[0]))
     assert list(version.items.order_by("position").values_list("pk", flat=True)) == ids[1:]
 
 
@@ -147,7 +140,7 @@ def test_builder_invalid_dose_shows_error_and_keeps_every_input(
     as_therapist: HttpClient, version: PlanVersion
 ) -> None:
     first, second = version.items.order_by("position")[:2]
-    response = _act(
+    response = press(
         as_therapist,
         version,
         **{f"item-{first.pk}-sets": "99", f"item-{second.pk}-note": "Keep this"},
@@ -195,13 +188,13 @@ def test_builder_conflict_keeps_the_typed_values_over_the_current_plan(
 def test_builder_new_version_offers_the_last_message_without_reusing_it(
     as_therapist: HttpClient, therapist: User, version: PlanVersion
 ) -> None:
-    _act(as_therapist, version, message="Well done this fortnight.", action="issue")
+    press(as_therapist, version, message="Well done this fortnight.", action="issue")
     as_therapist.post(reverse("plan_revise", args=[version.pk]))
     second = PlanVersion.objects.get(number=2)
     page = as_therapist.get(reverse("plan_builder", args=[second.pk])).content.decode()
     assert second.message == ""
     assert "Version 1 said: <q>Well done this fortnight.</q>" in page
-    _act(as_therapist, second, action="reuse_message")
+    press(as_therapist, second, action="reuse_message")
     second.refresh_from_db()
     assert second.message == "Well done this fortnight."
 
@@ -210,7 +203,7 @@ def test_builder_search_button_saves_then_shows_results(
     as_therapist: HttpClient, version: PlanVersion
 ) -> None:
     item = version.items.order_by("position").first()
-    response = _act(
+    response = press(
         as_therapist, version, action="search", q="core", **{f"item-{item.pk}-note": "x"}
     )
     assert response["Location"] == reverse("plan_builder", args=[version.pk]) + "?q=core"
@@ -231,13 +224,13 @@ def test_builder_library_search_fragment_lists_matches(
 def test_builder_stale_lock_explains_conflict(
     as_therapist: HttpClient, version: PlanVersion
 ) -> None:
-    response = _act(as_therapist, version, lock=99, message="x")
+    response = press(as_therapist, version, lock=99, message="x")
     assert response.status_code == 409
     assert "Someone else changed this draft" in response.content.decode()
 
 
 def test_issue_then_page_is_read_only(as_therapist: HttpClient, version: PlanVersion) -> None:
-    _act(as_therapist, version, action="issue")
+    press(as_therapist, version, action="issue")
     version.refresh_from_db()
     assert version.is_issued
     page = as_therapist.get(reverse("plan_builder", args=[version.pk])).content.decode()
@@ -254,12 +247,12 @@ def test_red_flag_builder_shows_referral_and_requires_override(
     version = plan_build(actor=therapist, assessment=red_flag)
     page = as_therapist.get(reverse("plan_builder", args=[version.pk])).content.decode()
     assert "Emergency: refer the client for same-day assessment" in page
-    _act(as_therapist, version, action="add:walking")
-    refused = _act(as_therapist, version, action="issue")
+    press(as_therapist, version, action="add:walking")
+    refused = press(as_therapist, version, action="issue")
     assert "give the reason for the override" in refused.content.decode()
     version.refresh_from_db()
     assert not version.is_issued
-    _act(as_therapist, version, action="issue", override_reason="Cleared by GP today")
+    press(as_therapist, version, action="issue", override_reason="Cleared by GP today")
     version.refresh_from_db()
     assert (version.is_issued, version.override_reason) == (True, "Cleared by GP today")
 
@@ -269,7 +262,7 @@ def test_issue_with_an_over_long_override_reason_says_so_and_keeps_it(
 ) -> None:
     version = plan_build(actor=therapist, assessment=red_flag)
     reason = "Cleared by GP today. " * 60  # 1,260 characters; at most 1,000
-    refused = _act(as_therapist, version, action="issue", override_reason=reason)
+    refused = press(as_therapist, version, action="issue", override_reason=reason)
     page = refused.content.decode()
     assert refused.status_code == 200
     assert "Ensure this value has at most 1000 characters (it has 1259)." in page
@@ -325,7 +318,7 @@ def test_builder_query_count_is_flat(
 ) -> None:
     suggested = version.items.count()
     for slug in ["plank", "bird-dog"][:added]:
-        _act(as_therapist, version, action=f"add:{slug}")
+        press(as_therapist, version, action=f"add:{slug}")
     assert version.items.count() == suggested + added
     # session, user, version with its plan, visit, client and clinic, items, audit insert,
     # the visit's values and body-chart marks (findings), the plan's versions, membership
@@ -342,7 +335,7 @@ def test_builder_save_checks_only_the_items_that_changed(
 ) -> None:
     """Saving runs the constraint checks of what changed, not of every item on the page."""
     for slug in ["plank", "bird-dog", "dead-bug"][:added]:
-        _act(as_therapist, version, action=f"add:{slug}")
+        press(as_therapist, version, action=f"add:{slug}")
     first = version.items.order_by("position").first()
     assert first is not None
     data = builder_post(version, message="Keep going", **{f"item-{first.pk}-note": "Slowly"})
@@ -385,88 +378,3 @@ def test_plan_action_item_id_in_other_digits_is_no_item(
     response = as_therapist.post(reverse("plan_action", args=[draft.pk]), data)
     assert response.status_code == 400
     assert draft.items.filter(pk=item.pk).exists()
-
-
-def test_builder_offers_one_slot_and_swaps_in_place(
-    as_therapist: HttpClient, version: PlanVersion
-) -> None:
-    """Kneeling and standing hip flexor stretches share a slot: one place, a swap offered."""
-    slugs = _order(version)
-    assert "lunge-stretch" not in slugs
-    stretch = version.items.get(slug="kneeling-hip-flexor-stretch")
-    page = as_therapist.get(reverse("plan_builder", args=[version.pk])).content.decode()
-    assert f'value="swap:{stretch.pk}:lunge-stretch"' in page
-    _act(
-        as_therapist,
-        version,
-        action=f"swap:{stretch.pk}:lunge-stretch",
-        **{f"item-{stretch.pk}-note": "Standing suits you better"},
-    )
-    stretch.refresh_from_db()
-    swapped = ["lunge-stretch" if s == "kneeling-hip-flexor-stretch" else s for s in slugs]
-    assert _order(version) == swapped  # in the same place
-    assert (stretch.slug, stretch.name, stretch.note) == (
-        "lunge-stretch",
-        "Standing lunge stretch",
-        "Standing suits you better",
-    )
-    assert stretch.content["alternatives"] == [
-        {"slug": "kneeling-hip-flexor-stretch", "name": "Kneeling hip flexor stretch"}
-    ]
-
-
-def test_builder_swap_for_an_entry_not_offered_is_refused(
-    as_therapist: HttpClient, version: PlanVersion
-) -> None:
-    stretch = version.items.get(slug="kneeling-hip-flexor-stretch")
-    response = _act(as_therapist, version, action=f"swap:{stretch.pk}:plank")
-    assert response.status_code == 409
-    assert (
-        "plank is not offered in place of Kneeling hip flexor stretch."
-        in response.content.decode()
-    )
-    stretch.refresh_from_db()
-    assert stretch.slug == "kneeling-hip-flexor-stretch"
-
-
-def test_builder_progresses_and_regresses_an_item_in_place(
-    as_therapist: HttpClient, version: PlanVersion
-) -> None:
-    """Harder and Easier replace the item with the next or previous level of its chain,
-    saving every other edit on the page; the last level offers no Harder."""
-    if not version.items.filter(slug="clamshell").exists():
-        _act(as_therapist, version, action="add:clamshell")
-    clam = version.items.get(slug="clamshell")
-    slugs = _order(version)
-    page = as_therapist.get(reverse("plan_builder", args=[version.pk])).content.decode()
-    assert f'value="progress:{clam.pk}"' in page
-    assert "Harder: Clamshell with a band" in page
-    response = _act(
-        as_therapist,
-        version,
-        action=f"progress:{clam.pk}",
-        message="Well done",
-        **{f"item-{clam.pk}-note": "Knees together", f"item-{clam.pk}-side": "left"},
-    )
-    assert response.status_code == 302
-    clam.refresh_from_db()
-    version.refresh_from_db()
-    assert _order(version) == ["banded-clamshell" if s == "clamshell" else s for s in slugs]
-    assert (clam.slug, clam.note, clam.side, version.message) == (
-        "banded-clamshell",
-        "Knees together",
-        "left",
-        "Well done",
-    )
-    assert (clam.load, clam.repetitions, clam.sets) == ("a light resistance band", 12, 3)
-    assert AuditEntry.objects.filter(detail__endswith="progressed clamshell to banded-clamshell")
-    _act(as_therapist, version, action=f"regress:{clam.pk}")
-    clam.refresh_from_db()
-    assert (clam.slug, clam.load, clam.note) == ("clamshell", "", "Knees together")
-
-    if not version.items.filter(slug="bird-dog").exists():
-        _act(as_therapist, version, action="add:bird-dog")
-    bird = version.items.get(slug="bird-dog")
-    response = _act(as_therapist, version, action=f"progress:{bird.pk}")
-    assert response.status_code == 409
-    assert "Bird dog has no harder level." in response.content.decode()
