@@ -7,6 +7,7 @@ from assessments.models import Assessment
 from assessments.norms import cutoffs_for
 from assessments.selectors import assessment_values
 from assessments.values import AssessmentValues
+from clinic.panels.cache import client_value
 
 logger = logging.getLogger(__name__)
 
@@ -36,3 +37,22 @@ def assessment_findings(
 def findings(assessment: Assessment) -> list[Finding]:
     """The findings of a saved assessment: the only thing the plan rules see."""
     return assessment_findings(assessment)
+
+
+def findings_shown(assessment: Assessment) -> list[Finding]:
+    """findings(), kept in the client's cache for a page shown again and again between
+    edits (the plan builder shows them on every showing and every button).
+
+    The stamp is the visit, its version and last change, and the clinic's cut-offs: any
+    edit, amendment, answer from the client's program link or cut-off change bumps one
+    of them, so the next showing reads the values again. Writes (building, issuing and
+    snapshotting a plan) call findings() and never read the cache.
+    """
+    cutoffs = clinic_cutoffs(assessment)
+    stamp = [assessment.pk, assessment.version, assessment.updated_at, cutoffs]
+    return client_value(
+        assessment.client_id,
+        "findings",
+        stamp,
+        lambda: interpret(assessment_values(assessment), cutoffs),
+    )

@@ -332,8 +332,10 @@ COMPARE_VISIT_PANELS = [
     "treatment.compare.treatment_between_panel",
     "plans.program.compare.program_between_panel",
 ]
-# Panels kept rendered in the cache (clinic/panel_cache.py), forgotten when a client is erased.
-CLIENT_PAGE_CACHED_PANELS = ["progress", "history"]
+# What is kept per client in the cache (clinic/panels/cache.py), forgotten when a client
+# is erased: two client-page panels' HTML and the findings the plan builder shows
+# (assessments/interpretation.py).
+CLIENT_PAGE_CACHED_PANELS = ["progress", "history", "findings"]
 # What those panels are made of, as one value read in one query (any visit or plan change
 # moves it): a callable taking the client.
 CLIENT_PAGE_STAMP = "plans.panels.client_page_stamp"

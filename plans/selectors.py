@@ -18,12 +18,14 @@ def plan_versions_for(user: AnyUser) -> QuerySet[PlanVersion]:
 
 
 def plan_version_get(user: AnyUser, pk: int) -> PlanVersion:
-    """One version with its plan, assessment, client and items; another clinic's is a 404."""
+    """One version with its plan, assessment and client; another clinic's is a 404.
+
+    Its items are read by whoever needs them (the builder's Editor reads them once).
+    """
     return get_object_or_404(
         plan_versions_for(user)
         .select_related("plan__assessment__client__clinic", "issued_by")
-        .defer("plan__assessment__client__clinic__logo")  # up to 512 KB the page never shows
-        .prefetch_related("items"),
+        .defer("plan__assessment__client__clinic__logo"),  # up to 512 KB the page never shows
         pk=pk,
     )
 

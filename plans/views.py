@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments.interpretation import findings as assessment_findings
+from assessments.interpretation import findings_shown
 from assessments.selectors import assessment_get
 from clinic.http import AuthedRequest, whole_number
 from plans import selectors, services
@@ -33,7 +33,7 @@ def plan_build(request: AuthedRequest, assessment_pk: int) -> HttpResponse:
 
 def _context(request: AuthedRequest, version: PlanVersion, editor: Editor) -> dict[str, object]:
     assessment = version.plan.assessment
-    findings = assessment_findings(assessment)
+    findings = findings_shown(assessment)
     client = assessment.client
     suggestions = suggest(findings, age=client.age_on(assessment.visit_date))
     query = request.GET.get("q", "").strip()[:100]
@@ -271,7 +271,8 @@ def _conflict(request: AuthedRequest, pk: int, posted: Editor) -> HttpResponse:
     fresh = selectors.plan_version_get(request.user, pk)
     data = request.POST.copy()
     data["lock"] = str(fresh.lock)
-    current = {item.pk for item in fresh.items.all()}
+    items = list(fresh.items.all())
+    current = {item.pk for item in items}
     posted_order = [pk for pk in posted.plan.cleaned_data["order"] if pk in current]
     data["order"] = ",".join(
         str(pk)
@@ -280,7 +281,7 @@ def _conflict(request: AuthedRequest, pk: int, posted: Editor) -> HttpResponse:
     data["removed"] = ",".join(
         str(pk) for pk in posted.plan.cleaned_data["removed"] if pk in current
     )
-    for item in fresh.items.all():  # added by the other editor: shown as stored
+    for item in items:  # added by the other editor: shown as stored
         stored = PlanItemForm(instance=item, prefix=f"item-{item.pk}")
         if stored["note"].html_name not in data:
             for field in stored:

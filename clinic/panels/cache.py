@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,9 +33,32 @@ from clinic.panels.registry import Panel
 # maintenance admin) show after this at the latest.
 PANEL_CACHE_SECONDS = 300
 
+_T = TypeVar("_T")
+
 
 def _key(client_id: int, name: str) -> str:
     return f"client-panel:{client_id}:{name}"
+
+
+def _digest(stamp: Any) -> str:
+    return hashlib.sha256(json.dumps(stamp, default=str, sort_keys=True).encode()).hexdigest()
+
+
+def client_value(client_id: int, name: str, stamp: Any, compute: Callable[[], _T]) -> _T:
+    """What `compute()` gives for this stamp: from the cache, or computed and stored.
+
+    Kept under the client's key `name`, which settings.CLIENT_PAGE_CACHED_PANELS lists so
+    that erasing the client drops it. One value per client and name: a different stamp
+    (another visit, an edit) replaces it.
+    """
+    digest = _digest(stamp)
+    stored: dict[str, Any] | None = cache.get(_key(client_id, name))
+    if stored and stored.get("stamp") == digest:
+        value: _T = stored["value"]
+        return value
+    value = compute()
+    cache.set(_key(client_id, name), {"stamp": digest, "value": value}, PANEL_CACHE_SECONDS)
+    return value
 
 
 def panel_html(
@@ -45,7 +68,7 @@ def panel_html(
 
     `render` must return HTML our templates rendered (escaped); it is marked safe.
     """
-    digest = hashlib.sha256(json.dumps(stamp, default=str, sort_keys=True).encode()).hexdigest()
+    digest = _digest(stamp)
     stored: dict[str, Any] | None = cache.get(_key(client_id, name))
     if stored and stored.get("stamp") == digest and page in stored["pages"]:
         return mark_safe(stored["pages"][page])  # noqa: S308 - rendered by our templates
