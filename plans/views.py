@@ -298,7 +298,10 @@ def plan_library(request: AuthedRequest, pk: int) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     results = search(library_for(clinic), query) if query else []
     return render(
-        request, "plans/_library_results.html", {"query": query, "results": results, "in_plan": ()}
+        request,
+        "plans/library_results.html",
+        {"query": query, "results": results, "in_plan": ()},
+        using="jinja2",
     )
 
 
