@@ -1,4 +1,4 @@
-// The plan builder's one form (templates/plans/_editor.html), made quicker in the page:
+// The plan builder's one form (templates/jinja2/plans/editor.html), made quicker in the page:
 // moving and removing items happens in place (no reload, the view stays put), dragging
 // an item moves it too, and any unsaved edit is marked and guarded until "Save plan".
 // Without this script every button posts the whole form and nothing is lost either.
