@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -100,6 +100,7 @@ def cached_panel(
     return Panel("clinic/_html_panel.html", {"html": html})
 
 
-def client_panels_forget(client_id: int) -> None:
-    """Drop every cached panel of this client (on erase)."""
-    cache.delete_many([_key(client_id, name) for name in settings.CLIENT_PAGE_CACHED_PANELS])
+def client_panels_forget(client_id: int, names: Iterable[str] | None = None) -> None:
+    """Drop the client's cached values named (by default every one: on erase)."""
+    listed = settings.CLIENT_PAGE_CACHED_PANELS if names is None else names
+    cache.delete_many([_key(client_id, name) for name in listed])
