@@ -5,8 +5,10 @@ and drawing every visit on the page), yet they change only when a visit or plan 
 A panel stores its HTML under `client-panel:<client id>:<name>` together with the stamp
 of what the panels are made from (settings.CLIENT_PAGE_STAMP: counts, last change, lock
 numbers; one query per request, shared by every panel) and the page; a request whose
-stamp differs renders again. One key per client and panel, so erasing a client removes them all
-(`client_panels_forget`), and nothing health-related outlives the record in the cache.
+stamp differs renders again. `client_value` keeps a value the same way under its own stamp
+(the plan builder's findings: assessments/interpretation.py). One key per client and
+name, so erasing a client removes them all (`client_panels_forget`), and nothing
+health-related outlives the record in the cache.
 With a per-process cache (the `locmem://` default) other processes' copies cannot be
 reached once the client is gone (the page is a 404 first) and expire within
 PANEL_CACHE_SECONDS; a shared cache (`CACHE_URL=redis://...`) drops them at once.
