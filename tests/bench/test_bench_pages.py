@@ -35,9 +35,10 @@ AFRESH = "client page, panels rendered afresh"
 # The client page's cached panels (the builder's cached findings stay: settings
 # CLIENT_PAGE_CACHED_PANELS).
 PANELS = ("progress", "history")
-# Over the goal: one form for the whole plan, every item's dose fields (widgets through
-# Django's Jinja2 form renderer), the findings and rules, and the handout preview; 3.9x
-# to 4.1x under load. Reported, not asserted (docs/performance.md).
+# At the goal, by less than the spread between runs: one form for the whole plan, every
+# item's dose fields (widgets through Django's Jinja2 form renderer), the findings and
+# rules, and the handout preview; 2.88x to 2.98x on 7 December. Reported, not asserted
+# (docs/performance.md, "The plan builder").
 BUILDER = "plan builder (typical draft)"
 # Issue 15: the assessment entry page (every catalogue item's field; a follow-up draft
 # copied forward from the last visit), goal 4x the trivial page. Reported, not asserted:
