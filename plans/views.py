@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments.interpretation import findings_shown
 from assessments.selectors import assessment_get
+from clinic.access import membership_of
 from clinic.http import AuthedRequest, whole_number
 from plans import selectors, services
 from plans.editor import Action, Editor, parse_action
@@ -105,7 +106,7 @@ def _page(
 
 @require_GET
 def plan_builder(request: AuthedRequest, pk: int) -> HttpResponse:
-    version = selectors.plan_version_get(request.user, pk)
+    version = selectors.plan_version_of_membership(membership_of(request), pk)
     return _page(request, version)
 
 

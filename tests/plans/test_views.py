@@ -15,6 +15,7 @@ from clinic.models import Client
 from plans.handout.snapshot import focus_lines
 from plans.models import ClinicIntervention, PlanVersion
 from plans.services import plan_build, plan_item_add, plan_message_update
+from tests.factories import UserFactory
 from tests.plans.builder_form import builder_post, item_order, press
 
 
@@ -280,6 +281,14 @@ def test_client_page_lists_plan_versions(
     assert "Version 1" in page
 
 
+def test_an_account_in_no_clinic_gets_404_for_the_builder(
+    client: HttpClient, version: PlanVersion
+) -> None:
+    """The builder's page scopes the version by the user's membership: none is a 404."""
+    client.force_login(UserFactory())
+    assert client.get(reverse("plan_builder", args=[version.pk])).status_code == 404
+
+
 def test_outsider_gets_404_everywhere(
     as_outsider: HttpClient, typical: Assessment, version: PlanVersion
 ) -> None:
@@ -320,9 +329,9 @@ def test_builder_query_count_is_flat(
     for slug in ["plank", "bird-dog"][:added]:
         press(as_therapist, version, action=f"add:{slug}")
     assert version.items.count() == suggested + added
-    # session, user, version with its plan, visit, client and clinic, items, audit insert,
-    # the visit's values and body-chart marks (findings), the plan's versions, membership
-    # (navigation)
+    # session, user, membership (navigation, and the version's scope), version with its
+    # plan, visit and client, items, audit insert, the visit's values and body-chart marks
+    # (findings; kept for the next showing), the plan's versions
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(reverse("plan_builder", args=[version.pk]))
     assert len(response.context["rows"]) == version.items.count()
