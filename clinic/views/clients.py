@@ -39,7 +39,8 @@ def client_list(request: AuthedRequest) -> HttpResponse:
     context = {
         "search": search,
         "page": page,
-        "marks": marks,
+        # Each row with its own marks: the template never looks a client's up among all.
+        "rows": [(client, marks.get(client.pk, [])) for client in page.object_list],
         "query": query,
         "include_archived": include_archived,
     }

@@ -53,16 +53,28 @@ def test_client_page_shows_the_episode_panel(
 def test_client_list_marks_reassessment_due_in_one_query(
     as_therapist: HttpClient, therapist: User, clinic: Clinic, count: int
 ) -> None:
+    due = []
     for n in range(count):
         client = ClientFactory(clinic=clinic)
         visit(therapist, client, n + 1, pain=4, sitting=4)  # one session after the start
         open_episode(therapist, client, reassess_every=1)
-    ClientFactory(clinic=clinic)  # no episode: no mark
+        due.append(client)
+    unmarked = ClientFactory(clinic=clinic)  # no episode: no mark
     with CaptureQueriesContext(connection) as queries:
         response = as_therapist.get(reverse("client_list"))
     # session, user, membership+clinic, count, page of clients, and each app's marks
     assert len(queries) == 7, [q["sql"] for q in queries]
-    assert response.content.decode().count(">Reassessment due</span>") == count
+    page = response.content.decode()
+    assert page.count(">Reassessment due</span>") == count
+    # Each mark is in its own client's row.
+    rows = [row.split("</tr>")[0] for row in page.split("<tr>")[2:]]
+
+    def row_of(client: Client) -> str:
+        link = f'href="{reverse("client_detail", args=[client.pk])}"'
+        return next(row for row in rows if link in row)
+
+    assert all(">Reassessment due</span>" in row_of(client) for client in due)
+    assert ">Reassessment due</span>" not in row_of(unmarked)
 
 
 @pytest.mark.same_on_any_database  # rendering over fixtures
