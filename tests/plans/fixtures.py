@@ -9,6 +9,8 @@ from django.contrib.auth.models import User
 from assessments.models import Assessment
 from assessments.services import assessment_finalise, assessment_save, assessment_start
 from clinic.models import Client
+from plans.models import PlanVersion
+from plans.services import plan_build
 
 VISIT = datetime.date(2026, 11, 2)
 TYPICAL = {
@@ -39,3 +41,9 @@ def red_flag(therapist: User, client_record: Client) -> Assessment:
     return make_assessment(
         therapist, client_record, {**TYPICAL, ("rf_saddle_numbness", ""): "yes"}
     )
+
+
+@pytest.fixture
+def version(therapist: User, typical: Assessment) -> PlanVersion:
+    """The draft plan built from the typical visit (the builder's tests)."""
+    return plan_build(actor=therapist, assessment=typical)

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import connection
@@ -16,14 +15,8 @@ from assessments.services import assessment_amend
 from clinic.models import Client, Clinic
 from clinic.services.lifecycle import client_erase
 from plans.models import PlanVersion
-from plans.services import plan_build
 
 VALUES_TABLE = Measurement._meta.db_table
-
-
-@pytest.fixture
-def version(therapist: User, typical: Assessment) -> PlanVersion:
-    return plan_build(actor=therapist, assessment=typical)
 
 
 def _shown(http: HttpClient, version: PlanVersion) -> list[str]:

@@ -1,21 +1,12 @@
 """The builder's slot and chain buttons: an item swapped for another in its slot, or moved to
 the next or previous level of its chain, in place and keeping every other edit."""
 
-import pytest
-from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 from django.urls import reverse
 
-from assessments.models import Assessment
 from clinic.models import AuditEntry
 from plans.models import PlanVersion
-from plans.services import plan_build
 from tests.plans.builder_form import item_order, press
-
-
-@pytest.fixture
-def version(therapist: User, typical: Assessment) -> PlanVersion:
-    return plan_build(actor=therapist, assessment=typical)
 
 
 def test_builder_offers_one_slot_and_swaps_in_place(

@@ -19,11 +19,6 @@ from tests.factories import UserFactory
 from tests.plans.builder_form import builder_post, item_order, press
 
 
-@pytest.fixture
-def version(therapist: User, typical: Assessment) -> PlanVersion:
-    return plan_build(actor=therapist, assessment=typical)
-
-
 def test_build_plan_from_assessment_redirects_to_builder(
     as_therapist: HttpClient, typical: Assessment
 ) -> None:
