@@ -15,8 +15,9 @@ from django.urls import reverse
 
 from clinic.models import AuditEntry
 from tests.plans.builder_form import builder_post
-from tests.url_registry import REGISTRY, World
+from tests.url_registry import REGISTRY
 from tests.url_walker_fixtures import signed_in
+from tests.url_world import World
 
 # Views and forms over fixtures: make test-sqlite leaves these out (tests/conftest.py).
 pytestmark = pytest.mark.same_on_any_database

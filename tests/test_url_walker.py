@@ -17,17 +17,9 @@ from django.test import Client as HttpClient
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.url_registry import (
-    ADMIN_PUBLIC,
-    ADMIN_SAMPLE,
-    OURS,
-    REGISTRY,
-    THEIRS,
-    Access,
-    Expect,
-    World,
-)
+from tests.url_registry import ADMIN_PUBLIC, ADMIN_SAMPLE, REGISTRY, Access, Expect
 from tests.url_walker_fixtures import signed_in
+from tests.url_world import OURS, THEIRS, World
 
 # Views and forms over fixtures: make test-sqlite leaves these out (tests/conftest.py).
 pytestmark = pytest.mark.same_on_any_database

@@ -13,8 +13,9 @@ from django.test import Client as HttpClient
 from django.urls import reverse
 
 from clinic.models import Clinic
-from tests.url_registry import ADMIN_PUBLIC, ADMIN_SAMPLE, OURS, THEIRS, World
+from tests.url_registry import ADMIN_PUBLIC, ADMIN_SAMPLE
 from tests.url_walker_fixtures import signed_in
+from tests.url_world import OURS, THEIRS, World
 
 # Views and forms over fixtures: make test-sqlite leaves these out (tests/conftest.py).
 pytestmark = pytest.mark.same_on_any_database

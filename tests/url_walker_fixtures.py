@@ -19,7 +19,7 @@ from pytest_django import DjangoDbBlocker
 from clinic.models import Role
 from tests.conftest import CLINIC_NAME, FAST_HASHERS, OTHER_CLINIC_NAME, priya
 from tests.factories import ClinicFactory, MembershipFactory
-from tests.url_registry import World, build_world
+from tests.url_world import World, build_world
 
 
 def _build() -> World:
