@@ -3,9 +3,9 @@
 Pure: no Django. docs/clinical.md "Palpation": palpation reliability is modest, so these are
 supporting evidence for the therapist, never a sole reason. They have no client sentence
 (the handout never shows them) and no plan rule of their own: the plan rules only let one
-strengthen a suggestion a measured finding of the same muscle made (plans/rules/table.py
-PALPATION_SUPPORT; docs/rules.md "Palpation"). Triggers and severity: docs/findings.md
-"Palpation findings".
+strengthen a suggestion a measured finding of the same muscle made
+(plans/rules/palpation.py PALPATION_SUPPORT; docs/rules.md "Palpation"). Triggers and
+severity: docs/findings.md "Palpation findings".
 
 Per side: tenderness 1 is mild, 2 moderate, 3 marked; increased tone alone is mild; a
 trigger point is mild, one that reproduces the client's familiar pain moderate. Decreased

@@ -13,8 +13,9 @@ from types import MappingProxyType
 
 from assessments.findings.core import ALL_CODES, FINDING_ORDER, PALPATION_ORDER, Finding
 from plans.library import BY_SLUG, HOME_EXERCISE_KINDS, Dose, Intervention, Kind
+from plans.rules.palpation import PALPATION_SUPPORT
 from plans.rules.referral import Referral, referral_for
-from plans.rules.table import PALPATION_SUPPORT, RULES, Rule
+from plans.rules.table import RULES, Rule
 
 __all__ = [
     "ADVICE_LIMIT",
@@ -52,7 +53,7 @@ SEVERITY_WEIGHT: Mapping[str, float] = MappingProxyType(
 )
 EXTRA_REASON_BONUS = 1.0
 # docs/clinical.md "Palpation": modest reliability, evidence and never a sole reason. A
-# palpation finding of the muscle a measured finding is about (table.PALPATION_SUPPORT)
+# palpation finding of the muscle a measured finding is about (palpation.PALPATION_SUPPORT)
 # adds half a point, once per item: less than a second measured finding would.
 PALPATION_BONUS = 0.5
 

@@ -11,7 +11,7 @@ from assessments.values import AssessmentValues
 from plans.handout.snapshot import client_sentences
 from plans.rules import engine as rules
 from plans.rules.engine import PALPATION_BONUS, suggest
-from plans.rules.table import PALPATION_SUPPORT
+from plans.rules.palpation import PALPATION_SUPPORT
 from tests.paths import ROOT
 from tests.plans.rules.helpers import all_items, by_slug, finding
 
