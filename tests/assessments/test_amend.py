@@ -54,25 +54,19 @@ def test_amend_without_changes_records_nothing(therapist: User, client_record: C
     assert Amendment.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    ("reason", "refusal"), [(" ", "Say why"), ("x", "Drafts are edited directly")]
+)
 def test_amend_needs_a_reason_and_a_final_assessment(
-    therapist: User, client_record: Client
+    therapist: User, client_record: Client, reason: str, refusal: str
 ) -> None:
     draft = saved_draft(therapist, client_record, {("pain_now", ""): Decimal(3)})
-    with pytest.raises(ValueError, match="Say why"):
+    with pytest.raises(ValueError, match=refusal):
         assessment_amend(
             actor=therapist,
             assessment=draft,
             expected_version=2,
             narrative={},
             values={},
-            reason=" ",
-        )
-    with pytest.raises(ValueError, match="Drafts are edited directly"):
-        assessment_amend(
-            actor=therapist,
-            assessment=draft,
-            expected_version=2,
-            narrative={},
-            values={},
-            reason="x",
+            reason=reason,
         )
